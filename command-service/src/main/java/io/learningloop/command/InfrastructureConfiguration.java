@@ -1,0 +1,40 @@
+package io.learningloop.command;
+
+import io.learningloop.infra.kafka.EventTopic;
+import io.learningloop.infra.kafka.KafkaHealthIndicator;
+import io.learningloop.infra.kafka.TopicInitializer;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class InfrastructureConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(InfrastructureConfiguration.class);
+
+    /**
+     * Creates the topic when missing. A Kafka outage must not stop the service from taking steps
+     * (the event table is the outbox), so a failure here is logged, not fatal.
+     */
+    @Bean
+    ApplicationRunner eventTopicInitializer(@Value("${axon.kafka.bootstrap-servers}") String bootstrapServers,
+                                            @Value("${axon.kafka.default-topic}") String topic) {
+        return args -> {
+            try {
+                TopicInitializer.ensure(bootstrapServers, EventTopic.defaults().named(topic), Duration.ofSeconds(10));
+            } catch (IllegalStateException e) {
+                log.warn("could not make sure topic {} exists; publication waits for Kafka: {}", topic, e.getMessage());
+            }
+        };
+    }
+
+    /** Kafka's state for operators; not part of readiness, since steps are accepted while it is down. */
+    @Bean
+    KafkaHealthIndicator kafkaHealthIndicator(@Value("${axon.kafka.bootstrap-servers}") String bootstrapServers) {
+        return new KafkaHealthIndicator(bootstrapServers, Duration.ofSeconds(2));
+    }
+}

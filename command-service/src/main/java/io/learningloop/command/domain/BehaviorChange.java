@@ -1,0 +1,76 @@
+package io.learningloop.command.domain;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import io.learningloop.command.commands.RecordBehaviorChangeCommand;
+import io.learningloop.command.commands.StepAccepted;
+import io.learningloop.contract.events.BehaviorChangedEvent;
+import java.util.List;
+import java.util.TreeSet;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * A decision made differently because of lessons: the lessons must exist, and the decision must exist
+ * and have been made after every one of them (a lesson cannot change a decision that preceded it).
+ */
+@Aggregate
+class BehaviorChange {
+
+    @AggregateIdentifier
+    private String behaviorChangeId;
+    private BehaviorChangedEvent recorded;
+
+    BehaviorChange() {
+        // Axon creates the aggregate empty, then replays its events or runs a creating handler.
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    StepAccepted handle(RecordBehaviorChangeCommand command, LoopReferences references) {
+        List<String> lessonDecisionIds = lessonDecisionIds(command, references);
+        if (recorded != null) {
+            return Repeats.sameOrConflict(recorded, command.toEvent(Repeats.stampOf(recorded), lessonDecisionIds),
+                    "behaviour change '" + command.behaviorChangeId() + "' was already recorded with other content");
+        }
+        Repeats.requireUnused(references, command.behaviorChangeId(), "behaviour change");
+        var decision = references.decision(command.decisionId())
+                .orElseThrow(() -> new UnknownReferenceException("decisionId", "decision", command.decisionId()));
+        for (String lessonId : command.lessonIds()) {
+            var lesson = references.lesson(lessonId).orElseThrow();
+            if (!decision.occurredAt().isAfter(lesson.occurredAt())) {
+                throw new LoopRuleViolationException("decisionId", "decision '" + decision.decisionId()
+                        + "' was made at " + decision.occurredAt() + ", not after lesson '" + lessonId
+                        + "' (recorded at " + lesson.occurredAt() + "): the lesson cannot have changed it");
+            }
+        }
+        if (command.provenance().occurredAt().isBefore(decision.occurredAt())) {
+            throw new LoopRuleViolationException("occurredAt", "a behaviour change cannot occur before the decision"
+                    + " that shows it, made at " + decision.occurredAt());
+        }
+        BehaviorChangedEvent event = command.toEvent(command.stamp(), lessonDecisionIds);
+        apply(event);
+        return StepAccepted.recorded(behaviorChangeId, event.eventId());
+    }
+
+    /** The decisions the cited lessons came from, carried on the event so no consumer has to join. */
+    private static List<String> lessonDecisionIds(RecordBehaviorChangeCommand command, LoopReferences references) {
+        TreeSet<String> decisionIds = new TreeSet<>();
+        for (String lessonId : command.lessonIds()) {
+            decisionIds.addAll(references.lesson(lessonId)
+                    .orElseThrow(() -> new UnknownReferenceException("lessonIds", "lesson", lessonId))
+                    .decisionIds());
+        }
+        return List.copyOf(decisionIds);
+    }
+
+    @EventSourcingHandler
+    void on(BehaviorChangedEvent event) {
+        behaviorChangeId = event.behaviorChangeId();
+        recorded = event;
+    }
+}

@@ -1,0 +1,28 @@
+package io.learningloop.command.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the command side knows about steps already accepted, for rules that span aggregates. Step ids
+ * are unique across kinds, so a lesson cannot take the id of a decision.
+ */
+public interface LoopReferences {
+
+    Optional<KnownDecision> decision(String decisionId);
+
+    Optional<KnownLesson> lesson(String lessonId);
+
+    /** The kind of step that uses the id ({@code decision}, {@code lesson}, ...), if any does. */
+    Optional<String> kindOf(String id);
+
+    record KnownDecision(String decisionId, Instant occurredAt) {
+    }
+
+    record KnownLesson(String lessonId, Instant occurredAt, List<String> decisionIds) {
+        public KnownLesson {
+            decisionIds = List.copyOf(decisionIds);
+        }
+    }
+}

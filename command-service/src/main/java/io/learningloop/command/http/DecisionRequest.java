@@ -1,0 +1,35 @@
+package io.learningloop.command.http;
+
+import static io.learningloop.command.http.StepRules.ACTOR_MESSAGE;
+import static io.learningloop.command.http.StepRules.ID;
+import static io.learningloop.command.http.StepRules.ID_MESSAGE;
+import static io.learningloop.command.http.StepRules.ORG_UNIT_MESSAGE;
+
+import io.learningloop.contract.OrgUnits;
+import io.learningloop.contract.events.DecisionCategory;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** POST /decisions. {@code decisionId} is optional: the server assigns one when it is missing. */
+record DecisionRequest(
+        @Pattern(regexp = ID, message = ID_MESSAGE) String decisionId,
+        @NotNull @Size(max = OrgUnits.MAX_LENGTH) @Pattern(regexp = OrgUnits.PATTERN, message = ORG_UNIT_MESSAGE)
+        String orgUnit,
+        @NotNull Instant occurredAt,
+        @NotBlank @Size(max = StepRules.NAME) String sourceTool,
+        @NotNull @Pattern(regexp = ID, message = ACTOR_MESSAGE) String actor,
+        @NotBlank @Size(max = StepRules.TITLE) String title,
+        @NotNull DecisionCategory category,
+        @NotBlank @Size(max = StepRules.TEXT) String expectedOutcome,
+        @NotNull @DecimalMin("0.0") @DecimalMax("1.0") Double confidence,
+        @NotNull LocalDate reviewBy,
+        @Size(max = StepRules.MAX_REFERENCES)
+        List<@NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String> informedByLessonIds) implements StepRequest {
+}

@@ -1,0 +1,23 @@
+package io.learningloop.command.http;
+
+/** Formats shared by every step's request: ids, actors and free text limits. */
+final class StepRules {
+
+    /** Step ids: tools bring their own; letters, digits and {@code . _ : -}, no spaces. */
+    static final String ID = "^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$";
+    static final String ID_MESSAGE = "must be 1-100 letters, digits or . _ : - (starting with a letter or digit)";
+
+    /** A pseudonymous actor id: the same shape as an id, so neither an e-mail nor a full name fits. */
+    static final String ACTOR_MESSAGE =
+            "must be a pseudonymous id (letters, digits, . _ : -), never a name or an e-mail address";
+
+    static final String ORG_UNIT_MESSAGE = "must be a lower-case path such as acme/eng/platform";
+
+    static final int TEXT = 4000;
+    static final int TITLE = 300;
+    static final int NAME = 100;
+    static final int MAX_REFERENCES = 50;
+
+    private StepRules() {
+    }
+}

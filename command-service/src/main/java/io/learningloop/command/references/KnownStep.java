@@ -1,0 +1,56 @@
+package io.learningloop.command.references;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+
+/** One accepted step: its id, its kind, when it happened, and for a lesson its decisions. */
+@Entity
+@Table(name = "known_step")
+class KnownStep {
+
+    @Id
+    @Column(name = "step_id", length = 100)
+    private String stepId;
+
+    @Column(name = "kind", nullable = false, length = 32)
+    private String kind;
+
+    @Column(name = "occurred_at", nullable = false)
+    private Instant occurredAt;
+
+    /** Space-separated: step ids cannot contain spaces. */
+    @Column(name = "decision_ids", length = 4000)
+    private String decisionIds;
+
+    protected KnownStep() {
+        // for JPA
+    }
+
+    KnownStep(String stepId, String kind, Instant occurredAt, List<String> decisionIds) {
+        this.stepId = stepId;
+        this.kind = kind;
+        this.occurredAt = occurredAt;
+        this.decisionIds = String.join(" ", decisionIds);
+    }
+
+    String stepId() {
+        return stepId;
+    }
+
+    String kind() {
+        return kind;
+    }
+
+    Instant occurredAt() {
+        return occurredAt;
+    }
+
+    List<String> decisionIds() {
+        return decisionIds == null || decisionIds.isEmpty() ? List.of() : Arrays.asList(decisionIds.split(" "));
+    }
+}

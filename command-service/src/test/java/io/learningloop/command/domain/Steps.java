@@ -1,0 +1,53 @@
+package io.learningloop.command.domain;
+
+import io.learningloop.command.commands.MakeDecisionCommand;
+import io.learningloop.command.commands.ObserveOutcomeCommand;
+import io.learningloop.command.commands.Provenance;
+import io.learningloop.command.commands.RecordBehaviorChangeCommand;
+import io.learningloop.command.commands.RecordLessonCommand;
+import io.learningloop.command.commands.Stamp;
+import io.learningloop.contract.events.Assessment;
+import io.learningloop.contract.events.DecisionCategory;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** Ready-made commands for the fixtures; each test changes only what it is about. */
+final class Steps {
+
+    static final Instant RECORDED = Instant.parse("2026-01-10T09:00:00Z");
+
+    private Steps() {
+    }
+
+    static Stamp stamp(String eventId) {
+        return new Stamp(eventId, RECORDED);
+    }
+
+    static Provenance at(String occurredAt) {
+        return new Provenance("acme/eng/platform", Instant.parse(occurredAt), "retro-tool", "u-4711");
+    }
+
+    static MakeDecisionCommand decision(String id, String occurredAt, String... informedBy) {
+        return new MakeDecisionCommand(id, stamp("e-" + id), at(occurredAt), "Move billing to the new queue",
+                DecisionCategory.OPERATIONS, "Fewer failed invoices", 0.7, LocalDate.parse("2025-06-30"),
+                List.of(informedBy));
+    }
+
+    static ObserveOutcomeCommand outcome(String decisionId, String occurredAt) {
+        return new ObserveOutcomeCommand(decisionId, stamp("e-outcome-" + decisionId),
+                new Provenance(null, Instant.parse(occurredAt), "retro-tool", "u-4711"),
+                Assessment.WORSE_THAN_EXPECTED, "Failures moved, not vanished");
+    }
+
+    static RecordLessonCommand lesson(String id, String occurredAt, String... decisionIds) {
+        return new RecordLessonCommand(id, stamp("e-" + id), at(occurredAt), List.of(decisionIds),
+                "Queues hide failures", "We now ask where a failure goes before we move it");
+    }
+
+    static RecordBehaviorChangeCommand behaviorChange(String id, String occurredAt, String decisionId,
+                                                      String... lessonIds) {
+        return new RecordBehaviorChangeCommand(id, stamp("e-" + id), at(occurredAt), List.of(lessonIds),
+                decisionId, "Added a dead-letter review before the switch");
+    }
+}

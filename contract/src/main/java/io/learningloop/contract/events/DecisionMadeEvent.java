@@ -1,0 +1,36 @@
+package io.learningloop.contract.events;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.axonframework.serialization.Revision;
+
+/**
+ * A decision was made, with what it expects and how sure its makers were: the start of every loop.
+ * {@code informedByLessonIds} names earlier lessons the makers drew on when deciding.
+ */
+@Revision("1")
+public record DecisionMadeEvent(
+        String eventId,
+        String decisionId,
+        String orgUnit,
+        Instant occurredAt,
+        Instant recordedAt,
+        String sourceTool,
+        String actor,
+        String title,
+        DecisionCategory category,
+        String expectedOutcome,
+        double confidence,
+        LocalDate reviewBy,
+        List<String> informedByLessonIds) implements LoopEvent {
+
+    public DecisionMadeEvent {
+        informedByLessonIds = List.copyOf(informedByLessonIds == null ? List.of() : informedByLessonIds);
+    }
+
+    @Override
+    public String aggregateId() {
+        return decisionId;
+    }
+}

@@ -1,0 +1,30 @@
+package io.learningloop.contract.events;
+
+import java.time.Instant;
+
+/**
+ * What every step of a learning loop carries, whatever the step. Business time ({@code occurredAt})
+ * comes from the posting tool and may lie years back (history gets backfilled); {@code recordedAt} is
+ * the server's clock when the step was accepted.
+ */
+public interface LoopEvent {
+
+    /** Assigned by the server once; the idempotency key of every projection. */
+    String eventId();
+
+    /** The id of the aggregate the event belongs to: the Kafka record key, so order per key holds. */
+    String aggregateId();
+
+    /** Slash-separated path such as {@code acme/eng/platform}. */
+    String orgUnit();
+
+    Instant occurredAt();
+
+    Instant recordedAt();
+
+    /** The internal tool that posted the step. */
+    String sourceTool();
+
+    /** A pseudonymous id of who posted it: never a name or an e-mail address, the log cannot forget. */
+    String actor();
+}

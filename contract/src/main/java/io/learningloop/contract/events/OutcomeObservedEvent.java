@@ -1,0 +1,23 @@
+package io.learningloop.contract.events;
+
+import java.time.Instant;
+import org.axonframework.serialization.Revision;
+
+/** The outcome of a decision was observed and judged against what the decision expected. */
+@Revision("1")
+public record OutcomeObservedEvent(
+        String eventId,
+        String decisionId,
+        String orgUnit,
+        Instant occurredAt,
+        Instant recordedAt,
+        String sourceTool,
+        String actor,
+        Assessment assessment,
+        String summary) implements LoopEvent {
+
+    @Override
+    public String aggregateId() {
+        return decisionId;
+    }
+}

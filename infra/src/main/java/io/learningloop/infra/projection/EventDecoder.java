@@ -1,0 +1,51 @@
+package io.learningloop.infra.projection;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.learningloop.contract.EventTypes;
+import io.learningloop.contract.KafkaContract;
+import io.learningloop.contract.events.LoopEvent;
+import io.learningloop.infra.json.EventJson;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+
+/** Turns a Kafka record of the event topic back into the contract's record, by its headers. */
+public final class EventDecoder {
+
+    private final ObjectMapper json = EventJson.newMapper();
+
+    public EventEnvelope decode(ConsumerRecord<String, byte[]> record) throws UndecodableEventException {
+        String type = header(record, KafkaContract.HEADER_EVENT_TYPE);
+        Class<? extends LoopEvent> eventClass = EventTypes.byName(type)
+                .orElseThrow(() -> new UndecodableEventException(record, "unknown event type '" + type + "'"));
+        String revision = header(record, KafkaContract.HEADER_EVENT_REVISION);
+        if (!EventTypes.revision(eventClass).equals(revision)) {
+            // Upcasting happens on the command side before publication; anything else is a new contract.
+            throw new UndecodableEventException(record, type + " revision " + revision + " is not supported");
+        }
+        long sequence = parseSequence(record, header(record, KafkaContract.HEADER_AGGREGATE_SEQUENCE));
+        try {
+            LoopEvent event = json.readValue(record.value(), eventClass);
+            return new EventEnvelope(event, type, revision, sequence, record.topic(), record.partition(), record.offset());
+        } catch (IOException | RuntimeException e) {
+            throw new UndecodableEventException(record, "value is not a valid " + type + ": " + e.getMessage());
+        }
+    }
+
+    private static String header(ConsumerRecord<?, ?> record, String name) throws UndecodableEventException {
+        Header header = record.headers().lastHeader(name);
+        if (header == null || header.value() == null) {
+            throw new UndecodableEventException(record, "missing header " + name);
+        }
+        return new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static long parseSequence(ConsumerRecord<?, ?> record, String value) throws UndecodableEventException {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new UndecodableEventException(record, "aggregate-sequence '" + value + "' is not a number");
+        }
+    }
+}
