@@ -7,7 +7,6 @@ import io.learningloop.command.commands.RecordLessonCommand;
 import io.learningloop.command.commands.Stamp;
 import io.learningloop.command.commands.StepAccepted;
 import io.learningloop.command.domain.UnknownReferenceException;
-import io.micrometer.core.annotation.Timed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import java.time.Clock;
@@ -30,7 +29,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @Validated
-@Timed(value = "learningloop.http.steps", description = "Steps posted by tools", histogram = true)
 class LoopStepsController {
 
     private final CommandGateway commands;

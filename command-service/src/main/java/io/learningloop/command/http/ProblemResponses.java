@@ -1,21 +1,20 @@
 package io.learningloop.command.http;
 
+import static io.learningloop.infra.http.Problems.problem;
+
 import com.fasterxml.jackson.databind.JsonMappingException;
 import io.learningloop.command.domain.ConflictingStepException;
 import io.learningloop.command.domain.LoopRuleViolationException;
 import io.learningloop.command.domain.UnknownReferenceException;
+import io.learningloop.infra.http.Problems.FieldError;
 import jakarta.validation.ConstraintViolationException;
-import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -30,9 +29,6 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  */
 @RestControllerAdvice
 class ProblemResponses extends ResponseEntityExceptionHandler {
-
-    record FieldError(String field, String message) {
-    }
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
@@ -86,7 +82,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.CONFLICT, "conflicting-step", "Conflicting step", e.getMessage(), List.of());
     }
 
-    /** Two tools created the same id at the same moment; the loser may retry and get a clear answer. */
+    /** Two requests changed the same step at the same moment; the loser may retry. */
     @ExceptionHandler
     ResponseEntity<Object> on(ConcurrencyException e) {
         return problem(HttpStatus.CONFLICT, "concurrent-step", "Concurrent step",
@@ -102,17 +98,5 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private static String lastNode(String path) {
         return path.substring(path.lastIndexOf('.') + 1);
-    }
-
-    private static ResponseEntity<Object> problem(HttpStatus status, String type, String title, String detail,
-                                                  List<FieldError> errors) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("urn:learning-loop:problem:" + type));
-        problem.setTitle(title);
-        if (!errors.isEmpty()) {
-            problem.setProperties(Map.of("errors", errors));
-        }
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
     }
 }

@@ -1,6 +1,7 @@
 package io.learningloop.contract.events;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.serialization.Revision;
 
@@ -31,5 +32,20 @@ public record BehaviorChangedEvent(
     @Override
     public String aggregateId() {
         return behaviorChangeId;
+    }
+
+    /** The loops it closes (its lessons' decisions) and the decision it changed. */
+    @Override
+    public List<String> decisionsConcerned() {
+        List<String> decisions = new ArrayList<>(lessonDecisionIds);
+        if (!decisions.contains(decisionId)) {
+            decisions.add(decisionId);
+        }
+        return List.copyOf(decisions);
+    }
+
+    @Override
+    public List<String> lessonsConcerned() {
+        return lessonIds;
     }
 }

@@ -33,4 +33,14 @@ public record DecisionMadeEvent(
     public String aggregateId() {
         return decisionId;
     }
+
+    @Override
+    public List<String> decisionsConcerned() {
+        return List.of(decisionId);
+    }
+
+    @Override
+    public List<String> lessonsConcerned() {
+        return informedByLessonIds;
+    }
 }

@@ -26,4 +26,14 @@ public record LessonRecordedEvent(
     public String aggregateId() {
         return lessonId;
     }
+
+    @Override
+    public List<String> decisionsConcerned() {
+        return decisionIds;
+    }
+
+    @Override
+    public List<String> lessonsConcerned() {
+        return List.of(lessonId);
+    }
 }

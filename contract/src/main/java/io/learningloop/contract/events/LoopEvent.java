@@ -1,6 +1,7 @@
 package io.learningloop.contract.events;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * What every step of a learning loop carries, whatever the step. Business time ({@code occurredAt})
@@ -27,4 +28,10 @@ public interface LoopEvent {
 
     /** A pseudonymous id of who posted it: never a name or an e-mail address, the log cannot forget. */
     String actor();
+
+    /** The decisions whose loops this event is a step of: the loops a timeline shows it in. */
+    List<String> decisionsConcerned();
+
+    /** The lessons this event records, applies or cites. */
+    List<String> lessonsConcerned();
 }

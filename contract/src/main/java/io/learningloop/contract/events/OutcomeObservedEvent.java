@@ -1,6 +1,7 @@
 package io.learningloop.contract.events;
 
 import java.time.Instant;
+import java.util.List;
 import org.axonframework.serialization.Revision;
 
 /** The outcome of a decision was observed and judged against what the decision expected. */
@@ -19,5 +20,15 @@ public record OutcomeObservedEvent(
     @Override
     public String aggregateId() {
         return decisionId;
+    }
+
+    @Override
+    public List<String> decisionsConcerned() {
+        return List.of(decisionId);
+    }
+
+    @Override
+    public List<String> lessonsConcerned() {
+        return List.of();
     }
 }

@@ -1,0 +1,64 @@
+package io.learningloop.analytics.lessons;
+
+import io.learningloop.contract.OrgUnits;
+import io.learningloop.contract.events.BehaviorChangedEvent;
+import io.learningloop.contract.events.LessonRecordedEvent;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * One lesson and the behaviour changes it caused. A change may be read before its lesson (other
+ * partition), so both parts are kept apart and the conversion fields derived after each change.
+ */
+public record LessonDocument(
+        String lessonId,
+        String orgUnit,
+        List<String> orgUnitPath,
+        Instant recordedAt,
+        List<String> decisionIds,
+        Long lessonSequence,
+        List<ChangeRef> behaviorChanges,
+        int behaviorChangeCount,
+        boolean converted,
+        Instant firstBehaviorChangeAt,
+        Double lessonToBehaviorChangeDays) {
+
+    public record ChangeRef(String behaviorChangeId, Instant changedAt, String decisionId, String orgUnit) {
+    }
+
+    private static final double MILLIS_PER_DAY = Duration.ofDays(1).toMillis();
+
+    static LessonDocument empty(String lessonId) {
+        return new LessonDocument(lessonId, null, List.of(), null, List.of(), null, List.of(), 0, false, null, null);
+    }
+
+    LessonDocument withLesson(LessonRecordedEvent recorded, long sequence) {
+        if (lessonSequence != null && lessonSequence >= sequence) {
+            return this;
+        }
+        return new LessonDocument(lessonId, recorded.orgUnit(), OrgUnits.selfAndAncestors(recorded.orgUnit()),
+                recorded.occurredAt(), recorded.decisionIds(), sequence, behaviorChanges, 0, false, null, null)
+                .derived();
+    }
+
+    LessonDocument withBehaviorChange(BehaviorChangedEvent changed) {
+        List<ChangeRef> changes = new ArrayList<>(behaviorChanges.stream()
+                .filter(change -> !change.behaviorChangeId().equals(changed.behaviorChangeId())).toList());
+        changes.add(new ChangeRef(changed.behaviorChangeId(), changed.occurredAt(), changed.decisionId(),
+                changed.orgUnit()));
+        changes.sort(Comparator.comparing(ChangeRef::behaviorChangeId));
+        return new LessonDocument(lessonId, orgUnit, orgUnitPath, recordedAt, decisionIds, lessonSequence,
+                List.copyOf(changes), 0, false, null, null).derived();
+    }
+
+    private LessonDocument derived() {
+        Instant first = behaviorChanges.stream().map(ChangeRef::changedAt).min(Comparator.naturalOrder()).orElse(null);
+        Double days = recordedAt == null || first == null ? null
+                : Duration.between(recordedAt, first).toMillis() / MILLIS_PER_DAY;
+        return new LessonDocument(lessonId, orgUnit, orgUnitPath, recordedAt, decisionIds, lessonSequence,
+                behaviorChanges, behaviorChanges.size(), recordedAt != null && !behaviorChanges.isEmpty(), first, days);
+    }
+}

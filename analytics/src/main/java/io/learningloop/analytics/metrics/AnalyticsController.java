@@ -1,0 +1,58 @@
+package io.learningloop.analytics.metrics;
+
+import io.learningloop.analytics.metrics.Reports.ConversionReport;
+import io.learningloop.analytics.metrics.Reports.LatencyReport;
+import io.learningloop.contract.OrgUnits;
+import io.learningloop.contract.events.DecisionCategory;
+import io.learningloop.infra.http.InvalidQueryException;
+import java.io.IOException;
+import java.time.LocalDate;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** GET /analytics/latency and /analytics/conversion, both for an org unit, category and period. */
+@RestController
+class AnalyticsController {
+
+    private final LearningMetrics metrics;
+
+    AnalyticsController(LearningMetrics metrics) {
+        this.metrics = metrics;
+    }
+
+    @GetMapping("/analytics/latency")
+    LatencyReport latency(@RequestParam(required = false) String orgUnit,
+                          @RequestParam(required = false) String category,
+                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to)
+            throws IOException {
+        return metrics.latency(cohort(orgUnit, category, from, to));
+    }
+
+    @GetMapping("/analytics/conversion")
+    ConversionReport conversion(@RequestParam(required = false) String orgUnit,
+                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to)
+            throws IOException {
+        return metrics.conversion(cohort(orgUnit, null, from, to));
+    }
+
+    private static Cohort cohort(String orgUnit, String category, LocalDate from, LocalDate to) {
+        if (orgUnit != null && !OrgUnits.isValid(orgUnit)) {
+            throw new InvalidQueryException("orgUnit", "must be a lower-case path such as acme/eng");
+        }
+        if (category != null) {
+            try {
+                DecisionCategory.fromWireName(category);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidQueryException("category", e.getMessage());
+            }
+        }
+        if (from != null && to != null && !from.isBefore(to)) {
+            throw new InvalidQueryException("to", "must lie after from");
+        }
+        return new Cohort(orgUnit, category, from, to);
+    }
+}

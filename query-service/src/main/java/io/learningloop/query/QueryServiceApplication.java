@@ -1,0 +1,17 @@
+package io.learningloop.query;
+
+import io.learningloop.infra.http.QueryProblemResponses;
+import io.learningloop.infra.spring.ProjectionServiceConfiguration;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Import;
+
+/** Projects the event topic into the events and loops indices and answers questions about loops. */
+@SpringBootApplication
+@Import({ProjectionServiceConfiguration.class, QueryProblemResponses.class})
+public class QueryServiceApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(QueryServiceApplication.class, args);
+    }
+}

@@ -1,0 +1,72 @@
+package io.learningloop.query.loops;
+
+import io.learningloop.contract.OrgUnits;
+import io.learningloop.contract.events.DecisionCategory;
+import io.learningloop.query.events.EventDocument;
+import io.learningloop.infra.http.InvalidQueryException;
+import io.learningloop.infra.http.NotFoundException;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** One loop with its timeline, and a search over loops. */
+@RestController
+class LoopController {
+
+    private static final Set<String> STAGES =
+            Set.of("decided", "outcome-observed", "lesson-learned", "behavior-changed");
+    private static final int MAX_PAGE_SIZE = 500;
+
+    private final LoopSearch search;
+
+    LoopController(LoopSearch search) {
+        this.search = search;
+    }
+
+    record LoopWithTimeline(LoopDocument loop, List<EventDocument> timeline) {
+    }
+
+    @GetMapping("/loops/{decisionId}")
+    LoopWithTimeline loop(@PathVariable String decisionId) throws IOException {
+        LoopDocument loop = search.loop(decisionId)
+                .orElseThrow(() -> new NotFoundException("no loop for decision '" + decisionId + "'"));
+        return new LoopWithTimeline(loop, search.timeline(decisionId));
+    }
+
+    @GetMapping("/loops")
+    LoopSearch.Page loops(@RequestParam(required = false) String orgUnit,
+                          @RequestParam(required = false) String category,
+                          @RequestParam(required = false) String stage,
+                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                          @RequestParam(defaultValue = "0") int page,
+                          @RequestParam(defaultValue = "50") int size) throws IOException {
+        if (orgUnit != null && !OrgUnits.isValid(orgUnit)) {
+            throw new InvalidQueryException("orgUnit", "must be a lower-case path such as acme/eng");
+        }
+        if (category != null) {
+            try {
+                DecisionCategory.fromWireName(category);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidQueryException("category", e.getMessage());
+            }
+        }
+        if (stage != null && !STAGES.contains(stage)) {
+            throw new InvalidQueryException("stage", "'" + stage + "' is not one of " + STAGES);
+        }
+        if (from != null && to != null && !from.isBefore(to)) {
+            throw new InvalidQueryException("to", "must lie after from");
+        }
+        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE || (long) (page + 1) * size > 10_000) {
+            throw new InvalidQueryException("size", "page >= 0, 1 <= size <= " + MAX_PAGE_SIZE
+                    + ", and at most the first 10,000 loops can be paged through");
+        }
+        return search.search(new LoopCriteria(orgUnit, category, stage, from, to, page, size));
+    }
+}

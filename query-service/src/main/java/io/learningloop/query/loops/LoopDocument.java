@@ -1,0 +1,177 @@
+package io.learningloop.query.loops;
+
+import io.learningloop.contract.OrgUnits;
+import io.learningloop.contract.events.BehaviorChangedEvent;
+import io.learningloop.contract.events.DecisionMadeEvent;
+import io.learningloop.contract.events.LessonRecordedEvent;
+import io.learningloop.contract.events.OutcomeObservedEvent;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * One decision's loop. Events may arrive in any order across aggregates (a lesson's partition can be
+ * read before its decision's), so every part is set on its own and the stage fields are derived from
+ * the parts after each change. Parts keyed by id make re-applying an event a no-op; the decision and
+ * outcome parts keep their aggregate sequence so an older event never overwrites a newer one.
+ */
+public record LoopDocument(
+        String decisionId,
+        String orgUnit,
+        List<String> orgUnitPath,
+        String category,
+        String title,
+        String expectedOutcome,
+        Double confidence,
+        LocalDate reviewBy,
+        List<String> informedByLessonIds,
+        String actor,
+        String sourceTool,
+        Instant decidedAt,
+        Long decisionSequence,
+        Outcome outcome,
+        List<LessonRef> lessons,
+        List<BehaviorChangeRef> behaviorChanges,
+        List<String> appliedLessonIds,
+        List<String> appliedInBehaviorChangeIds,
+        String stage,
+        int lessonCount,
+        int behaviorChangeCount,
+        Instant firstLessonAt,
+        Instant firstBehaviorChangeAt,
+        Latency latency) {
+
+    public record Outcome(String eventId, Instant observedAt, String assessment, String summary, String orgUnit,
+                          long sequence) {
+    }
+
+    public record LessonRef(String lessonId, Instant recordedAt, String orgUnit) {
+    }
+
+    public record BehaviorChangeRef(String behaviorChangeId, Instant changedAt, String decisionId,
+                                    List<String> lessonIds, String orgUnit) {
+    }
+
+    /** Days between stages, absent until both ends are known. */
+    public record Latency(Double decisionToOutcomeDays, Double outcomeToLessonDays,
+                          Double decisionToBehaviorChangeDays) {
+    }
+
+    private static final double MILLIS_PER_DAY = Duration.ofDays(1).toMillis();
+
+    /** A loop known only by its id, before any of its events arrived. */
+    static LoopDocument empty(String decisionId) {
+        return new LoopDocument(decisionId, null, List.of(), null, null, null, null, null, List.of(), null, null,
+                null, null, null, List.of(), List.of(), List.of(), List.of(), null, 0, 0, null, null,
+                new Latency(null, null, null));
+    }
+
+    LoopDocument withDecision(DecisionMadeEvent made, long sequence) {
+        if (decisionSequence != null && decisionSequence >= sequence) {
+            return this;
+        }
+        return new LoopDocument(decisionId, made.orgUnit(), OrgUnits.selfAndAncestors(made.orgUnit()),
+                made.category().wireName(), made.title(), made.expectedOutcome(), made.confidence(), made.reviewBy(),
+                made.informedByLessonIds(), made.actor(), made.sourceTool(), made.occurredAt(), sequence, outcome,
+                lessons, behaviorChanges, appliedLessonIds, appliedInBehaviorChangeIds, null, 0, 0, null, null, null)
+                .derived();
+    }
+
+    LoopDocument withOutcome(OutcomeObservedEvent observed, long sequence) {
+        if (outcome != null && outcome.sequence() >= sequence) {
+            return this;
+        }
+        Outcome newOutcome = new Outcome(observed.eventId(), observed.occurredAt(), observed.assessment().wireName(),
+                observed.summary(), observed.orgUnit(), sequence);
+        return new LoopDocument(decisionId, orgUnit, orgUnitPath, category, title, expectedOutcome, confidence,
+                reviewBy, informedByLessonIds, actor, sourceTool, decidedAt, decisionSequence, newOutcome, lessons,
+                behaviorChanges, appliedLessonIds, appliedInBehaviorChangeIds, null, 0, 0, null, null, null)
+                .derived();
+    }
+
+    LoopDocument withLesson(LessonRecordedEvent recorded) {
+        var lesson = new LessonRef(recorded.lessonId(), recorded.occurredAt(), recorded.orgUnit());
+        return withParts(upsert(lessons, lesson, LessonRef::lessonId), behaviorChanges, appliedLessonIds,
+                appliedInBehaviorChangeIds);
+    }
+
+    /** The change closes this loop when one of its lessons came from here, and/or it is this decision. */
+    LoopDocument withBehaviorChange(BehaviorChangedEvent changed) {
+        List<BehaviorChangeRef> closing = behaviorChanges;
+        if (changed.lessonDecisionIds().contains(decisionId)) {
+            closing = upsert(behaviorChanges, new BehaviorChangeRef(changed.behaviorChangeId(), changed.occurredAt(),
+                    changed.decisionId(), changed.lessonIds(), changed.orgUnit()), BehaviorChangeRef::behaviorChangeId);
+        }
+        List<String> applied = appliedLessonIds;
+        List<String> appliedIn = appliedInBehaviorChangeIds;
+        if (changed.decisionId().equals(decisionId)) {
+            applied = union(appliedLessonIds, changed.lessonIds());
+            appliedIn = union(appliedInBehaviorChangeIds, List.of(changed.behaviorChangeId()));
+        }
+        return withParts(lessons, closing, applied, appliedIn);
+    }
+
+    private LoopDocument withParts(List<LessonRef> newLessons, List<BehaviorChangeRef> newChanges,
+                                   List<String> newApplied, List<String> newAppliedIn) {
+        return new LoopDocument(decisionId, orgUnit, orgUnitPath, category, title, expectedOutcome, confidence,
+                reviewBy, informedByLessonIds, actor, sourceTool, decidedAt, decisionSequence, outcome, newLessons,
+                newChanges, newApplied, newAppliedIn, null, 0, 0, null, null, null).derived();
+    }
+
+    /** Recomputes the stage fields from the parts, so they can never disagree with them. */
+    private LoopDocument derived() {
+        Instant observedAt = outcome == null ? null : outcome.observedAt();
+        Instant firstLesson = earliest(lessons.stream().map(LessonRef::recordedAt).toList());
+        Instant firstLessonAfterOutcome = observedAt == null ? null : earliest(lessons.stream()
+                .map(LessonRef::recordedAt).filter(at -> !at.isBefore(observedAt)).toList());
+        Instant firstChange = earliest(behaviorChanges.stream().map(BehaviorChangeRef::changedAt).toList());
+        Latency newLatency = new Latency(
+                days(decidedAt, observedAt),
+                days(observedAt, firstLessonAfterOutcome),
+                days(decidedAt, firstChange));
+        return new LoopDocument(decisionId, orgUnit, orgUnitPath, category, title, expectedOutcome, confidence,
+                reviewBy, informedByLessonIds, actor, sourceTool, decidedAt, decisionSequence, outcome, lessons,
+                behaviorChanges, appliedLessonIds, appliedInBehaviorChangeIds, currentStage(), lessons.size(),
+                behaviorChanges.size(), firstLesson, firstChange, newLatency);
+    }
+
+    private String currentStage() {
+        if (decidedAt == null) {
+            return "pending"; // a later step arrived before the decision itself
+        }
+        if (!behaviorChanges.isEmpty()) {
+            return "behavior-changed";
+        }
+        if (!lessons.isEmpty()) {
+            return "lesson-learned";
+        }
+        return outcome != null ? "outcome-observed" : "decided";
+    }
+
+    private static Double days(Instant from, Instant to) {
+        return from == null || to == null ? null : Duration.between(from, to).toMillis() / MILLIS_PER_DAY;
+    }
+
+    private static Instant earliest(List<Instant> instants) {
+        return instants.stream().min(Comparator.naturalOrder()).orElse(null);
+    }
+
+    /** Adds or replaces by key, sorted by key: the same parts in any arrival order give an equal list. */
+    private static <T> List<T> upsert(List<T> parts, T part, Function<T, String> key) {
+        List<T> result = new ArrayList<>(parts.stream().filter(p -> !key.apply(p).equals(key.apply(part))).toList());
+        result.add(part);
+        result.sort(Comparator.comparing(key));
+        return List.copyOf(result);
+    }
+
+    private static List<String> union(List<String> a, List<String> b) {
+        TreeSet<String> all = new TreeSet<>(a);
+        all.addAll(b);
+        return List.copyOf(all);
+    }
+}

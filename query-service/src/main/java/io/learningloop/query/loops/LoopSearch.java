@@ -1,0 +1,91 @@
+package io.learningloop.query.loops;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.json.JsonData;
+import io.learningloop.infra.elasticsearch.Indices;
+import io.learningloop.query.events.EventDocument;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/** Reads loops and their timelines from Elasticsearch. */
+@Component
+class LoopSearch {
+
+    /** A timeline longer than this is cut; a loop has a handful of steps, so this is a safety net. */
+    private static final int TIMELINE_LIMIT = 1_000;
+
+    private final ElasticsearchClient client;
+    private final Indices indices;
+
+    LoopSearch(ElasticsearchClient client, Indices indices) {
+        this.client = client;
+        this.indices = indices;
+    }
+
+    record Page(long total, List<LoopDocument> loops) {
+    }
+
+    /** A loop whose decision has been recorded; a loop still waiting for its decision is not shown. */
+    Optional<LoopDocument> loop(String decisionId) throws IOException {
+        var response = client.get(request -> request.index(indices.loops()).id(decisionId), LoopDocument.class);
+        return Optional.ofNullable(response.source()).filter(loop -> loop.decidedAt() != null);
+    }
+
+    /** Every event of the loop, in business-time order. */
+    List<EventDocument> timeline(String decisionId) throws IOException {
+        SearchResponse<EventDocument> response = client.search(search -> search
+                .index(indices.events())
+                .query(query -> query.term(term -> term.field("decisionIds").value(decisionId)))
+                .sort(sort -> sort.field(field -> field.field("occurredAt").order(SortOrder.Asc)))
+                .sort(sort -> sort.field(field -> field.field("recordedAt").order(SortOrder.Asc)))
+                .size(TIMELINE_LIMIT), EventDocument.class);
+        return response.hits().hits().stream().map(Hit::source).toList();
+    }
+
+    Page search(LoopCriteria criteria) throws IOException {
+        List<Query> filters = new ArrayList<>();
+        filters.add(Query.of(query -> query.exists(exists -> exists.field("decidedAt"))));
+        if (criteria.orgUnit() != null) {
+            filters.add(term("orgUnitPath", criteria.orgUnit()));
+        }
+        if (criteria.category() != null) {
+            filters.add(term("category", criteria.category()));
+        }
+        if (criteria.stage() != null) {
+            filters.add(term("stage", criteria.stage()));
+        }
+        if (criteria.from() != null || criteria.to() != null) {
+            filters.add(Query.of(query -> query.range(range -> range.untyped(untyped -> {
+                untyped.field("decidedAt");
+                if (criteria.from() != null) {
+                    untyped.gte(JsonData.of(criteria.from().toString()));
+                }
+                if (criteria.to() != null) {
+                    untyped.lt(JsonData.of(criteria.to().toString()));
+                }
+                return untyped;
+            }))));
+        }
+        SearchResponse<LoopDocument> response = client.search(search -> search
+                .index(indices.loops())
+                .query(query -> query.bool(bool -> bool.filter(filters)))
+                .sort(sort -> sort.field(field -> field.field("decidedAt").order(SortOrder.Desc)))
+                .sort(sort -> sort.field(field -> field.field("decisionId").order(SortOrder.Asc)))
+                .from(criteria.page() * criteria.size())
+                .size(criteria.size())
+                .trackTotalHits(track -> track.enabled(true)), LoopDocument.class);
+        return new Page(response.hits().total() == null ? 0 : response.hits().total().value(),
+                response.hits().hits().stream().map(Hit::source).toList());
+    }
+
+    private static Query term(String field, String value) {
+        return Query.of(query -> query.term(term -> term.field(field).value(value)));
+    }
+}

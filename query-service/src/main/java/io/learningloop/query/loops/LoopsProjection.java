@@ -1,0 +1,62 @@
+package io.learningloop.query.loops;
+
+import io.learningloop.contract.events.BehaviorChangedEvent;
+import io.learningloop.contract.events.DecisionMadeEvent;
+import io.learningloop.contract.events.LessonRecordedEvent;
+import io.learningloop.contract.events.LoopEvent;
+import io.learningloop.contract.events.OutcomeObservedEvent;
+import io.learningloop.infra.elasticsearch.Indices;
+import io.learningloop.infra.projection.DocumentProjection;
+import io.learningloop.infra.projection.EventEnvelope;
+import java.util.Collection;
+import org.springframework.stereotype.Component;
+
+/** Keeps one {@link LoopDocument} per decision: every event updates the loops it is a step of. */
+@Component
+class LoopsProjection implements DocumentProjection<LoopDocument> {
+
+    private final Indices indices;
+
+    LoopsProjection(Indices indices) {
+        this.indices = indices;
+    }
+
+    @Override
+    public String name() {
+        return "loops";
+    }
+
+    @Override
+    public String index() {
+        return indices.loops();
+    }
+
+    @Override
+    public Class<LoopDocument> documentClass() {
+        return LoopDocument.class;
+    }
+
+    @Override
+    public Collection<String> documentIds(EventEnvelope envelope) {
+        return envelope.event().decisionsConcerned();
+    }
+
+    @Override
+    public LoopDocument apply(String decisionId, LoopDocument current, EventEnvelope envelope) {
+        LoopDocument loop = current != null ? current : LoopDocument.empty(decisionId);
+        LoopEvent event = envelope.event();
+        if (event instanceof DecisionMadeEvent made) {
+            return loop.withDecision(made, envelope.aggregateSequence());
+        }
+        if (event instanceof OutcomeObservedEvent observed) {
+            return loop.withOutcome(observed, envelope.aggregateSequence());
+        }
+        if (event instanceof LessonRecordedEvent recorded) {
+            return loop.withLesson(recorded);
+        }
+        if (event instanceof BehaviorChangedEvent changed) {
+            return loop.withBehaviorChange(changed);
+        }
+        throw new IllegalArgumentException("the loops projection does not know " + event.getClass().getSimpleName());
+    }
+}
