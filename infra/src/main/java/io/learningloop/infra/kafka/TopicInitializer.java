@@ -23,7 +23,8 @@ public final class TopicInitializer {
     public static void ensure(String bootstrapServers, EventTopic topic, Duration timeout) {
         try (Admin admin = Admin.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis()))) {
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis()))) {
             admin.createTopics(List.of(topic.toNewTopic())).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             log.info("created topic {} with {} partitions", topic.name(), topic.partitions());
         } catch (ExecutionException e) {
