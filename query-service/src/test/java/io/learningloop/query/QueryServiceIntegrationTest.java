@@ -1,0 +1,210 @@
+package io.learningloop.query;
+
+import static io.learningloop.infra.testing.SampleEvents.behaviorChange;
+import static io.learningloop.infra.testing.SampleEvents.decision;
+import static io.learningloop.infra.testing.SampleEvents.lesson;
+import static io.learningloop.infra.testing.SampleEvents.outcome;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.learningloop.contract.events.DecisionCategory;
+import io.learningloop.contract.events.LoopEvent;
+import io.learningloop.contract.events.OutcomeObservedEvent;
+import io.learningloop.infra.elasticsearch.Indices;
+import io.learningloop.infra.projection.ProjectionRunner;
+import io.learningloop.infra.testing.ConsumerGroups;
+import io.learningloop.infra.testing.EventTopicWriter;
+import io.learningloop.infra.testing.LocalStack;
+import io.learningloop.query.loops.LoopDocument;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The query service against the real Kafka and Elasticsearch of the local stack. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class QueryServiceIntegrationTest {
+
+    static final String TOPIC = LocalStack.uniqueName("it-events-");
+    static final String PREFIX = LocalStack.uniqueName("it-") + "-";
+    static final String GROUP = LocalStack.uniqueName("it-query-");
+    static EventTopicWriter kafka;
+
+    @DynamicPropertySource
+    static void stack(DynamicPropertyRegistry properties) {
+        properties.add("spring.elasticsearch.uris", LocalStack::elasticsearchUrl);
+        properties.add("learning-loop.kafka.bootstrap-servers", LocalStack::kafkaBootstrap);
+        properties.add("learning-loop.kafka.topic", () -> TOPIC);
+        properties.add("learning-loop.kafka.consumer-group", () -> GROUP);
+        properties.add("learning-loop.elasticsearch.index-prefix", () -> PREFIX);
+    }
+
+    @BeforeAll
+    static void openTopic() {
+        kafka = new EventTopicWriter(TOPIC);
+    }
+
+    @AfterAll
+    static void closeTopic() {
+        kafka.close();
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ElasticsearchClient elasticsearch;
+    @Autowired
+    ProjectionRunner runner;
+
+    private final Indices indices = new Indices(PREFIX);
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void completeLoopIsProjectedWithStageTimestampsLatenciesAndTimeline() throws Exception {
+        publishAll(List.of(
+                decision("q-d-1", "acme/eng/platform", DecisionCategory.PRODUCT, "2025-01-01T00:00:00Z"),
+                outcome("q-d-1", "acme/eng/platform", "2025-01-31T00:00:00Z"),
+                lesson("q-l-1", "acme/eng/platform", "2025-02-10T12:00:00Z", "q-d-1"),
+                decision("q-d-2", "acme/sales", DecisionCategory.PRODUCT, "2025-06-01T00:00:00Z"),
+                behaviorChange("q-b-1", "acme/sales", "2025-06-01T00:00:00Z", "q-d-2", List.of("q-l-1"),
+                        List.of("q-d-1"))));
+
+        LoopDocument loop = loop("q-d-1");
+        assertThat(loop.stage()).isEqualTo("behavior-changed");
+        assertThat(loop.orgUnitPath()).containsExactly("acme", "acme/eng", "acme/eng/platform");
+        assertThat(loop.latency().decisionToOutcomeDays()).isEqualTo(30.0);
+        assertThat(loop.latency().outcomeToLessonDays()).isEqualTo(10.5);
+        assertThat(loop.latency().decisionToBehaviorChangeDays()).isEqualTo(151.0);
+        assertThat(loop.behaviorChanges()).extracting(LoopDocument.BehaviorChangeRef::decisionId)
+                .containsExactly("q-d-2");
+        assertThat(loop("q-d-2").appliedLessonIds()).containsExactly("q-l-1");
+
+        JsonNode answer = get("/loops/q-d-1");
+        assertThat(answer.get("loop").get("stage").asText()).isEqualTo("behavior-changed");
+        assertThat(answer.get("timeline").findValuesAsText("eventType"))
+                .containsExactly("DecisionMade", "OutcomeObserved", "LessonRecorded", "BehaviorChanged");
+    }
+
+    @Test
+    void redeliveredAndReplayedEventsChangeNothing() throws Exception {
+        var made = decision("q-d-10", "acme/ops", DecisionCategory.OPERATIONS, "2024-03-01T00:00:00Z");
+        var observed = outcome("q-d-10", "acme/ops", "2024-04-01T00:00:00Z");
+        publishAll(List.of(made, observed));
+        long loopVersion = version(indices.loops(), "q-d-10");
+        long eventVersion = version(indices.events(), made.eventId());
+
+        publishAll(List.of(made, observed, made)); // redelivery, as after a publisher retry
+        long committedBeforeReplay = runner.status().recordsCommitted();
+        long onTopic = ConsumerGroups.recordCount(TOPIC);
+        runner.requestReplay();                     // and a full replay of the topic
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> runner.status().recordsCommitted() >= committedBeforeReplay + onTopic);
+
+        assertThat(version(indices.loops(), "q-d-10")).isEqualTo(loopVersion);
+        assertThat(version(indices.events(), made.eventId())).isEqualTo(eventVersion);
+        assertThat(count(indices.events(), "q-d-10")).isEqualTo(2);
+    }
+
+    @Test
+    void stepsArrivingBeforeTheirDecisionGiveTheSameLoop() throws Exception {
+        publishAll(List.of(
+                lesson("q-l-20", "acme/eng", "2024-02-01T00:00:00Z", "q-d-20"),
+                outcome("q-d-20", "acme/eng", "2024-01-15T00:00:00Z")));
+        assertThat(loop("q-d-20").stage()).isEqualTo("pending");
+        assertThat(get("/loops/q-d-20", 404).get("type").asText()).isEqualTo("urn:learning-loop:problem:not-found");
+
+        publishAll(List.of(decision("q-d-20", "acme/eng", DecisionCategory.TALENT, "2024-01-01T00:00:00Z")));
+
+        LoopDocument loop = loop("q-d-20");
+        assertThat(loop.stage()).isEqualTo("lesson-learned");
+        assertThat(loop.latency().decisionToOutcomeDays()).isEqualTo(14.0);
+        assertThat(loop.latency().outcomeToLessonDays()).isEqualTo(17.0);
+    }
+
+    @Test
+    void olderVersionOfADecisionNeverOverwritesANewerOne() throws Exception {
+        var newer = decision("q-d-30", "acme/new", DecisionCategory.STRATEGY, "2024-01-01T00:00:00Z");
+        var older = decision("q-d-30", "acme/old", DecisionCategory.STRATEGY, "2023-01-01T00:00:00Z");
+        kafka.publish(newer, 3);
+        kafka.publish(older, 1);
+        ConsumerGroups.awaitCaughtUp(GROUP, TOPIC);
+
+        assertThat(loop("q-d-30").orgUnit()).isEqualTo("acme/new");
+    }
+
+    @Test
+    void recordThatIsNotAnEventIsSkippedAndTheNextEventStillProjected() throws Exception {
+        kafka.send(new ProducerRecord<>(TOPIC, "junk", "{not json".getBytes()));
+        publishAll(List.of(decision("q-d-40", "acme/x", DecisionCategory.OTHER, "2024-01-01T00:00:00Z")));
+
+        assertThat(loop("q-d-40").stage()).isEqualTo("decided");
+    }
+
+    @Test
+    void loopsAreSearchedByOrgUnitSubtreeCategoryStageAndPeriod() throws Exception {
+        publishAll(List.of(
+                decision("q-d-50", "globex/eng/a", DecisionCategory.PRODUCT, "2023-03-01T00:00:00Z"),
+                decision("q-d-51", "globex/eng/b", DecisionCategory.PRODUCT, "2023-07-01T00:00:00Z"),
+                decision("q-d-52", "globex/eng/b", DecisionCategory.TALENT, "2023-08-01T00:00:00Z"),
+                decision("q-d-53", "globex/sales", DecisionCategory.PRODUCT, "2023-09-01T00:00:00Z"),
+                decision("q-d-54", "globex/eng/a", DecisionCategory.PRODUCT, "2024-01-01T00:00:00Z")));
+
+        JsonNode page = get("/loops?orgUnit=globex/eng&category=product&from=2023-01-01&to=2024-01-01");
+        assertThat(page.get("total").asLong()).isEqualTo(2);
+        assertThat(page.get("loops").findValuesAsText("decisionId")).containsExactly("q-d-51", "q-d-50");
+
+        JsonNode invalid = get("/loops?category=hunch&from=2024-13-01", 400);
+        assertThat(invalid.get("errors").get(0).get("field").asText()).isIn("category", "from");
+    }
+
+    /** Publishes with the sequence the command side would give (an outcome follows its decision). */
+    private void publishAll(List<? extends LoopEvent> events) {
+        for (var event : events) {
+            kafka.publish(event, event instanceof OutcomeObservedEvent ? 1 : 0);
+        }
+        ConsumerGroups.awaitCaughtUp(GROUP, TOPIC);
+    }
+
+    private LoopDocument loop(String decisionId) throws IOException {
+        elasticsearch.indices().refresh(refresh -> refresh.index(indices.loops()));
+        return elasticsearch.get(get -> get.index(indices.loops()).id(decisionId), LoopDocument.class).source();
+    }
+
+    private long version(String index, String id) throws IOException {
+        return elasticsearch.get(get -> get.index(index).id(id), Void.class).version();
+    }
+
+    private long count(String index, String decisionId) throws IOException {
+        elasticsearch.indices().refresh(refresh -> refresh.index(index));
+        return elasticsearch.count(count -> count.index(index)
+                .query(query -> query.term(term -> term.field("decisionIds").value(decisionId)))).count();
+    }
+
+    private JsonNode get(String path) throws Exception {
+        return get(path, 200);
+    }
+
+    private JsonNode get(String path, int expectedStatus) throws Exception {
+        elasticsearch.indices().refresh(refresh -> refresh.index(PREFIX + "*"));
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(expectedStatus);
+        return json.readTree(response.body());
+    }
+}
