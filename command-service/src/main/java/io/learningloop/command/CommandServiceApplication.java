@@ -1,5 +1,7 @@
 package io.learningloop.command;
 
+import io.learningloop.command.demo.DemoDataLoader;
+import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -7,7 +9,12 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 @SpringBootApplication
 public class CommandServiceApplication {
 
-    public static void main(String[] args) {
+    /** {@code java -jar command-service.jar [load-demo --target=URL]}: the service, or the demo loader. */
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("load-demo")) {
+            DemoDataLoader.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         // Axon 4.13 otherwise calls home every few seconds; no launch of ours should, whatever its flags.
         System.setProperty("axoniq.update-checker.disabled", "true");
         SpringApplication.run(CommandServiceApplication.class, args);

@@ -1,0 +1,195 @@
+package io.learningloop.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.learningloop.infra.testing.LocalStack;
+import io.learningloop.infra.testing.ServiceProcess;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole platform from the outside: the three services run from their jars against the real
+ * PostgreSQL, Kafka and Elasticsearch; complete loops are posted over HTTP as tools would, then read
+ * back from the query service and the analytics API. The expected numbers are worked out by hand
+ * in the comments from the dates posted.
+ */
+class LearningLoopEndToEndIntegrationTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static ServiceProcess commands;
+    private static ServiceProcess queries;
+    private static ServiceProcess analytics;
+
+    @BeforeAll
+    static void startPlatform() throws Exception {
+        String schema = LocalStack.uniqueName("e2e_");
+        Map<String, String> env = new HashMap<>();
+        env.put("LL_POSTGRES_URL", LocalStack.postgresUrlWithSchema(schema));
+        env.put("SPRING_FLYWAY_SCHEMAS", schema);
+        env.put("LL_KAFKA_TOPIC", LocalStack.uniqueName("e2e-events-"));
+        env.put("LL_INDEX_PREFIX", LocalStack.uniqueName("e2e-") + "-");
+        env.put("LL_QUERY_CONSUMER_GROUP", LocalStack.uniqueName("e2e-query-"));
+        env.put("LL_ANALYTICS_CONSUMER_GROUP", LocalStack.uniqueName("e2e-analytics-"));
+        Path logs = Path.of("target", "e2e-logs");
+        commands = ServiceProcess.start("command-service", jar("command-service"), "LL_COMMAND_PORT", env, logs);
+        queries = ServiceProcess.start("query-service", jar("query-service"), "LL_QUERY_PORT", env, logs);
+        analytics = ServiceProcess.start("analytics", jar("analytics"), "LL_ANALYTICS_PORT", env, logs);
+        for (ServiceProcess service : List.of(commands, queries, analytics)) {
+            service.awaitReady(Duration.ofSeconds(180));
+        }
+        postLoops();
+    }
+
+    @AfterAll
+    static void stopPlatform() throws InterruptedException {
+        for (ServiceProcess service : new ServiceProcess[] {analytics, queries, commands}) {
+            if (service != null) {
+                service.close();
+            }
+        }
+    }
+
+    /**
+     * Three 2024 decisions in acme/eng, their outcomes and lessons; two of the lessons change 2025
+     * decisions (one in another unit). D4 cites L1, the lesson that changed it.
+     */
+    private static void postLoops() throws Exception {
+        post("/decisions", decision("e2e-d1", "acme/eng/platform", "operations", "2024-01-10T00:00:00Z", ""));
+        post("/decisions", decision("e2e-d2", "acme/eng/data", "product", "2024-02-01T00:00:00Z", ""));
+        post("/decisions", decision("e2e-d3", "acme/eng/platform", "product", "2024-03-01T00:00:00Z", ""));
+        post("/decisions/e2e-d1/outcome", outcome("2024-01-30T00:00:00Z"));
+        post("/decisions/e2e-d2/outcome", outcome("2024-03-12T00:00:00Z"));
+        post("/decisions/e2e-d3/outcome", outcome("2024-03-11T00:00:00Z"));
+        post("/lessons", lesson("e2e-l1", "acme/eng/platform", "2024-02-09T00:00:00Z", "e2e-d1"));
+        post("/lessons", lesson("e2e-l2", "acme/eng/data", "2024-03-17T00:00:00Z", "e2e-d2"));
+        post("/lessons", lesson("e2e-l3", "acme/eng/platform", "2024-04-10T00:00:00Z", "e2e-d3"));
+        post("/decisions", decision("e2e-d4", "acme/eng/platform", "operations", "2025-01-15T00:00:00Z", "e2e-l1"));
+        post("/decisions", decision("e2e-d5", "acme/sales", "strategy", "2025-03-01T00:00:00Z", ""));
+        post("/behavior-changes", change("e2e-b1", "acme/eng/platform", "2025-01-15T00:00:00Z", "e2e-d4", "e2e-l1"));
+        post("/behavior-changes", change("e2e-b2", "acme/sales", "2025-03-01T00:00:00Z", "e2e-d5", "e2e-l2"));
+    }
+
+    @Test
+    void loopIsReadBackWithItsTimelineAndLatencies() throws Exception {
+        JsonNode answer = await().atMost(Duration.ofSeconds(60)).until(
+                () -> get(queries, "/loops/e2e-d1"), loop -> loop.path("loop").path("stage").asText()
+                        .equals("behavior-changed"));
+        JsonNode loop = answer.get("loop");
+        assertThat(loop.get("latency").get("decisionToOutcomeDays").asDouble()).isEqualTo(20.0);
+        assertThat(loop.get("latency").get("outcomeToLessonDays").asDouble()).isEqualTo(10.0);
+        assertThat(loop.get("latency").get("decisionToBehaviorChangeDays").asDouble()).isEqualTo(371.0);
+        assertThat(answer.get("timeline").findValuesAsText("eventType"))
+                .containsExactly("DecisionMade", "OutcomeObserved", "LessonRecorded", "BehaviorChanged");
+
+        JsonNode changed = await().atMost(Duration.ofSeconds(60)).until(
+                () -> get(queries, "/loops/e2e-d4"), found -> found.path("loop").path("appliedLessonIds").size() == 1);
+        assertThat(changed.get("loop").get("informedByLessonIds").get(0).asText()).isEqualTo("e2e-l1");
+    }
+
+    @Test
+    void analyticsReturnsTheLatencyPercentilesOfTheCohort() throws Exception {
+        JsonNode report = await().atMost(Duration.ofSeconds(60)).until(
+                () -> get(analytics, "/analytics/latency?orgUnit=acme/eng&from=2024-01-01&to=2025-01-01"),
+                latency -> stage(latency, "decision-to-behavior-change").get("count").asInt() == 2
+                        && stage(latency, "lesson-to-behavior-change").get("count").asInt() == 2);
+
+        // decision -> outcome: 20, 40, 10 days; sorted 10, 20, 40: p50 = rank 2, p90 = p99 = rank 3.
+        assertPercentiles(stage(report, "decision-to-outcome"), 3, 20.0, 40.0, 40.0);
+        // outcome -> first later lesson: 10, 5, 30 days.
+        assertPercentiles(stage(report, "outcome-to-lesson"), 3, 10.0, 30.0, 30.0);
+        // lesson -> change: L1 2024-02-09 -> 2025-01-15 = 341 days, L2 2024-03-17 -> 2025-03-01 = 349 days.
+        assertPercentiles(stage(report, "lesson-to-behavior-change"), 2, 341.0, 349.0, 349.0);
+        // decision -> change: D1 2024-01-10 -> 2025-01-15 = 371 days, D2 2024-02-01 -> 2025-03-01 = 394 days.
+        assertPercentiles(stage(report, "decision-to-behavior-change"), 2, 371.0, 394.0, 394.0);
+    }
+
+    @Test
+    void analyticsReturnsTheLearningConversionOfTheCohort() throws Exception {
+        // acme/eng recorded L1, L2, L3 in 2024; L1 and L2 changed later decisions: 2 of 3.
+        JsonNode conversion = await().atMost(Duration.ofSeconds(60)).until(
+                () -> get(analytics, "/analytics/conversion?orgUnit=acme/eng&from=2024-01-01&to=2025-01-01"),
+                answer -> answer.get("lessonsWithBehaviorChange").asLong() == 2);
+        assertThat(conversion.get("lessonsRecorded").asLong()).isEqualTo(3);
+        assertThat(conversion.get("conversionRate").asDouble()).isEqualTo(2.0 / 3.0);
+    }
+
+    private static void assertPercentiles(JsonNode stage, int count, double p50, double p90, double p99) {
+        assertThat(stage.get("count").asInt()).as(stage.toString()).isEqualTo(count);
+        assertThat(stage.get("p50Days").asDouble()).as(stage.toString()).isEqualTo(p50);
+        assertThat(stage.get("p90Days").asDouble()).as(stage.toString()).isEqualTo(p90);
+        assertThat(stage.get("p99Days").asDouble()).as(stage.toString()).isEqualTo(p99);
+    }
+
+    private static JsonNode stage(JsonNode report, String name) {
+        for (JsonNode stage : report.get("stages")) {
+            if (stage.get("stage").asText().equals(name)) {
+                return stage;
+            }
+        }
+        throw new AssertionError("no stage " + name + " in " + report);
+    }
+
+    private static Path jar(String service) {
+        String path = System.getProperty("learningloop.jar." + service);
+        if (path == null) {
+            throw new IllegalStateException("learningloop.jar." + service + " is not set: run with mvn verify");
+        }
+        return Path.of(path);
+    }
+
+    private static void post(String path, String body) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(commands.baseUrl() + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("POST %s: %s", path, response.body()).isEqualTo(201);
+    }
+
+    private static JsonNode get(ServiceProcess service, String path) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + path))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(response.body());
+    }
+
+    private static String decision(String id, String orgUnit, String category, String at, String informedBy) {
+        return """
+                {"decisionId": "%s", "orgUnit": "%s", "occurredAt": "%s", "sourceTool": "e2e", "actor": "u-1",
+                 "title": "Decision %s", "category": "%s", "expectedOutcome": "It works", "confidence": 0.8,
+                 "reviewBy": "2026-01-01", "informedByLessonIds": [%s]}
+                """.formatted(id, orgUnit, at, id, category, informedBy.isEmpty() ? "" : "\"" + informedBy + "\"");
+    }
+
+    private static String outcome(String at) {
+        return """
+                {"occurredAt": "%s", "sourceTool": "e2e", "actor": "u-1", "assessment": "as-expected",
+                 "summary": "As planned"}
+                """.formatted(at);
+    }
+
+    private static String lesson(String id, String orgUnit, String at, String decisionId) {
+        return """
+                {"lessonId": "%s", "orgUnit": "%s", "occurredAt": "%s", "sourceTool": "e2e", "actor": "u-1",
+                 "decisionIds": ["%s"], "lesson": "Lesson %s", "thinkingChange": "We think differently"}
+                """.formatted(id, orgUnit, at, decisionId, id);
+    }
+
+    private static String change(String id, String orgUnit, String at, String decisionId, String lessonId) {
+        return """
+                {"behaviorChangeId": "%s", "orgUnit": "%s", "occurredAt": "%s", "sourceTool": "e2e", "actor": "u-1",
+                 "lessonIds": ["%s"], "decisionId": "%s", "description": "Made differently"}
+                """.formatted(id, orgUnit, at, lessonId, decisionId);
+    }
+}

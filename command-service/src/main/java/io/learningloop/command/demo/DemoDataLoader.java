@@ -1,0 +1,63 @@
+package io.learningloop.command.demo;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Posts the demo history to a running command service and shows progress. Loading twice is safe:
+ * every step is answered "already recorded" the second time.
+ */
+public final class DemoDataLoader {
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ObjectMapper json = new ObjectMapper();
+    private final String target;
+
+    DemoDataLoader(String target) {
+        this.target = target;
+    }
+
+    /** {@code load-demo [--target=http://127.0.0.1:8081]} */
+    public static void main(String[] args) throws IOException, InterruptedException {
+        String target = "http://127.0.0.1:8081";
+        for (String arg : args) {
+            if (arg.startsWith("--target=")) {
+                target = arg.substring("--target=".length());
+            }
+        }
+        new DemoDataLoader(target).load(new DemoHistory(Instant.now()).steps());
+    }
+
+    void load(List<DemoHistory.Step> steps) throws IOException, InterruptedException {
+        int created = 0;
+        int repeated = 0;
+        int lastShown = -1;
+        System.out.printf("[demo] posting %d steps of three years' history to %s%n", steps.size(), target);
+        for (int done = 0; done < steps.size(); done++) {
+            DemoHistory.Step step = steps.get(done);
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(target + step.path()))
+                    .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
+                    .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(step.body()))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            switch (response.statusCode()) {
+                case 201 -> created++;
+                case 200 -> repeated++;
+                default -> throw new IllegalStateException("POST " + step.path() + " answered "
+                        + response.statusCode() + ": " + response.body());
+            }
+            int percent = (done + 1) * 100 / steps.size();
+            if (percent / 10 != lastShown) {
+                lastShown = percent / 10;
+                System.out.printf("[demo] %d/%d steps (%d%%)%n", done + 1, steps.size(), percent);
+            }
+        }
+        System.out.printf("[demo] done: %d new, %d already recorded%n", created, repeated);
+    }
+}
