@@ -7,7 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -32,7 +31,7 @@ public final class DemoDataLoader {
                 target = arg.substring("--target=".length());
             }
         }
-        new DemoDataLoader(target).load(new DemoHistory(Instant.now()).steps());
+        new DemoDataLoader(target).load(new DemoHistory().steps());
     }
 
     void load(List<DemoHistory.Step> steps) throws IOException, InterruptedException {

@@ -36,37 +36,37 @@ final class DemoHistory {
             new Unit("acme/people", new String[] {"talent", "org-design"}, new double[] {0.2, 0.35, 0.5}, 0.8));
     private static final int FIRST_YEAR = 2023;
     private static final int YEARS = 3;
+    private static final int DECISIONS_PER_MONTH = 2;
+    /** Nothing after this: the history is the same whatever day it is loaded on. */
+    static final Instant HORIZON = Instant.parse("2026-06-30T00:00:00Z");
     private static final String TOOL = "demo-loader";
 
     private final Random random = new Random(20231);
-    private final Instant now;
     private final List<Step> steps = new ArrayList<>();
     private final List<Decision> decisions = new ArrayList<>();
     private final Map<String, String> informedBy = new LinkedHashMap<>();
     private int lessons;
     private int changes;
 
-    DemoHistory(Instant now) {
-        this.now = now;
-    }
-
     List<Step> steps() {
         for (Unit unit : UNITS) {
             for (int year = 0; year < YEARS; year++) {
                 for (int month = 1; month <= 12; month++) {
-                    decide(unit, year, month);
+                    for (int nth = 1; nth <= DECISIONS_PER_MONTH; nth++) {
+                        decide(unit, year, month, nth);
+                    }
                 }
             }
         }
         decisions.forEach(this::postDecision);
-        steps.removeIf(step -> step.occurredAt().isAfter(now));
+        steps.removeIf(step -> step.occurredAt().isAfter(HORIZON));
         steps.sort(Comparator.comparing(Step::occurredAt).thenComparing(Step::order));
         return List.copyOf(steps);
     }
 
     /** A decision, then maybe its outcome, a lesson, and a later decision changed by that lesson. */
-    private void decide(Unit unit, int year, int month) {
-        String id = "demo-%s-%d-%02d".formatted(unit.path().replace('/', '-'), FIRST_YEAR + year, month);
+    private void decide(Unit unit, int year, int month, int nth) {
+        String id = "demo-%s-%d-%02d-%d".formatted(unit.path().replace('/', '-'), FIRST_YEAR + year, month, nth);
         Instant decidedAt = LocalDate.of(FIRST_YEAR + year, month, 3 + random.nextInt(22))
                 .atStartOfDay(ZoneOffset.UTC).plusHours(9 + random.nextInt(8)).toInstant();
         Decision decision = new Decision(id, unit, decidedAt);
@@ -80,7 +80,7 @@ final class DemoHistory {
                 "occurredAt", outcomeAt.toString(), "sourceTool", TOOL, "actor", actor(),
                 "assessment", pick("better-than-expected", "as-expected", "worse-than-expected", "failed"),
                 "summary", "Observed at the review of " + id)));
-        if (random.nextDouble() > 0.6) {
+        if (random.nextDouble() > 0.7) {
             return;
         }
         Instant lessonAt = outcomeAt.plus(Math.round((5 + random.nextInt(35)) * speed), ChronoUnit.DAYS);

@@ -1,0 +1,90 @@
+package io.learningloop.contract;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Where the published contract lives ({@code docs/contract} at the repository root) and how the tests
+ * read it. Surefire runs with the module folder as working directory, an IDE often with the root, so
+ * the folder is looked up from there upwards.
+ */
+final class ContractDocs {
+
+    static final Path ROOT = locate();
+
+    private ContractDocs() {
+    }
+
+    static Path readme() {
+        return ROOT.resolve("README.md");
+    }
+
+    /** {@code DecisionMadeEvent} at revision 1: {@code schemas/DecisionMade.v1.schema.json}. */
+    static Path schema(Class<?> eventType) {
+        return ROOT.resolve("schemas").resolve(fileStem(eventType) + ".schema.json");
+    }
+
+    /** {@code DecisionMadeEvent} at revision 1: {@code examples/DecisionMade.v1.json}. */
+    static Path example(Class<?> eventType) {
+        return ROOT.resolve("examples").resolve(fileStem(eventType) + ".json");
+    }
+
+    /** The {@code $id} a schema must carry: {@code urn:learning-loop:event:DecisionMade:1}. */
+    static String schemaId(Class<?> eventType) {
+        return "urn:learning-loop:event:" + EventTypes.name(eventType) + ":" + EventTypes.revision(eventType);
+    }
+
+    static JsonNode readJson(Path file) {
+        try {
+            return strictMapper().readTree(file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    static String readText(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    /**
+     * Writes like {@code infra}'s {@code EventJson} (ISO-8601 times, the publisher's mapping) but reads
+     * strictly: an unknown, missing or null property fails here, where the consumers' mapper would
+     * silently ignore it, so that an example drifting from the records is caught.
+     */
+    static ObjectMapper strictMapper() {
+        return new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    }
+
+    private static String fileStem(Class<?> eventType) {
+        return EventTypes.name(eventType) + ".v" + EventTypes.revision(eventType);
+    }
+
+    private static Path locate() {
+        Path start = Path.of(System.getProperty("basedir", System.getProperty("user.dir"))).toAbsolutePath();
+        for (Path dir = start; dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve("docs").resolve("contract");
+            if (Files.isDirectory(candidate)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("no docs/contract folder in " + start + " or any folder above it");
+    }
+}

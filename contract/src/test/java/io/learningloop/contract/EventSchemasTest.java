@@ -1,0 +1,381 @@
+package io.learningloop.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaId;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import io.learningloop.contract.events.Assessment;
+import io.learningloop.contract.events.BehaviorChangedEvent;
+import io.learningloop.contract.events.DecisionCategory;
+import io.learningloop.contract.events.DecisionMadeEvent;
+import io.learningloop.contract.events.LessonRecordedEvent;
+import io.learningloop.contract.events.LoopEvent;
+import io.learningloop.contract.events.OutcomeObservedEvent;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The published JSON Schemas and examples in {@code docs/contract} describe exactly what the records
+ * of this module put on the wire. Every check runs for every event of {@link EventTypes#ALL}, so a new
+ * event or a changed record fails here until its documentation follows.
+ */
+class EventSchemasTest {
+
+    /**
+     * Record components a producer may leave null, and which a schema therefore must not require. None
+     * so far: {@code DecisionMade.informedByLessonIds} is {@code []} when no lesson informed a decision
+     * (the record turns null into an empty list), and an outcome's {@code orgUnit} is its decision's
+     * when the posting tool leaves it out, so it is always filled on the event.
+     */
+    private static final Map<Class<? extends LoopEvent>, Set<String>> NULLABLE_COMPONENTS = Map.of();
+
+    private static final ObjectMapper JSON = ContractDocs.strictMapper();
+    private static final JsonSchemaFactory SCHEMAS = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+    /** Formats (uuid, date-time, date) are only annotations in 2020-12 unless asserted. */
+    private static final SchemaValidatorsConfig ASSERT_FORMATS =
+            SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+    private static final Map<Class<?>, JsonSchema> COMPILED = new ConcurrentHashMap<>();
+
+    static Stream<Named<Class<? extends LoopEvent>>> eventTypes() {
+        return EventTypes.ALL.stream().map(type -> Named.of(EventTypes.name(type), type));
+    }
+
+    // ---------------------------------------------------------------- files
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("eventTypes")
+    void everyEventHasASchemaAndAnExampleNamedAfterItsContractNameAndRevision(Class<? extends LoopEvent> type) {
+        assertThat(ContractDocs.schema(type)).isRegularFile();
+        assertThat(ContractDocs.example(type)).isRegularFile();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("eventTypes")
+    void schemaIsAValidDraft202012SchemaIdentifiedByEventNameAndRevision(Class<? extends LoopEvent> type) {
+        JsonNode schema = ContractDocs.readJson(ContractDocs.schema(type));
+        JsonSchema metaSchema = SCHEMAS.getSchema(SchemaLocation.of(SchemaId.V202012));
+
+        assertThat(metaSchema.validate(schema)).isEmpty();
+        assertThat(schema.path("$schema").asText()).isEqualTo(SchemaId.V202012);
+        assertThat(schema.path("$id").asText()).isEqualTo(ContractDocs.schemaId(type));
+        assertThat(schema.path("type").asText()).isEqualTo("object");
+        assertThat(schema.path("additionalProperties").isBoolean()
+                && !schema.path("additionalProperties").booleanValue())
+                .as("additionalProperties is false").isTrue();
+    }
+
+    // ---------------------------------------------------------------- examples
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("eventTypes")
+    void exampleIsValidAgainstItsSchema(Class<? extends LoopEvent> type) {
+        assertThat(messages(validate(type, example(type)))).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("eventTypes")
+    void exampleReadsIntoTheRecordStrictlyAndWritesBackUnchanged(Class<? extends LoopEvent> type) throws Exception {
+        JsonNode example = example(type);
+
+        LoopEvent event = JSON.treeToValue(example, type);
+        JsonNode written = JSON.readTree(JSON.writeValueAsString(event));
+
+        assertThat(written).isEqualTo(example);
+    }
+
+    // ---------------------------------------------------------------- schema vs. record
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("eventTypes")
+    void schemaPropertiesAreExactlyTheRecordComponents(Class<? extends LoopEvent> type) {
+        JsonNode schema = ContractDocs.readJson(ContractDocs.schema(type));
+
+        assertThat(fieldNames(schema.path("properties"))).containsExactlyElementsOf(componentNames(type));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("eventTypes")
+    void schemaRequiresEveryComponentTheCodeAlwaysFills(Class<? extends LoopEvent> type) {
+        JsonNode schema = ContractDocs.readJson(ContractDocs.schema(type));
+        List<String> expected = new ArrayList<>(componentNames(type));
+        expected.removeAll(NULLABLE_COMPONENTS.getOrDefault(type, Set.of()));
+
+        assertThat(texts(schema.path("required"))).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("eventTypes")
+    void schemaTypesMatchTheJavaTypesOfTheComponents(Class<? extends LoopEvent> type) throws Exception {
+        JsonNode schema = ContractDocs.readJson(ContractDocs.schema(type));
+        for (RecordComponent component : type.getRecordComponents()) {
+            JsonNode property = schema.path("properties").path(component.getName());
+            String where = EventTypes.name(type) + "." + component.getName();
+            Class<?> javaType = component.getType();
+            if (javaType == String.class) {
+                assertThat(keyword(schema, property, "type").asText()).as(where).isEqualTo("string");
+            } else if (javaType == Instant.class) {
+                assertThat(keyword(schema, property, "type").asText()).as(where).isEqualTo("string");
+                assertThat(keyword(schema, property, "format").asText()).as(where).isEqualTo("date-time");
+            } else if (javaType == LocalDate.class) {
+                assertThat(keyword(schema, property, "type").asText()).as(where).isEqualTo("string");
+                assertThat(keyword(schema, property, "format").asText()).as(where).isEqualTo("date");
+            } else if (javaType == double.class || javaType == Double.class) {
+                assertThat(keyword(schema, property, "type").asText()).as(where).isEqualTo("number");
+            } else if (javaType == List.class) {
+                assertThat(((ParameterizedType) component.getGenericType()).getActualTypeArguments())
+                        .as(where + " element type").containsExactly(String.class);
+                assertThat(keyword(schema, property, "type").asText()).as(where).isEqualTo("array");
+                JsonNode items = keyword(schema, property, "items");
+                assertThat(keyword(schema, items, "type").asText()).as(where + " items").isEqualTo("string");
+            } else if (javaType.isEnum()) {
+                List<String> wireNames = new ArrayList<>();
+                for (Object constant : javaType.getEnumConstants()) {
+                    wireNames.add(JSON.valueToTree(constant).asText());
+                }
+                assertThat(keyword(schema, property, "type").asText()).as(where).isEqualTo("string");
+                assertThat(texts(keyword(schema, property, "enum"))).as(where).containsExactlyElementsOf(wireNames);
+            } else {
+                fail("%s is a %s, which has no JSON Schema mapping in this test yet", where, javaType.getName());
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("eventTypes")
+    void orgUnitFollowsThePathRulesOfOrgUnits(Class<? extends LoopEvent> type) {
+        JsonNode schema = ContractDocs.readJson(ContractDocs.schema(type));
+        JsonNode orgUnit = schema.path("properties").path("orgUnit");
+
+        assertThat(keyword(schema, orgUnit, "pattern").asText()).isEqualTo(OrgUnits.PATTERN);
+        assertThat(keyword(schema, orgUnit, "maxLength").asInt()).isEqualTo(OrgUnits.MAX_LENGTH);
+    }
+
+    // ---------------------------------------------------------------- what the code produces
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("eventsAsTheCommandSideBuildsThem")
+    void eventWrittenFromTheRecordIsValidAgainstItsSchema(LoopEvent event) {
+        JsonNode written = JSON.valueToTree(event);
+
+        assertThat(messages(validate(event.getClass(), written))).isEmpty();
+    }
+
+    @Test
+    void writtenEventsAreCheckedForEveryEventOfTheContract() {
+        Set<Class<?>> covered = eventsAsTheCommandSideBuildsThem()
+                .map(named -> named.getPayload().getClass()).collect(Collectors.toSet());
+
+        assertThat(covered).containsExactlyInAnyOrderElementsOf(EventTypes.ALL);
+    }
+
+    @Test
+    void decisionWithoutInformingLessonsCarriesAnEmptyListNotNull() {
+        DecisionMadeEvent decision = new DecisionMadeEvent(UUID.randomUUID().toString(), "dec-1", "acme",
+                Instant.parse("2025-03-01T10:00:00Z"), Instant.parse("2025-03-01T10:00:01Z"), "decision-log",
+                "u-1", "A title", DecisionCategory.OTHER, "An outcome", 0.5, LocalDate.parse("2025-04-01"), null);
+
+        assertThat(JSON.valueToTree(decision).path("informedByLessonIds").isArray()).isTrue();
+        assertThat(JSON.valueToTree(decision).path("informedByLessonIds")).isEmpty();
+    }
+
+    /**
+     * Events as the command side builds them (server-assigned UUIDs, millisecond {@code recordedAt}),
+     * including every enum constant and the edges of every limit the command side accepts.
+     */
+    static Stream<Named<LoopEvent>> eventsAsTheCommandSideBuildsThem() {
+        List<Named<LoopEvent>> events = new ArrayList<>();
+        for (DecisionCategory category : DecisionCategory.values()) {
+            events.add(Named.of("DecisionMade, category " + category, decision(category, 0.7, List.of("les-2024-042"))));
+        }
+        events.add(Named.of("DecisionMade, no informing lesson", decision(DecisionCategory.PRODUCT, 0.0, null)));
+        events.add(Named.of("DecisionMade, confidence 1 and 50 lessons",
+                decision(DecisionCategory.STRATEGY, 1.0, ids("les-", 50))));
+        events.add(Named.of("DecisionMade, limits and backfilled nanosecond time", new DecisionMadeEvent(
+                UUID.randomUUID().toString(), UUID.randomUUID().toString(), "a/b_c/d-e/" + "x".repeat(190),
+                Instant.parse("2009-11-03T08:15:30.123456789Z"), recordedNow(), "t".repeat(100),
+                "JIRA:u_1.x-" + "9".repeat(89), "T".repeat(300), DecisionCategory.ORG_DESIGN, "é".repeat(4000),
+                0.05, LocalDate.parse("2010-01-31"), List.of("9"))));
+        for (Assessment assessment : Assessment.values()) {
+            events.add(Named.of("OutcomeObserved, assessment " + assessment, new OutcomeObservedEvent(
+                    UUID.randomUUID().toString(), "dec-2025-017", "acme/eng/platform",
+                    Instant.parse("2025-06-27T15:30:00Z"), recordedNow(), "decision-log", "u-4f2a91", assessment,
+                    "Median CI time fell only to 14 minutes.")));
+        }
+        events.add(Named.of("LessonRecorded", new LessonRecordedEvent(UUID.randomUUID().toString(), "les-2025-009",
+                "acme/eng/platform", Instant.parse("2025-07-08T09:00:00Z"), recordedNow(), "retro-board", "u-9c07d3",
+                List.of("dec-2025-017", "dec-2025-020"), "Warm caches matter.", "We budget cache warm-up.")));
+        events.add(Named.of("LessonRecorded, 50 decisions and server-assigned id", new LessonRecordedEvent(
+                UUID.randomUUID().toString(), UUID.randomUUID().toString(), "acme",
+                Instant.parse("2019-02-28T23:59:59.5Z"), recordedNow(), "retro-board", "u-9c07d3",
+                ids("dec-", 50), "L".repeat(4000), "C".repeat(4000))));
+        events.add(Named.of("BehaviorChanged", new BehaviorChangedEvent(UUID.randomUUID().toString(), "bc-2025-004",
+                "acme/eng/platform", Instant.parse("2025-09-15T13:20:00Z"), recordedNow(), "decision-log",
+                "u-4f2a91", List.of("les-2025-009", "les-2025-011"), "dec-2025-031",
+                List.of("dec-2025-017", "dec-2025-020"), "Ships with a pre-warmed cache.")));
+        return events.stream();
+    }
+
+    // ---------------------------------------------------------------- what the schemas reject
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("invalidExamples")
+    void schemaRejectsAnInvalidEventNamingTheField(InvalidExample invalid) {
+        ObjectNode example = (ObjectNode) example(invalid.type()).deepCopy();
+        invalid.change().accept(example);
+
+        Set<ValidationMessage> errors = validate(invalid.type(), example);
+
+        assertThat(messages(errors)).isNotEmpty().allSatisfy(message -> assertThat(message).contains(invalid.field()));
+    }
+
+    record InvalidExample(Class<? extends LoopEvent> type, String field, Consumer<ObjectNode> change) {
+    }
+
+    static Stream<Arguments> invalidExamples() {
+        return Stream.of(
+                invalid("confidence above 1", DecisionMadeEvent.class, "confidence", e -> e.put("confidence", 1.5)),
+                invalid("confidence below 0", DecisionMadeEvent.class, "confidence", e -> e.put("confidence", -0.1)),
+                invalid("confidence as a string", DecisionMadeEvent.class, "confidence", e -> e.put("confidence", "0.7")),
+                invalid("unknown category", DecisionMadeEvent.class, "category", e -> e.put("category", "reorg")),
+                invalid("category by its Java name", DecisionMadeEvent.class, "category",
+                        e -> e.put("category", "ORG_DESIGN")),
+                invalid("e-mail address as actor", DecisionMadeEvent.class, "actor",
+                        e -> e.put("actor", "jane.doe@acme.example")),
+                invalid("full name as actor", DecisionMadeEvent.class, "actor", e -> e.put("actor", "Jane Doe")),
+                invalid("upper-case org unit", DecisionMadeEvent.class, "orgUnit", e -> e.put("orgUnit", "Acme/Eng")),
+                invalid("org unit with a trailing slash", DecisionMadeEvent.class, "orgUnit",
+                        e -> e.put("orgUnit", "acme/eng/")),
+                invalid("blank title", DecisionMadeEvent.class, "title", e -> e.put("title", "   ")),
+                invalid("title of 301 characters", DecisionMadeEvent.class, "title", e -> e.put("title", "T".repeat(301))),
+                invalid("expected outcome of 4001 characters", DecisionMadeEvent.class, "expectedOutcome",
+                        e -> e.put("expectedOutcome", "x".repeat(4001))),
+                invalid("reviewBy not an ISO date", DecisionMadeEvent.class, "reviewBy",
+                        e -> e.put("reviewBy", "30.06.2025")),
+                invalid("reviewBy with a time", DecisionMadeEvent.class, "reviewBy",
+                        e -> e.put("reviewBy", "2025-06-30T00:00:00Z")),
+                invalid("occurredAt with an offset", DecisionMadeEvent.class, "occurredAt",
+                        e -> e.put("occurredAt", "2025-03-01T11:00:00+01:00")),
+                invalid("occurredAt as epoch seconds", DecisionMadeEvent.class, "occurredAt",
+                        e -> e.put("occurredAt", 1740823200)),
+                invalid("lesson id with a space", DecisionMadeEvent.class, "informedByLessonIds",
+                        e -> ((ArrayNode) e.get("informedByLessonIds")).add("les 2025")),
+                invalid("informing lessons null", DecisionMadeEvent.class, "informedByLessonIds",
+                        e -> e.putNull("informedByLessonIds")),
+                invalid("missing expected outcome", DecisionMadeEvent.class, "expectedOutcome",
+                        e -> e.remove("expectedOutcome")),
+                invalid("undocumented property", DecisionMadeEvent.class, "decisionMaker",
+                        e -> e.put("decisionMaker", "Jane Doe")),
+                invalid("event id not a UUID", DecisionMadeEvent.class, "eventId", e -> e.put("eventId", "evt-1")),
+                invalid("unknown assessment", OutcomeObservedEvent.class, "assessment",
+                        e -> e.put("assessment", "worse")),
+                invalid("outcome without org unit", OutcomeObservedEvent.class, "orgUnit", e -> e.putNull("orgUnit")),
+                invalid("blank summary", OutcomeObservedEvent.class, "summary", e -> e.put("summary", "\n\t ")),
+                invalid("lesson from no decision", LessonRecordedEvent.class, "decisionIds",
+                        e -> e.putArray("decisionIds")),
+                invalid("lesson from 51 decisions", LessonRecordedEvent.class, "decisionIds",
+                        e -> ids("dec-", 51).forEach(((ArrayNode) e.get("decisionIds"))::add)),
+                invalid("empty source tool", LessonRecordedEvent.class, "sourceTool", e -> e.put("sourceTool", "")),
+                invalid("change from no lesson", BehaviorChangedEvent.class, "lessonIds", e -> e.putArray("lessonIds")),
+                invalid("lesson decisions repeated", BehaviorChangedEvent.class, "lessonDecisionIds",
+                        e -> ((ArrayNode) e.get("lessonDecisionIds")).add("dec-2025-017")),
+                invalid("recordedAt missing", BehaviorChangedEvent.class, "recordedAt", e -> e.remove("recordedAt")));
+    }
+
+    private static Arguments invalid(String description, Class<? extends LoopEvent> type, String field,
+                                     Consumer<ObjectNode> change) {
+        return Arguments.of(Named.of(EventTypes.name(type) + ": " + description, new InvalidExample(type, field, change)));
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static JsonNode example(Class<?> type) {
+        return ContractDocs.readJson(ContractDocs.example(type));
+    }
+
+    private static Set<ValidationMessage> validate(Class<?> type, JsonNode event) {
+        JsonSchema schema = COMPILED.computeIfAbsent(type, t -> {
+            assertThat(Files.isRegularFile(ContractDocs.schema(t))).as("schema of " + t.getSimpleName()).isTrue();
+            return SCHEMAS.getSchema(ContractDocs.readJson(ContractDocs.schema(t)), ASSERT_FORMATS);
+        });
+        return schema.validate(event);
+    }
+
+    private static List<String> messages(Set<ValidationMessage> errors) {
+        return errors.stream().map(ValidationMessage::getMessage).sorted().toList();
+    }
+
+    private static List<String> componentNames(Class<?> type) {
+        return Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).toList();
+    }
+
+    private static List<String> fieldNames(JsonNode object) {
+        List<String> names = new ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    private static List<String> texts(JsonNode array) {
+        return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
+    }
+
+    /** A keyword of a subschema, following a local {@code $ref} into {@code $defs} when it has none itself. */
+    private static JsonNode keyword(JsonNode schema, JsonNode subschema, String name) {
+        Set<String> seen = new HashSet<>();
+        JsonNode current = subschema;
+        while (!current.has(name) && current.has("$ref")) {
+            String ref = current.get("$ref").asText();
+            assertThat(ref).as("local reference").startsWith("#/");
+            assertThat(seen.add(ref)).as("reference cycle at " + ref).isTrue();
+            current = schema.at(ref.substring(1));
+        }
+        assertThat(current.has(name)).as("keyword '%s' in %s", name, subschema).isTrue();
+        return current.get(name);
+    }
+
+    private static DecisionMadeEvent decision(DecisionCategory category, double confidence, List<String> lessons) {
+        return new DecisionMadeEvent(UUID.randomUUID().toString(), "dec-2025-017", "acme/eng/platform",
+                Instant.parse("2025-03-01T10:00:00Z"), recordedNow(), "decision-log", "u-4f2a91",
+                "Move the CI build farm to ephemeral runners", category, "Median CI time below 12 minutes.",
+                confidence, LocalDate.parse("2025-06-30"), lessons);
+    }
+
+    /** The server's clock at millisecond precision, as {@code Stamp.fresh} takes it. */
+    private static Instant recordedNow() {
+        return Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    }
+
+    private static List<String> ids(String prefix, int count) {
+        return IntStream.rangeClosed(1, count).mapToObj(i -> prefix + i).toList();
+    }
+}
