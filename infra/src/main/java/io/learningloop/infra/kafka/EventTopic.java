@@ -8,7 +8,7 @@ import org.apache.kafka.common.config.TopicConfig;
 /**
  * The settings of the event topic. Retention is unlimited: a new or rebuilt projection replays the
  * topic from the start, so Kafka must keep every event (the PostgreSQL event store stays the source
- * of truth; see docs/decisions/0002-kafka-topic.md).
+ * of truth; see docs/decisions/0001-event-store-and-outbox.md).
  */
 public record EventTopic(String name, int partitions, short replicationFactor) {
 

@@ -13,6 +13,7 @@ import io.learningloop.infra.projection.DocumentProjection;
 import io.learningloop.infra.projection.DocumentWriter;
 import io.learningloop.infra.projection.ProjectionHealthIndicator;
 import io.learningloop.infra.projection.ProjectionRunner;
+import io.learningloop.infra.projection.ProjectionsEndpoint;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
@@ -90,5 +91,10 @@ public class ProjectionServiceConfiguration {
     @Bean
     ProjectionHealthIndicator projectionHealthIndicator(ProjectionRunner runner) {
         return new ProjectionHealthIndicator(runner);
+    }
+
+    @Bean
+    ProjectionsEndpoint projectionsEndpoint(ProjectionRunner runner) {
+        return new ProjectionsEndpoint(runner);
     }
 }
