@@ -13,6 +13,7 @@ import io.learningloop.infra.elasticsearch.Indices;
 import io.learningloop.infra.testing.ConsumerGroups;
 import io.learningloop.infra.testing.EventTopicWriter;
 import io.learningloop.infra.testing.LocalStack;
+import io.learningloop.infra.testing.ProjectionServiceTestProperties;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -42,11 +43,7 @@ class AnalyticsIntegrationTest {
 
     @DynamicPropertySource
     static void stack(DynamicPropertyRegistry properties) {
-        properties.add("spring.elasticsearch.uris", LocalStack::elasticsearchUrl);
-        properties.add("learning-loop.kafka.bootstrap-servers", LocalStack::kafkaBootstrap);
-        properties.add("learning-loop.kafka.topic", () -> TOPIC);
-        properties.add("learning-loop.kafka.consumer-group", () -> GROUP);
-        properties.add("learning-loop.elasticsearch.index-prefix", () -> PREFIX);
+        ProjectionServiceTestProperties.register(properties, TOPIC, GROUP, PREFIX);
     }
 
     @LocalServerPort

@@ -81,7 +81,8 @@ class CommandServiceIntegrationTest {
                 """, String.class, SCHEMA);
         assertThat(binaryColumns).containsOnly("bytea").hasSize(2);
         Long increment = jdbc.queryForObject(
-                "select increment_by from pg_sequences where schemaname = ? and sequencename = 'domain_event_entry_seq'",
+                "select increment_by from pg_sequences"
+                        + " where schemaname = ? and sequencename = 'domain_event_entry_seq'",
                 Long.class, SCHEMA);
         assertThat(increment).isEqualTo(1L);
     }
@@ -157,8 +158,9 @@ class CommandServiceIntegrationTest {
         assertThat(backwards.status()).isEqualTo(400);
         assertThat(backwards.body().get("errors").get(0).get("field").asText()).isEqualTo("decisionId");
 
-        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry where aggregate_identifier in ('it-d-10', 'it-l-10', 'it-d-11', 'it-b-10')",
-                Long.class)).isEqualTo(5L);
+        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry"
+                + " where aggregate_identifier in ('it-d-10', 'it-l-10', 'it-d-11', 'it-b-10')", Long.class))
+                .isEqualTo(5L);
     }
 
     private long eventCount() {

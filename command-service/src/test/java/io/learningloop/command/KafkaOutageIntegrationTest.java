@@ -31,7 +31,8 @@ class KafkaOutageIntegrationTest {
             StepPoster.Answer made = tool.post("/decisions", Requests.decision("outage-d-1", "2025-03-01T10:00:00Z"));
             assertThat(made.status()).isEqualTo(201);
             eventId = made.body().get("eventId").asText();
-            StepPoster.Answer observed = tool.post("/decisions/outage-d-1/outcome", Requests.outcome("2025-04-01T10:00:00Z"));
+            StepPoster.Answer observed =
+                    tool.post("/decisions/outage-d-1/outcome", Requests.outcome("2025-04-01T10:00:00Z"));
             assertThat(observed.status()).isEqualTo(201);
         }
 

@@ -18,6 +18,7 @@ import io.learningloop.infra.projection.ProjectionRunner;
 import io.learningloop.infra.testing.ConsumerGroups;
 import io.learningloop.infra.testing.EventTopicWriter;
 import io.learningloop.infra.testing.LocalStack;
+import io.learningloop.infra.testing.ProjectionServiceTestProperties;
 import io.learningloop.query.loops.LoopDocument;
 import java.io.IOException;
 import java.net.URI;
@@ -47,11 +48,7 @@ class QueryServiceIntegrationTest {
 
     @DynamicPropertySource
     static void stack(DynamicPropertyRegistry properties) {
-        properties.add("spring.elasticsearch.uris", LocalStack::elasticsearchUrl);
-        properties.add("learning-loop.kafka.bootstrap-servers", LocalStack::kafkaBootstrap);
-        properties.add("learning-loop.kafka.topic", () -> TOPIC);
-        properties.add("learning-loop.kafka.consumer-group", () -> GROUP);
-        properties.add("learning-loop.elasticsearch.index-prefix", () -> PREFIX);
+        ProjectionServiceTestProperties.register(properties, TOPIC, GROUP, PREFIX);
     }
 
     @BeforeAll

@@ -2,9 +2,7 @@ package io.learningloop.analytics.metrics;
 
 import io.learningloop.analytics.metrics.Reports.ConversionReport;
 import io.learningloop.analytics.metrics.Reports.LatencyReport;
-import io.learningloop.contract.OrgUnits;
-import io.learningloop.contract.events.DecisionCategory;
-import io.learningloop.infra.http.InvalidQueryException;
+import io.learningloop.infra.http.QueryParameters;
 import java.io.IOException;
 import java.time.LocalDate;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -40,19 +38,7 @@ class AnalyticsController {
     }
 
     private static Cohort cohort(String orgUnit, String category, LocalDate from, LocalDate to) {
-        if (orgUnit != null && !OrgUnits.isValid(orgUnit)) {
-            throw new InvalidQueryException("orgUnit", "must be a lower-case path such as acme/eng");
-        }
-        if (category != null) {
-            try {
-                DecisionCategory.fromWireName(category);
-            } catch (IllegalArgumentException e) {
-                throw new InvalidQueryException("category", e.getMessage());
-            }
-        }
-        if (from != null && to != null && !from.isBefore(to)) {
-            throw new InvalidQueryException("to", "must lie after from");
-        }
+        QueryParameters.check(orgUnit, category, from, to);
         return new Cohort(orgUnit, category, from, to);
     }
 }

@@ -44,8 +44,8 @@ class Decision {
             var lesson = references.lesson(lessonId)
                     .orElseThrow(() -> new UnknownReferenceException("informedByLessonIds", "lesson", lessonId));
             if (lesson.occurredAt().isAfter(command.provenance().occurredAt())) {
-                throw new LoopRuleViolationException("informedByLessonIds", "lesson '" + lessonId
-                        + "' was recorded at " + lesson.occurredAt() + ", after this decision: it cannot have informed it");
+                throw new LoopRuleViolationException("informedByLessonIds", "lesson '" + lessonId + "' was recorded at "
+                        + lesson.occurredAt() + ", after this decision: it cannot have informed it");
             }
         }
         DecisionMadeEvent event = command.toEvent(command.stamp());

@@ -60,7 +60,8 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ResponseEntity<Object> on(ConstraintViolationException e) {
         List<FieldError> errors = e.getConstraintViolations().stream()
-                .map(violation -> new FieldError(lastNode(violation.getPropertyPath().toString()), violation.getMessage()))
+                .map(violation -> new FieldError(lastNode(violation.getPropertyPath().toString()),
+                        violation.getMessage()))
                 .toList();
         return problem(HttpStatus.BAD_REQUEST, "invalid-step", "Invalid step", "a path parameter is invalid", errors);
     }

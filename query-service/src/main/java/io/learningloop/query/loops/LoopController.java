@@ -1,10 +1,9 @@
 package io.learningloop.query.loops;
 
-import io.learningloop.contract.OrgUnits;
-import io.learningloop.contract.events.DecisionCategory;
 import io.learningloop.query.events.EventDocument;
 import io.learningloop.infra.http.InvalidQueryException;
 import io.learningloop.infra.http.NotFoundException;
+import io.learningloop.infra.http.QueryParameters;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
@@ -47,21 +46,9 @@ class LoopController {
                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                           @RequestParam(defaultValue = "0") int page,
                           @RequestParam(defaultValue = "50") int size) throws IOException {
-        if (orgUnit != null && !OrgUnits.isValid(orgUnit)) {
-            throw new InvalidQueryException("orgUnit", "must be a lower-case path such as acme/eng");
-        }
-        if (category != null) {
-            try {
-                DecisionCategory.fromWireName(category);
-            } catch (IllegalArgumentException e) {
-                throw new InvalidQueryException("category", e.getMessage());
-            }
-        }
+        QueryParameters.check(orgUnit, category, from, to);
         if (stage != null && !STAGES.contains(stage)) {
             throw new InvalidQueryException("stage", "'" + stage + "' is not one of " + STAGES);
-        }
-        if (from != null && to != null && !from.isBefore(to)) {
-            throw new InvalidQueryException("to", "must lie after from");
         }
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE || (long) (page + 1) * size > 10_000) {
             throw new InvalidQueryException("size", "page >= 0, 1 <= size <= " + MAX_PAGE_SIZE
