@@ -18,6 +18,8 @@ final class Kql {
     record Clause(String field, String value) {
     }
 
+    private static final String OPEN = "\uE000";
+    private static final String CLOSE = "\uE001";
     private static final Pattern QUOTED = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
     private static final Pattern JOIN = Pattern.compile("\\s+(?:and|or)\\s+", Pattern.CASE_INSENSITIVE);
     private static final Pattern CLAUSE =
@@ -31,13 +33,14 @@ final class Kql {
         if (query == null || query.isBlank()) {
             return List.of();
         }
-        // Hide quoted phrases so that an "and" inside one does not split the query.
+        // Hide quoted phrases so that an "and" inside one does not split the query. The markers are
+        // private-use characters: trim() would eat control characters.
         List<String> phrases = new ArrayList<>();
         Matcher quoted = QUOTED.matcher(query);
         StringBuilder masked = new StringBuilder();
         while (quoted.find()) {
             phrases.add(quoted.group());
-            quoted.appendReplacement(masked, "\u0000" + (phrases.size() - 1) + "\u0000");
+            quoted.appendReplacement(masked, OPEN + (phrases.size() - 1) + CLOSE);
         }
         quoted.appendTail(masked);
 
@@ -45,7 +48,7 @@ final class Kql {
         for (String part : JOIN.split(masked.toString().trim())) {
             String clause = stripNotAndParentheses(part.trim());
             for (int i = 0; i < phrases.size(); i++) {
-                clause = clause.replace("\u0000" + i + "\u0000", phrases.get(i));
+                clause = clause.replace(OPEN + i + CLOSE, phrases.get(i));
             }
             Matcher matcher = CLAUSE.matcher(clause);
             if (!matcher.matches()) {
