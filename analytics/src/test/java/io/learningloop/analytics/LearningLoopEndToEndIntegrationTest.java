@@ -85,9 +85,10 @@ class LearningLoopEndToEndIntegrationTest {
 
     @Test
     void loopIsReadBackWithItsTimelineAndLatencies() throws Exception {
+        // The loop document is read in real time, the timeline is a search: both must have caught up.
         JsonNode answer = await().atMost(Duration.ofSeconds(60)).until(
                 () -> get(queries, "/loops/e2e-d1"), loop -> loop.path("loop").path("stage").asText()
-                        .equals("behavior-changed"));
+                        .equals("behavior-changed") && loop.path("timeline").size() == 4);
         JsonNode loop = answer.get("loop");
         assertThat(loop.get("latency").get("decisionToOutcomeDays").asDouble()).isEqualTo(20.0);
         assertThat(loop.get("latency").get("outcomeToLessonDays").asDouble()).isEqualTo(10.0);
