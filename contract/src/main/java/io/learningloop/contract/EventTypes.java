@@ -1,10 +1,16 @@
 package io.learningloop.contract;
 
+import io.learningloop.contract.events.ActionAssignedEvent;
+import io.learningloop.contract.events.ActionCompletedEvent;
+import io.learningloop.contract.events.ActionDroppedEvent;
+import io.learningloop.contract.events.ActionOverdueEvent;
 import io.learningloop.contract.events.BehaviorChangedEvent;
 import io.learningloop.contract.events.DecisionMadeEvent;
 import io.learningloop.contract.events.LessonRecordedEvent;
+import io.learningloop.contract.events.LessonSharedEvent;
 import io.learningloop.contract.events.LoopEvent;
 import io.learningloop.contract.events.OutcomeObservedEvent;
+import io.learningloop.contract.events.ReviewHeldEvent;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +29,13 @@ public final class EventTypes {
             DecisionMadeEvent.class,
             OutcomeObservedEvent.class,
             LessonRecordedEvent.class,
-            BehaviorChangedEvent.class);
+            BehaviorChangedEvent.class,
+            ReviewHeldEvent.class,
+            ActionAssignedEvent.class,
+            ActionCompletedEvent.class,
+            ActionDroppedEvent.class,
+            ActionOverdueEvent.class,
+            LessonSharedEvent.class);
 
     private static final Map<String, Class<? extends LoopEvent>> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventTypes::name, Function.identity()));

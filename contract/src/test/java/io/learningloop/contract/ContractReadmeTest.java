@@ -3,8 +3,10 @@ package io.learningloop.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.learningloop.contract.events.ActionOverdueEvent;
 import io.learningloop.contract.events.Assessment;
 import io.learningloop.contract.events.DecisionCategory;
+import io.learningloop.contract.events.ReviewKind;
 import io.learningloop.contract.events.WireNames;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -51,6 +53,24 @@ class ContractReadmeTest {
                 .forEach(wireName -> assertThat(readme).contains("`" + wireName + "`"));
         Arrays.stream(Assessment.values()).map(WireNames::of)
                 .forEach(wireName -> assertThat(readme).contains("`" + wireName + "`"));
+        Arrays.stream(ReviewKind.values()).map(WireNames::of)
+                .forEach(wireName -> assertThat(readme).contains("`" + wireName + "`"));
+    }
+
+    @Test
+    void readmeListsTheStandardRootCauseThemesAndTheirPattern() {
+        EventSchemasTest.STANDARD_THEMES.forEach(theme -> assertThat(readme).contains("`" + theme + "`"));
+        assertThat(readme).contains("`" + EventSchemasTest.THEME_PATTERN + "`");
+    }
+
+    @Test
+    void readmeStatesHowEventIdsAreMade() {
+        assertThat(readme).contains("`" + EventSchemasTest.UUID_PATTERN + "`", "`<actionId>:overdue`");
+    }
+
+    @Test
+    void readmeNamesThePlatformAsToolAndActorOfWhatItRecordsItself() {
+        assertThat(readme).contains("`" + ActionOverdueEvent.PLATFORM + "`");
     }
 
     @Test

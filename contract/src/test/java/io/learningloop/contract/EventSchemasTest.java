@@ -14,18 +14,29 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import io.learningloop.contract.events.ActionAssignedEvent;
+import io.learningloop.contract.events.ActionCompletedEvent;
+import io.learningloop.contract.events.ActionDroppedEvent;
+import io.learningloop.contract.events.ActionOverdueEvent;
 import io.learningloop.contract.events.Assessment;
 import io.learningloop.contract.events.BehaviorChangedEvent;
 import io.learningloop.contract.events.DecisionCategory;
 import io.learningloop.contract.events.DecisionMadeEvent;
 import io.learningloop.contract.events.LessonRecordedEvent;
+import io.learningloop.contract.events.LessonSharedEvent;
 import io.learningloop.contract.events.LoopEvent;
 import io.learningloop.contract.events.OutcomeObservedEvent;
+import io.learningloop.contract.events.ReviewHeldEvent;
+import io.learningloop.contract.events.ReviewKind;
+import io.learningloop.contract.events.RootCause;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -59,6 +70,26 @@ class EventSchemasTest {
      * when the posting tool leaves it out, so it is always filled on the event.
      */
     private static final Map<Class<? extends LoopEvent>, Set<String>> NULLABLE_COMPONENTS = Map.of();
+
+    /** A step id, as the command side's requests check it ({@code StepRules.ID}); actors and owners too. */
+    static final String ID_PATTERN = "^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$";
+
+    /** The lower-case UUID the server assigns to every posted step as its event id ({@code Stamp.fresh}). */
+    static final String UUID_PATTERN = "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$";
+
+    /**
+     * Events nobody posts, whose id the platform derives instead of assigning a UUID: an action becomes
+     * overdue at most once, so its {@code ActionOverdue} is {@code <actionId>:overdue}.
+     */
+    static final Map<Class<? extends LoopEvent>, String> DERIVED_EVENT_IDS =
+            Map.of(ActionOverdueEvent.class, "^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}:overdue$");
+
+    /** Root-cause themes are extensible by configuration, so the schema has a pattern, not an enum. */
+    static final String THEME_PATTERN = "^[a-z][a-z0-9-]{0,49}$";
+
+    /** A copy of the command side's {@code RootCauseThemes.STANDARD}, which the README lists. */
+    static final List<String> STANDARD_THEMES = List.of("assumptions", "information", "communication",
+            "ownership", "process", "capacity", "skills", "tooling", "incentives", "external");
 
     private static final ObjectMapper JSON = ContractDocs.strictMapper();
     private static final JsonSchemaFactory SCHEMAS = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
@@ -136,38 +167,63 @@ class EventSchemasTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("eventTypes")
-    void schemaTypesMatchTheJavaTypesOfTheComponents(Class<? extends LoopEvent> type) throws Exception {
+    void schemaTypesMatchTheJavaTypesOfTheComponents(Class<? extends LoopEvent> type) {
         JsonNode schema = ContractDocs.readJson(ContractDocs.schema(type));
         for (RecordComponent component : type.getRecordComponents()) {
             JsonNode property = schema.path("properties").path(component.getName());
-            String where = EventTypes.name(type) + "." + component.getName();
-            Class<?> javaType = component.getType();
-            if (javaType == String.class) {
-                assertThat(keyword(schema, property, "type").asText()).as(where).isEqualTo("string");
-            } else if (javaType == Instant.class) {
-                assertThat(keyword(schema, property, "type").asText()).as(where).isEqualTo("string");
-                assertThat(keyword(schema, property, "format").asText()).as(where).isEqualTo("date-time");
-            } else if (javaType == LocalDate.class) {
-                assertThat(keyword(schema, property, "type").asText()).as(where).isEqualTo("string");
-                assertThat(keyword(schema, property, "format").asText()).as(where).isEqualTo("date");
-            } else if (javaType == double.class || javaType == Double.class) {
-                assertThat(keyword(schema, property, "type").asText()).as(where).isEqualTo("number");
-            } else if (javaType == List.class) {
-                assertThat(((ParameterizedType) component.getGenericType()).getActualTypeArguments())
-                        .as(where + " element type").containsExactly(String.class);
-                assertThat(keyword(schema, property, "type").asText()).as(where).isEqualTo("array");
-                JsonNode items = keyword(schema, property, "items");
-                assertThat(keyword(schema, items, "type").asText()).as(where + " items").isEqualTo("string");
-            } else if (javaType.isEnum()) {
-                List<String> wireNames = new ArrayList<>();
-                for (Object constant : javaType.getEnumConstants()) {
-                    wireNames.add(JSON.valueToTree(constant).asText());
-                }
-                assertThat(keyword(schema, property, "type").asText()).as(where).isEqualTo("string");
-                assertThat(texts(keyword(schema, property, "enum"))).as(where).containsExactlyElementsOf(wireNames);
-            } else {
-                fail("%s is a %s, which has no JSON Schema mapping in this test yet", where, javaType.getName());
+            assertSchemaOfJavaType(schema, property, component.getGenericType(),
+                    EventTypes.name(type) + "." + component.getName());
+        }
+    }
+
+    /**
+     * A subschema describes what Jackson writes for the Java type: lists element by element, and a
+     * record inside an event (a review's {@code RootCause}) as a closed object of exactly its components,
+     * all required.
+     */
+    private static void assertSchemaOfJavaType(JsonNode schema, JsonNode property, Type genericType, String where) {
+        Class<?> javaType = genericType instanceof ParameterizedType parameterized
+                ? (Class<?>) parameterized.getRawType() : (Class<?>) genericType;
+        if (javaType == String.class) {
+            assertThat(keyword(schema, property, "type").asText()).as(where).isEqualTo("string");
+        } else if (javaType == Instant.class) {
+            assertThat(keyword(schema, property, "type").asText()).as(where).isEqualTo("string");
+            assertThat(keyword(schema, property, "format").asText()).as(where).isEqualTo("date-time");
+        } else if (javaType == LocalDate.class) {
+            assertThat(keyword(schema, property, "type").asText()).as(where).isEqualTo("string");
+            assertThat(keyword(schema, property, "format").asText()).as(where).isEqualTo("date");
+        } else if (javaType == double.class || javaType == Double.class) {
+            assertThat(keyword(schema, property, "type").asText()).as(where).isEqualTo("number");
+        } else if (javaType == int.class || javaType == Integer.class || javaType == long.class
+                || javaType == Long.class) {
+            assertThat(keyword(schema, property, "type").asText()).as(where).isEqualTo("integer");
+        } else if (javaType == boolean.class || javaType == Boolean.class) {
+            assertThat(keyword(schema, property, "type").asText()).as(where).isEqualTo("boolean");
+        } else if (javaType == List.class) {
+            assertThat(keyword(schema, property, "type").asText()).as(where).isEqualTo("array");
+            Type element = ((ParameterizedType) genericType).getActualTypeArguments()[0];
+            assertSchemaOfJavaType(schema, keyword(schema, property, "items"), element, where + "[]");
+        } else if (javaType.isEnum()) {
+            List<String> wireNames = new ArrayList<>();
+            for (Object constant : javaType.getEnumConstants()) {
+                wireNames.add(JSON.valueToTree(constant).asText());
             }
+            assertThat(keyword(schema, property, "type").asText()).as(where).isEqualTo("string");
+            assertThat(texts(keyword(schema, property, "enum"))).as(where).containsExactlyElementsOf(wireNames);
+        } else if (javaType.isRecord()) {
+            assertThat(keyword(schema, property, "type").asText()).as(where).isEqualTo("object");
+            JsonNode additional = keyword(schema, property, "additionalProperties");
+            assertThat(additional.isBoolean() && !additional.booleanValue()).as(where + " is closed").isTrue();
+            JsonNode properties = keyword(schema, property, "properties");
+            assertThat(fieldNames(properties)).as(where).containsExactlyElementsOf(componentNames(javaType));
+            assertThat(texts(keyword(schema, property, "required"))).as(where + " required")
+                    .containsExactlyInAnyOrderElementsOf(componentNames(javaType));
+            for (RecordComponent component : javaType.getRecordComponents()) {
+                assertSchemaOfJavaType(schema, properties.path(component.getName()), component.getGenericType(),
+                        where + "." + component.getName());
+            }
+        } else {
+            fail("%s is a %s, which has no JSON Schema mapping in this test yet", where, javaType.getName());
         }
     }
 
@@ -175,10 +231,63 @@ class EventSchemasTest {
     @MethodSource("eventTypes")
     void orgUnitFollowsThePathRulesOfOrgUnits(Class<? extends LoopEvent> type) {
         JsonNode schema = ContractDocs.readJson(ContractDocs.schema(type));
-        JsonNode orgUnit = schema.path("properties").path("orgUnit");
+        List<String> orgUnits = componentNames(type).stream()
+                .filter(name -> name.equals("orgUnit") || name.endsWith("OrgUnit")).toList();
 
-        assertThat(keyword(schema, orgUnit, "pattern").asText()).isEqualTo(OrgUnits.PATTERN);
-        assertThat(keyword(schema, orgUnit, "maxLength").asInt()).isEqualTo(OrgUnits.MAX_LENGTH);
+        assertThat(orgUnits).contains("orgUnit");
+        for (String name : orgUnits) {
+            JsonNode orgUnit = schema.path("properties").path(name);
+            assertThat(keyword(schema, orgUnit, "pattern").asText()).as(name).isEqualTo(OrgUnits.PATTERN);
+            assertThat(keyword(schema, orgUnit, "maxLength").asInt()).as(name).isEqualTo(OrgUnits.MAX_LENGTH);
+        }
+    }
+
+    /** Every {@code ...Id} and {@code ...Ids} names a step; {@code actor} and {@code owner} are pseudonyms. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("eventTypes")
+    void idsAndPseudonymousPeopleHaveTheShapeOfAStepId(Class<? extends LoopEvent> type) {
+        JsonNode schema = ContractDocs.readJson(ContractDocs.schema(type));
+        for (String name : componentNames(type)) {
+            JsonNode property = schema.path("properties").path(name);
+            if (name.equals("eventId")) {
+                continue;
+            }
+            if (name.endsWith("Id") || name.equals("actor") || name.equals("owner")) {
+                assertThat(keyword(schema, property, "pattern").asText()).as(name).isEqualTo(ID_PATTERN);
+            } else if (name.endsWith("Ids")) {
+                assertThat(keyword(schema, keyword(schema, property, "items"), "pattern").asText()).as(name)
+                        .isEqualTo(ID_PATTERN);
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("eventTypes")
+    void eventIdIsTheServersUuidUnlessThePlatformDerivesIt(Class<? extends LoopEvent> type) {
+        JsonNode schema = ContractDocs.readJson(ContractDocs.schema(type));
+        JsonNode eventId = schema.path("properties").path("eventId");
+
+        assertThat(keyword(schema, eventId, "pattern").asText())
+                .isEqualTo(DERIVED_EVENT_IDS.getOrDefault(type, UUID_PATTERN));
+    }
+
+    @Test
+    void overdueIsRecordedByThePlatformItself() {
+        JsonNode schema = ContractDocs.readJson(ContractDocs.schema(ActionOverdueEvent.class));
+
+        assertThat(schema.at("/properties/sourceTool/const").asText()).isEqualTo(ActionOverdueEvent.PLATFORM);
+        assertThat(schema.at("/properties/actor/const").asText()).isEqualTo(ActionOverdueEvent.PLATFORM);
+    }
+
+    @Test
+    void rootCauseThemeIsAPatternThatEveryStandardThemeFitsNotAnEnum() {
+        JsonNode schema = ContractDocs.readJson(ContractDocs.schema(ReviewHeldEvent.class));
+        JsonNode rootCause = keyword(schema, schema.at("/properties/rootCauses"), "items");
+        JsonNode theme = keyword(schema, rootCause, "properties").path("theme");
+
+        assertThat(keyword(schema, theme, "pattern").asText()).isEqualTo(THEME_PATTERN);
+        assertThat(schema.at("/$defs/theme").has("enum")).as("theme has no enum").isFalse();
+        assertThat(STANDARD_THEMES).allSatisfy(standard -> assertThat(standard).matches(THEME_PATTERN));
     }
 
     // ---------------------------------------------------------------- what the code produces
@@ -243,7 +352,66 @@ class EventSchemasTest {
                 "acme/eng/platform", Instant.parse("2025-09-15T13:20:00Z"), recordedNow(), "decision-log",
                 "u-4f2a91", List.of("les-2025-009", "les-2025-011"), "dec-2025-031",
                 List.of("dec-2025-017", "dec-2025-020"), "Ships with a pre-warmed cache.")));
+        for (ReviewKind kind : ReviewKind.values()) {
+            events.add(Named.of("ReviewHeld, kind " + kind, new ReviewHeldEvent(UUID.randomUUID().toString(),
+                    "rev-2025-006", "acme/eng/platform", Instant.parse("2025-04-14T13:00:00Z"), recordedNow(),
+                    "retro-board", "u-9c07d3", List.of("dec-2025-017"), kind,
+                    List.of(new RootCause("assumptions", "We never measured downloads."),
+                            new RootCause("tooling", "No shared dependency cache.")), true, true, 7)));
+        }
+        List<RootCause> causes = new ArrayList<>();
+        STANDARD_THEMES.forEach(theme -> causes.add(new RootCause(theme, "A cause of theme " + theme)));
+        causes.add(new RootCause("v" + "-9".repeat(24) + "x", "R".repeat(4000)));
+        while (causes.size() < 50) {
+            causes.add(new RootCause("ownership", "Another cause"));
+        }
+        events.add(Named.of("ReviewHeld, every standard theme, a configured one and the limits", new ReviewHeldEvent(
+                UUID.randomUUID().toString(), UUID.randomUUID().toString(), "acme",
+                Instant.parse("2011-05-31T17:45:00.25Z"), recordedNow(), "retro-board", "u-9c07d3",
+                ids("dec-", 50), ReviewKind.AFTER_ACTION_REVIEW, causes, false, false, 1)));
+        events.add(Named.of("ActionAssigned", new ActionAssignedEvent(UUID.randomUUID().toString(), "act-2025-011",
+                "acme/eng/platform", Instant.parse("2025-04-14T13:00:00Z"), recordedNow(), "retro-board", "u-9c07d3",
+                "rev-2025-006", List.of("dec-2025-017", "dec-2025-020"), "u-7f3a2c", LocalDate.parse("2025-06-30"),
+                "Give the runners a shared dependency cache.")));
+        events.add(Named.of("ActionAssigned, due the day it was assigned, and the limits", new ActionAssignedEvent(
+                UUID.randomUUID().toString(), UUID.randomUUID().toString(), "acme/eng",
+                Instant.parse("2016-02-29T23:59:59.999999999Z"), recordedNow(), "t".repeat(100), "u-9c07d3",
+                UUID.randomUUID().toString(), ids("dec-", 50), "HR:e_1.x-" + "7".repeat(91),
+                LocalDate.parse("2016-02-29"), "W".repeat(4000))));
+        events.add(Named.of("ActionCompleted", new ActionCompletedEvent(UUID.randomUUID().toString(), "act-2025-011",
+                "acme/eng/platform", Instant.parse("2025-07-18T16:00:00Z"), recordedNow(), "issue-tracker",
+                "u-7f3a2c", List.of("dec-2025-017"), "The shared cache is live.")));
+        events.add(Named.of("ActionCompleted, 50 decisions and the longest note", new ActionCompletedEvent(
+                UUID.randomUUID().toString(), "act-2025-011", "acme/eng/platform", Instant.parse("2025-07-18T16:00:00Z"),
+                recordedNow(), "issue-tracker", "u-7f3a2c", ids("dec-", 50), "N".repeat(4000))));
+        events.add(Named.of("ActionDropped", new ActionDroppedEvent(UUID.randomUUID().toString(), "act-2025-011",
+                "acme/eng/platform", Instant.parse("2025-05-20T09:15:00Z"), recordedNow(), "issue-tracker",
+                "u-7f3a2c", List.of("dec-2025-017"), "Superseded by a managed remote cache.")));
+        events.add(Named.of("ActionOverdue, checked at the end of its due date",
+                overdue("act-2025-011", LocalDate.parse("2025-06-30"), null, List.of("dec-2025-017"))));
+        events.add(Named.of("ActionOverdue, backfilled and checked after the grace period, longest action id",
+                overdue("A" + "b:".repeat(49) + "z", LocalDate.parse("2019-12-31"), recordedNow(), ids("dec-", 50))));
+        events.add(Named.of("LessonShared", new LessonSharedEvent(UUID.randomUUID().toString(), "les-2025-009",
+                "acme/eng/platform", Instant.parse("2025-07-22T11:00:00Z"), recordedNow(), "wiki", "u-9c07d3",
+                List.of("dec-2025-017"), "acme/eng/data")));
+        events.add(Named.of("LessonShared, from a team to a whole other branch, 50 decisions", new LessonSharedEvent(
+                UUID.randomUUID().toString(), UUID.randomUUID().toString(), "acme/eng/platform",
+                Instant.parse("2025-07-22T11:00:00.5Z"), recordedNow(), "wiki", "u-9c07d3", ids("dec-", 50),
+                "acme")));
         return events.stream();
+    }
+
+    /**
+     * As {@code Action} records it when its due-date deadline fires: the id derived from the action's,
+     * business time the end of the due date (UTC), recorded at the check, which for a backfilled action
+     * whose due date had long passed is the assignment's {@code recordedAt} plus the grace period.
+     */
+    private static ActionOverdueEvent overdue(String actionId, LocalDate dueDate, Instant assignmentRecordedAt,
+                                              List<String> decisionIds) {
+        Instant dueEnd = dueDate.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant checkAt = assignmentRecordedAt == null ? dueEnd : assignmentRecordedAt.plus(Duration.ofDays(1));
+        return new ActionOverdueEvent(actionId + ":overdue", actionId, "acme/eng/platform", dueEnd, checkAt,
+                ActionOverdueEvent.PLATFORM, ActionOverdueEvent.PLATFORM, decisionIds, dueDate);
     }
 
     // ---------------------------------------------------------------- what the schemas reject
@@ -309,7 +477,70 @@ class EventSchemasTest {
                 invalid("change from no lesson", BehaviorChangedEvent.class, "lessonIds", e -> e.putArray("lessonIds")),
                 invalid("lesson decisions repeated", BehaviorChangedEvent.class, "lessonDecisionIds",
                         e -> ((ArrayNode) e.get("lessonDecisionIds")).add("dec-2025-017")),
-                invalid("recordedAt missing", BehaviorChangedEvent.class, "recordedAt", e -> e.remove("recordedAt")));
+                invalid("recordedAt missing", BehaviorChangedEvent.class, "recordedAt", e -> e.remove("recordedAt")),
+                invalid("unknown review kind", ReviewHeldEvent.class, "kind", e -> e.put("kind", "pre-mortem")),
+                invalid("review kind by its Java name", ReviewHeldEvent.class, "kind",
+                        e -> e.put("kind", "AFTER_ACTION_REVIEW")),
+                invalid("no participant", ReviewHeldEvent.class, "participantCount", e -> e.put("participantCount", 0)),
+                invalid("participant count not whole", ReviewHeldEvent.class, "participantCount",
+                        e -> e.put("participantCount", 6.5)),
+                invalid("participant count as a string", ReviewHeldEvent.class, "participantCount",
+                        e -> e.put("participantCount", "7")),
+                invalid("participants by name", ReviewHeldEvent.class, "participants",
+                        e -> e.putArray("participants").add("Jane Doe")),
+                invalid("theme with spaces", ReviewHeldEvent.class, "theme",
+                        e -> rootCause(e).put("theme", "bad luck")),
+                invalid("theme in capitals", ReviewHeldEvent.class, "theme", e -> rootCause(e).put("theme", "Tooling")),
+                invalid("theme of 51 characters", ReviewHeldEvent.class, "theme",
+                        e -> rootCause(e).put("theme", "t".repeat(51))),
+                invalid("blank root cause", ReviewHeldEvent.class, "text", e -> rootCause(e).put("text", " ")),
+                invalid("root cause without its words", ReviewHeldEvent.class, "rootCauses",
+                        e -> rootCause(e).remove("text")),
+                invalid("root cause naming who", ReviewHeldEvent.class, "rootCauses",
+                        e -> rootCause(e).put("person", "Jane Doe")),
+                invalid("root cause as a plain string", ReviewHeldEvent.class, "rootCauses",
+                        e -> e.putArray("rootCauses").add("Nobody owned the cache")),
+                invalid("review without root causes", ReviewHeldEvent.class, "rootCauses",
+                        e -> e.putArray("rootCauses")),
+                invalid("review of no decision", ReviewHeldEvent.class, "decisionIds", e -> e.putArray("decisionIds")),
+                invalid("facilitated as a string", ReviewHeldEvent.class, "facilitated",
+                        e -> e.put("facilitated", "yes")),
+                invalid("blameless null", ReviewHeldEvent.class, "blameless", e -> e.putNull("blameless")),
+                invalid("e-mail address as owner", ActionAssignedEvent.class, "owner",
+                        e -> e.put("owner", "jane.doe@acme.example")),
+                invalid("full name as owner", ActionAssignedEvent.class, "owner", e -> e.put("owner", "Jane Doe")),
+                invalid("dueDate with a time", ActionAssignedEvent.class, "dueDate",
+                        e -> e.put("dueDate", "2025-06-30T23:59:59Z")),
+                invalid("action without its review", ActionAssignedEvent.class, "reviewId", e -> e.remove("reviewId")),
+                invalid("action of no decision", ActionAssignedEvent.class, "decisionIds",
+                        e -> e.putArray("decisionIds")),
+                invalid("blank what", ActionAssignedEvent.class, "what", e -> e.put("what", "")),
+                invalid("note of 4001 characters", ActionCompletedEvent.class, "note",
+                        e -> e.put("note", "n".repeat(4001))),
+                invalid("completed without a note", ActionCompletedEvent.class, "note", e -> e.remove("note")),
+                invalid("blank reason", ActionDroppedEvent.class, "reason", e -> e.put("reason", "\t")),
+                invalid("event id a UUID", ActionOverdueEvent.class, "eventId",
+                        e -> e.put("eventId", "7f3c2a9e-4b1d-4e8a-9c61-2d5e8f0a1b34")),
+                invalid("event id the bare action id", ActionOverdueEvent.class, "eventId",
+                        e -> e.put("eventId", "act-2025-011")),
+                invalid("posted by a tool", ActionOverdueEvent.class, "sourceTool",
+                        e -> e.put("sourceTool", "issue-tracker")),
+                invalid("posted by a person", ActionOverdueEvent.class, "actor", e -> e.put("actor", "u-7f3a2c")),
+                invalid("overdue during the day", ActionOverdueEvent.class, "occurredAt",
+                        e -> e.put("occurredAt", "2025-07-01T09:00:00Z")),
+                invalid("overdue with a fraction of a second", ActionOverdueEvent.class, "occurredAt",
+                        e -> e.put("occurredAt", "2025-07-01T00:00:00.001Z")),
+                invalid("upper-case unit shared with", LessonSharedEvent.class, "sharedWithOrgUnit",
+                        e -> e.put("sharedWithOrgUnit", "acme/Eng/Data")),
+                invalid("shared with nobody", LessonSharedEvent.class, "sharedWithOrgUnit",
+                        e -> e.remove("sharedWithOrgUnit")),
+                invalid("shared lesson of no decision", LessonSharedEvent.class, "decisionIds",
+                        e -> e.putArray("decisionIds")));
+    }
+
+    /** The first root cause of a review example. */
+    private static ObjectNode rootCause(ObjectNode review) {
+        return (ObjectNode) review.get("rootCauses").get(0);
     }
 
     private static Arguments invalid(String description, Class<? extends LoopEvent> type, String field,
