@@ -105,7 +105,10 @@ class LearningLoopEndToEndIntegrationTest {
     void analyticsReturnsTheLatencyPercentilesOfTheCohort() throws Exception {
         JsonNode report = await().atMost(Duration.ofSeconds(60)).until(
                 () -> get(analytics, "/analytics/latency?orgUnit=acme/eng&from=2024-01-01&to=2025-01-01"),
-                latency -> stage(latency, "decision-to-behavior-change").get("count").asInt() == 2
+                // Partitions are read independently: wait until every stage has seen all of its loops.
+                latency -> stage(latency, "decision-to-outcome").get("count").asInt() == 3
+                        && stage(latency, "outcome-to-lesson").get("count").asInt() == 3
+                        && stage(latency, "decision-to-behavior-change").get("count").asInt() == 2
                         && stage(latency, "lesson-to-behavior-change").get("count").asInt() == 2);
 
         // decision -> outcome: 20, 40, 10 days; sorted 10, 20, 40: p50 = rank 2, p90 = p99 = rank 3.
@@ -123,7 +126,8 @@ class LearningLoopEndToEndIntegrationTest {
         // acme/eng recorded L1, L2, L3 in 2024; L1 and L2 changed later decisions: 2 of 3.
         JsonNode conversion = await().atMost(Duration.ofSeconds(60)).until(
                 () -> get(analytics, "/analytics/conversion?orgUnit=acme/eng&from=2024-01-01&to=2025-01-01"),
-                answer -> answer.get("lessonsWithBehaviorChange").asLong() == 2);
+                answer -> answer.get("lessonsRecorded").asLong() == 3
+                        && answer.get("lessonsWithBehaviorChange").asLong() == 2);
         assertThat(conversion.get("lessonsRecorded").asLong()).isEqualTo(3);
         assertThat(conversion.get("conversionRate").asDouble()).isEqualTo(2.0 / 3.0);
     }

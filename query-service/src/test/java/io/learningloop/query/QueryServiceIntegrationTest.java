@@ -1,9 +1,13 @@
 package io.learningloop.query;
 
+import static io.learningloop.infra.testing.SampleEvents.actionAssigned;
+import static io.learningloop.infra.testing.SampleEvents.actionOverdue;
 import static io.learningloop.infra.testing.SampleEvents.behaviorChange;
 import static io.learningloop.infra.testing.SampleEvents.decision;
 import static io.learningloop.infra.testing.SampleEvents.lesson;
+import static io.learningloop.infra.testing.SampleEvents.lessonShared;
 import static io.learningloop.infra.testing.SampleEvents.outcome;
+import static io.learningloop.infra.testing.SampleEvents.review;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -95,6 +99,27 @@ class QueryServiceIntegrationTest {
         assertThat(answer.get("loop").get("stage").asText()).isEqualTo("behavior-changed");
         assertThat(answer.get("timeline").findValuesAsText("eventType"))
                 .containsExactly("DecisionMade", "OutcomeObserved", "LessonRecorded", "BehaviorChanged");
+    }
+
+    @Test
+    void reviewsActionsAndSharingShowInTheLoop() throws Exception {
+        publishAll(List.of(
+                decision("q-d-60", "acme/eng", DecisionCategory.ORG_DESIGN, "2024-01-01T00:00:00Z"),
+                review("q-r-60", "acme/eng", "2024-03-01T00:00:00Z", "q-d-60"),
+                lesson("q-l-60", "acme/eng", "2024-03-02T00:00:00Z", "q-d-60"),
+                lessonShared("q-l-60", "acme/eng", "2024-03-05T00:00:00Z", "acme/sales", "q-d-60")));
+        kafka.publish(actionAssigned("q-a-60", "q-r-60", "2024-03-01T00:00:00Z", "2024-04-01", "q-d-60"), 0);
+        kafka.publish(actionOverdue("q-a-60", "2024-04-01", "q-d-60"), 1);
+        ConsumerGroups.awaitCaughtUp(GROUP, TOPIC);
+
+        JsonNode answer = get("/loops/q-d-60");
+        assertThat(answer.get("loop").get("reviews").get(0).get("blameless").asBoolean()).isTrue();
+        assertThat(answer.get("loop").get("actions").get(0).get("status").asText()).isEqualTo("open");
+        assertThat(answer.get("loop").get("actions").get(0).get("overdue").asBoolean()).isTrue();
+        assertThat(answer.get("loop").get("lessonShares").get(0).get("sharedWithOrgUnit").asText())
+                .isEqualTo("acme/sales");
+        assertThat(answer.get("timeline").findValuesAsText("eventType")).containsExactly("DecisionMade",
+                "ReviewHeld", "ActionAssigned", "LessonRecorded", "LessonShared", "ActionOverdue");
     }
 
     @Test

@@ -3,11 +3,13 @@ package io.learningloop.analytics.lessons;
 import io.learningloop.contract.OrgUnits;
 import io.learningloop.contract.events.BehaviorChangedEvent;
 import io.learningloop.contract.events.LessonRecordedEvent;
+import io.learningloop.contract.events.LessonSharedEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.TreeSet;
 
 /**
  * One lesson and the behaviour changes it caused. A change may be read before its lesson (other
@@ -22,6 +24,8 @@ public record LessonDocument(
         Long lessonSequence,
         List<ChangeRef> behaviorChanges,
         int behaviorChangeCount,
+        List<String> sharedWithOrgUnits,
+        int sharedCount,
         boolean converted,
         Instant firstBehaviorChangeAt,
         Double lessonToBehaviorChangeDays) {
@@ -32,7 +36,8 @@ public record LessonDocument(
     private static final double MILLIS_PER_DAY = Duration.ofDays(1).toMillis();
 
     static LessonDocument empty(String lessonId) {
-        return new LessonDocument(lessonId, null, List.of(), null, List.of(), null, List.of(), 0, false, null, null);
+        return new LessonDocument(lessonId, null, List.of(), null, List.of(), null, List.of(), 0, List.of(), 0, false,
+                null, null);
     }
 
     LessonDocument withLesson(LessonRecordedEvent recorded, long sequence) {
@@ -40,8 +45,8 @@ public record LessonDocument(
             return this;
         }
         return new LessonDocument(lessonId, recorded.orgUnit(), OrgUnits.selfAndAncestors(recorded.orgUnit()),
-                recorded.occurredAt(), recorded.decisionIds(), sequence, behaviorChanges, 0, false, null, null)
-                .derived();
+                recorded.occurredAt(), recorded.decisionIds(), sequence, behaviorChanges, 0, sharedWithOrgUnits, 0, false,
+                null, null).derived();
     }
 
     LessonDocument withBehaviorChange(BehaviorChangedEvent changed) {
@@ -51,7 +56,15 @@ public record LessonDocument(
                 changed.orgUnit()));
         changes.sort(Comparator.comparing(ChangeRef::behaviorChangeId));
         return new LessonDocument(lessonId, orgUnit, orgUnitPath, recordedAt, decisionIds, lessonSequence,
-                List.copyOf(changes), 0, false, null, null).derived();
+                List.copyOf(changes), 0, sharedWithOrgUnits, 0, false, null, null).derived();
+    }
+
+    /** Spread: the org units beyond its own that the lesson was shared with. */
+    LessonDocument withSharing(LessonSharedEvent shared) {
+        TreeSet<String> units = new TreeSet<>(sharedWithOrgUnits);
+        units.add(shared.sharedWithOrgUnit());
+        return new LessonDocument(lessonId, orgUnit, orgUnitPath, recordedAt, decisionIds, lessonSequence,
+                behaviorChanges, 0, List.copyOf(units), 0, false, null, null).derived();
     }
 
     private LessonDocument derived() {
@@ -59,6 +72,7 @@ public record LessonDocument(
         Double days = recordedAt == null || first == null ? null
                 : Duration.between(recordedAt, first).toMillis() / MILLIS_PER_DAY;
         return new LessonDocument(lessonId, orgUnit, orgUnitPath, recordedAt, decisionIds, lessonSequence,
-                behaviorChanges, behaviorChanges.size(), recordedAt != null && !behaviorChanges.isEmpty(), first, days);
+                behaviorChanges, behaviorChanges.size(), sharedWithOrgUnits, sharedWithOrgUnits.size(),
+                recordedAt != null && !behaviorChanges.isEmpty(), first, days);
     }
 }

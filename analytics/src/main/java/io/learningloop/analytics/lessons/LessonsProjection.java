@@ -2,6 +2,7 @@ package io.learningloop.analytics.lessons;
 
 import io.learningloop.contract.events.BehaviorChangedEvent;
 import io.learningloop.contract.events.LessonRecordedEvent;
+import io.learningloop.contract.events.LessonSharedEvent;
 import io.learningloop.contract.events.LoopEvent;
 import io.learningloop.infra.elasticsearch.Indices;
 import io.learningloop.infra.projection.DocumentProjection;
@@ -10,7 +11,7 @@ import java.util.Collection;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
-/** Keeps one {@link LessonDocument} per lesson; decisions and outcomes do not concern it. */
+/** Keeps one {@link LessonDocument} per lesson: recorded, shared, and the behaviour changes it caused. */
 @Component
 class LessonsProjection implements DocumentProjection<LessonDocument> {
 
@@ -38,7 +39,8 @@ class LessonsProjection implements DocumentProjection<LessonDocument> {
     @Override
     public Collection<String> documentIds(EventEnvelope envelope) {
         LoopEvent event = envelope.event();
-        if (event instanceof LessonRecordedEvent || event instanceof BehaviorChangedEvent) {
+        if (event instanceof LessonRecordedEvent || event instanceof BehaviorChangedEvent
+                || event instanceof LessonSharedEvent) {
             return event.lessonsConcerned();
         }
         return List.of();
@@ -52,6 +54,9 @@ class LessonsProjection implements DocumentProjection<LessonDocument> {
         }
         if (envelope.event() instanceof BehaviorChangedEvent changed) {
             return lesson.withBehaviorChange(changed);
+        }
+        if (envelope.event() instanceof LessonSharedEvent shared) {
+            return lesson.withSharing(shared);
         }
         throw new IllegalArgumentException("the lessons projection does not take " + envelope.type());
     }

@@ -1,13 +1,22 @@
 package io.learningloop.infra.testing;
 
+import io.learningloop.contract.events.ActionAssignedEvent;
+import io.learningloop.contract.events.ActionCompletedEvent;
+import io.learningloop.contract.events.ActionDroppedEvent;
+import io.learningloop.contract.events.ActionOverdueEvent;
 import io.learningloop.contract.events.Assessment;
 import io.learningloop.contract.events.BehaviorChangedEvent;
 import io.learningloop.contract.events.DecisionCategory;
 import io.learningloop.contract.events.DecisionMadeEvent;
 import io.learningloop.contract.events.LessonRecordedEvent;
+import io.learningloop.contract.events.LessonSharedEvent;
 import io.learningloop.contract.events.OutcomeObservedEvent;
+import io.learningloop.contract.events.ReviewHeldEvent;
+import io.learningloop.contract.events.ReviewKind;
+import io.learningloop.contract.events.RootCause;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 
 /** Events as the command service would publish them, with only what a test varies as parameters. */
@@ -33,6 +42,41 @@ public final class SampleEvents {
     public static LessonRecordedEvent lesson(String id, String orgUnit, String at, String... decisionIds) {
         return new LessonRecordedEvent("e-" + id, id, orgUnit, Instant.parse(at), RECORDED, "test-tool", "u-1",
                 List.of(decisionIds), "Lesson " + id, "We think differently");
+    }
+
+    public static ReviewHeldEvent review(String id, String orgUnit, String at, String... decisionIds) {
+        return new ReviewHeldEvent("e-" + id, id, orgUnit, Instant.parse(at), RECORDED, "test-tool", "u-1",
+                List.of(decisionIds), ReviewKind.POST_MORTEM, List.of(new RootCause("ownership", "Nobody owned it"),
+                new RootCause("assumptions", "We assumed it scales")), true, true, 6);
+    }
+
+    public static ActionAssignedEvent actionAssigned(String id, String reviewId, String at, String dueDate,
+                                                     String... decisionIds) {
+        return new ActionAssignedEvent("e-" + id, id, "acme/eng", Instant.parse(at), RECORDED, "test-tool", "u-1",
+                reviewId, List.of(decisionIds), "u-owner", LocalDate.parse(dueDate), "Do it");
+    }
+
+    public static ActionCompletedEvent actionCompleted(String id, String at, String... decisionIds) {
+        return new ActionCompletedEvent("e-done-" + id, id, "acme/eng", Instant.parse(at), RECORDED, "test-tool",
+                "u-owner", List.of(decisionIds), "Done");
+    }
+
+    public static ActionDroppedEvent actionDropped(String id, String at, String... decisionIds) {
+        return new ActionDroppedEvent("e-drop-" + id, id, "acme/eng", Instant.parse(at), RECORDED, "test-tool",
+                "u-owner", List.of(decisionIds), "Superseded");
+    }
+
+    public static ActionOverdueEvent actionOverdue(String id, String dueDate, String... decisionIds) {
+        LocalDate due = LocalDate.parse(dueDate);
+        Instant dueEnd = due.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        return new ActionOverdueEvent(id + ":overdue", id, "acme/eng", dueEnd, dueEnd, ActionOverdueEvent.PLATFORM,
+                ActionOverdueEvent.PLATFORM, List.of(decisionIds), due);
+    }
+
+    public static LessonSharedEvent lessonShared(String lessonId, String orgUnit, String at, String withUnit,
+                                                 String... decisionIds) {
+        return new LessonSharedEvent("e-share-" + lessonId + "-" + withUnit, lessonId, orgUnit, Instant.parse(at),
+                RECORDED, "test-tool", "u-1", List.of(decisionIds), withUnit);
     }
 
     /** {@code lessonDecisionIds}: what the command side resolves from the lessons. */

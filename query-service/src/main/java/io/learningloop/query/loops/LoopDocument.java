@@ -1,10 +1,14 @@
 package io.learningloop.query.loops;
 
 import io.learningloop.contract.OrgUnits;
+import io.learningloop.contract.events.ActionAssignedEvent;
 import io.learningloop.contract.events.BehaviorChangedEvent;
 import io.learningloop.contract.events.DecisionMadeEvent;
 import io.learningloop.contract.events.LessonRecordedEvent;
+import io.learningloop.contract.events.LessonSharedEvent;
 import io.learningloop.contract.events.OutcomeObservedEvent;
+import io.learningloop.contract.events.ReviewHeldEvent;
+import io.learningloop.contract.events.RootCause;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -39,9 +43,14 @@ public record LoopDocument(
         List<BehaviorChangeRef> behaviorChanges,
         List<String> appliedLessonIds,
         List<String> appliedInBehaviorChangeIds,
+        List<ReviewRef> reviews,
+        List<ActionRef> actions,
+        List<LessonShare> lessonShares,
         String stage,
         int lessonCount,
         int behaviorChangeCount,
+        int reviewCount,
+        ActionCounts actionCounts,
         Instant firstLessonAt,
         Instant firstBehaviorChangeAt,
         Latency latency) {
@@ -57,6 +66,24 @@ public record LoopDocument(
                                     List<String> lessonIds, String orgUnit) {
     }
 
+    public record ReviewRef(String reviewId, Instant heldAt, String kind, boolean facilitated, boolean blameless,
+                            int participantCount, List<String> rootCauseThemes, String orgUnit) {
+    }
+
+    /**
+     * An action a review of this decision assigned. {@code status}: open, completed or dropped;
+     * {@code overdue} stays true once the due date passed with it open, so "completed late" shows.
+     */
+    public record ActionRef(String actionId, String reviewId, String owner, LocalDate dueDate, Instant assignedAt,
+                            String status, Instant endedAt, boolean overdue, long sequence) {
+    }
+
+    public record LessonShare(String lessonId, String sharedWithOrgUnit, Instant sharedAt) {
+    }
+
+    public record ActionCounts(int assigned, int completed, int dropped, int open, int overdue) {
+    }
+
     /** Days between stages, absent until both ends are known. */
     public record Latency(Double decisionToOutcomeDays, Double outcomeToLessonDays,
                           Double decisionToBehaviorChangeDays) {
@@ -67,8 +94,8 @@ public record LoopDocument(
     /** A loop known only by its id, before any of its events arrived. */
     static LoopDocument empty(String decisionId) {
         return new LoopDocument(decisionId, null, List.of(), null, null, null, null, null, List.of(), null, null,
-                null, null, null, List.of(), List.of(), List.of(), List.of(), null, 0, 0, null, null,
-                new Latency(null, null, null));
+                null, null, null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null,
+                0, 0, 0, new ActionCounts(0, 0, 0, 0, 0), null, null, new Latency(null, null, null));
     }
 
     LoopDocument withDecision(DecisionMadeEvent made, long sequence) {
@@ -78,8 +105,8 @@ public record LoopDocument(
         return new LoopDocument(decisionId, made.orgUnit(), OrgUnits.selfAndAncestors(made.orgUnit()),
                 made.category().wireName(), made.title(), made.expectedOutcome(), made.confidence(), made.reviewBy(),
                 made.informedByLessonIds(), made.actor(), made.sourceTool(), made.occurredAt(), sequence, outcome,
-                lessons, behaviorChanges, appliedLessonIds, appliedInBehaviorChangeIds, null, 0, 0, null, null, null)
-                .derived();
+                lessons, behaviorChanges, appliedLessonIds, appliedInBehaviorChangeIds, reviews, actions, lessonShares,
+                null, 0, 0, 0, null, null, null, null).derived();
     }
 
     LoopDocument withOutcome(OutcomeObservedEvent observed, long sequence) {
@@ -90,14 +117,14 @@ public record LoopDocument(
                 observed.summary(), observed.orgUnit(), sequence);
         return new LoopDocument(decisionId, orgUnit, orgUnitPath, category, title, expectedOutcome, confidence,
                 reviewBy, informedByLessonIds, actor, sourceTool, decidedAt, decisionSequence, newOutcome, lessons,
-                behaviorChanges, appliedLessonIds, appliedInBehaviorChangeIds, null, 0, 0, null, null, null)
-                .derived();
+                behaviorChanges, appliedLessonIds, appliedInBehaviorChangeIds, reviews, actions, lessonShares, null, 0,
+                0, 0, null, null, null, null).derived();
     }
 
     LoopDocument withLesson(LessonRecordedEvent recorded) {
         var lesson = new LessonRef(recorded.lessonId(), recorded.occurredAt(), recorded.orgUnit());
         return withParts(upsert(lessons, lesson, LessonRef::lessonId), behaviorChanges, appliedLessonIds,
-                appliedInBehaviorChangeIds);
+                appliedInBehaviorChangeIds, reviews, actions, lessonShares);
     }
 
     /** The change closes this loop when one of its lessons came from here, and/or it is this decision. */
@@ -113,14 +140,65 @@ public record LoopDocument(
             applied = union(appliedLessonIds, changed.lessonIds());
             appliedIn = union(appliedInBehaviorChangeIds, List.of(changed.behaviorChangeId()));
         }
-        return withParts(lessons, closing, applied, appliedIn);
+        return withParts(lessons, closing, applied, appliedIn, reviews, actions, lessonShares);
+    }
+
+    LoopDocument withReview(ReviewHeldEvent held) {
+        var review = new ReviewRef(held.reviewId(), held.occurredAt(), held.kind().wireName(), held.facilitated(),
+                held.blameless(), held.participantCount(),
+                held.rootCauses().stream().map(RootCause::theme).distinct().sorted().toList(), held.orgUnit());
+        return withParts(lessons, behaviorChanges, appliedLessonIds, appliedInBehaviorChangeIds,
+                upsert(reviews, review, ReviewRef::reviewId), actions, lessonShares);
+    }
+
+    LoopDocument withActionAssigned(ActionAssignedEvent assigned, long sequence) {
+        return withAction(assigned.actionId(), sequence, current -> new ActionRef(assigned.actionId(),
+                assigned.reviewId(), assigned.owner(), assigned.dueDate(), assigned.occurredAt(), "open", null, false,
+                sequence));
+    }
+
+    LoopDocument withActionEnded(String actionId, String status, Instant endedAt, long sequence) {
+        return withAction(actionId, sequence, current -> current == null ? null : new ActionRef(actionId,
+                current.reviewId(), current.owner(), current.dueDate(), current.assignedAt(), status, endedAt,
+                current.overdue(), sequence));
+    }
+
+    LoopDocument withActionOverdue(String actionId, long sequence) {
+        return withAction(actionId, sequence, current -> current == null ? null : new ActionRef(actionId,
+                current.reviewId(), current.owner(), current.dueDate(), current.assignedAt(), current.status(),
+                current.endedAt(), true, sequence));
+    }
+
+    LoopDocument withLessonShared(LessonSharedEvent shared) {
+        var share = new LessonShare(shared.lessonId(), shared.sharedWithOrgUnit(), shared.occurredAt());
+        return withParts(lessons, behaviorChanges, appliedLessonIds, appliedInBehaviorChangeIds, reviews, actions,
+                upsert(lessonShares, share, s -> s.lessonId() + " " + s.sharedWithOrgUnit()));
+    }
+
+    /**
+     * An action's events come from one aggregate, in order; a replayed older one (lower sequence) is
+     * ignored. A completion read before its assignment (not possible on one partition) is kept for later.
+     */
+    private LoopDocument withAction(String actionId, long sequence, Function<ActionRef, ActionRef> change) {
+        ActionRef current = actions.stream().filter(a -> a.actionId().equals(actionId)).findFirst().orElse(null);
+        if (current != null && current.sequence() >= sequence) {
+            return this;
+        }
+        ActionRef changed = change.apply(current);
+        if (changed == null) {
+            return this;
+        }
+        return withParts(lessons, behaviorChanges, appliedLessonIds, appliedInBehaviorChangeIds, reviews,
+                upsert(actions, changed, ActionRef::actionId), lessonShares);
     }
 
     private LoopDocument withParts(List<LessonRef> newLessons, List<BehaviorChangeRef> newChanges,
-                                   List<String> newApplied, List<String> newAppliedIn) {
+                                   List<String> newApplied, List<String> newAppliedIn, List<ReviewRef> newReviews,
+                                   List<ActionRef> newActions, List<LessonShare> newShares) {
         return new LoopDocument(decisionId, orgUnit, orgUnitPath, category, title, expectedOutcome, confidence,
                 reviewBy, informedByLessonIds, actor, sourceTool, decidedAt, decisionSequence, outcome, newLessons,
-                newChanges, newApplied, newAppliedIn, null, 0, 0, null, null, null).derived();
+                newChanges, newApplied, newAppliedIn, newReviews, newActions, newShares, null, 0, 0, 0, null, null,
+                null, null).derived();
     }
 
     /** Recomputes the stage fields from the parts, so they can never disagree with them. */
@@ -136,8 +214,16 @@ public record LoopDocument(
                 days(decidedAt, firstChange));
         return new LoopDocument(decisionId, orgUnit, orgUnitPath, category, title, expectedOutcome, confidence,
                 reviewBy, informedByLessonIds, actor, sourceTool, decidedAt, decisionSequence, outcome, lessons,
-                behaviorChanges, appliedLessonIds, appliedInBehaviorChangeIds, currentStage(), lessons.size(),
-                behaviorChanges.size(), firstLesson, firstChange, newLatency);
+                behaviorChanges, appliedLessonIds, appliedInBehaviorChangeIds, reviews, actions, lessonShares,
+                currentStage(), lessons.size(), behaviorChanges.size(), reviews.size(), countActions(), firstLesson,
+                firstChange, newLatency);
+    }
+
+    private ActionCounts countActions() {
+        int completed = (int) actions.stream().filter(a -> a.status().equals("completed")).count();
+        int dropped = (int) actions.stream().filter(a -> a.status().equals("dropped")).count();
+        return new ActionCounts(actions.size(), completed, dropped, actions.size() - completed - dropped,
+                (int) actions.stream().filter(ActionRef::overdue).count());
     }
 
     private String currentStage() {

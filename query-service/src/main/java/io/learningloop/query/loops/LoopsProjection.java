@@ -1,10 +1,16 @@
 package io.learningloop.query.loops;
 
+import io.learningloop.contract.events.ActionAssignedEvent;
+import io.learningloop.contract.events.ActionCompletedEvent;
+import io.learningloop.contract.events.ActionDroppedEvent;
+import io.learningloop.contract.events.ActionOverdueEvent;
 import io.learningloop.contract.events.BehaviorChangedEvent;
 import io.learningloop.contract.events.DecisionMadeEvent;
 import io.learningloop.contract.events.LessonRecordedEvent;
+import io.learningloop.contract.events.LessonSharedEvent;
 import io.learningloop.contract.events.LoopEvent;
 import io.learningloop.contract.events.OutcomeObservedEvent;
+import io.learningloop.contract.events.ReviewHeldEvent;
 import io.learningloop.infra.elasticsearch.Indices;
 import io.learningloop.infra.projection.DocumentProjection;
 import io.learningloop.infra.projection.EventEnvelope;
@@ -56,6 +62,26 @@ class LoopsProjection implements DocumentProjection<LoopDocument> {
         }
         if (event instanceof BehaviorChangedEvent changed) {
             return loop.withBehaviorChange(changed);
+        }
+        if (event instanceof ReviewHeldEvent held) {
+            return loop.withReview(held);
+        }
+        if (event instanceof ActionAssignedEvent assigned) {
+            return loop.withActionAssigned(assigned, envelope.aggregateSequence());
+        }
+        if (event instanceof ActionCompletedEvent completed) {
+            return loop.withActionEnded(completed.actionId(), "completed", completed.occurredAt(),
+                    envelope.aggregateSequence());
+        }
+        if (event instanceof ActionDroppedEvent dropped) {
+            return loop.withActionEnded(dropped.actionId(), "dropped", dropped.occurredAt(),
+                    envelope.aggregateSequence());
+        }
+        if (event instanceof ActionOverdueEvent overdue) {
+            return loop.withActionOverdue(overdue.actionId(), envelope.aggregateSequence());
+        }
+        if (event instanceof LessonSharedEvent shared) {
+            return loop.withLessonShared(shared);
         }
         throw new IllegalArgumentException("the loops projection does not know " + event.getClass().getSimpleName());
     }

@@ -1,19 +1,29 @@
 package io.learningloop.query.loops;
 
+import static io.learningloop.infra.testing.SampleEvents.actionAssigned;
+import static io.learningloop.infra.testing.SampleEvents.actionCompleted;
+import static io.learningloop.infra.testing.SampleEvents.actionDropped;
+import static io.learningloop.infra.testing.SampleEvents.actionOverdue;
 import static io.learningloop.infra.testing.SampleEvents.behaviorChange;
 import static io.learningloop.infra.testing.SampleEvents.decision;
 import static io.learningloop.infra.testing.SampleEvents.lesson;
+import static io.learningloop.infra.testing.SampleEvents.lessonShared;
 import static io.learningloop.infra.testing.SampleEvents.outcome;
+import static io.learningloop.infra.testing.SampleEvents.review;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.learningloop.contract.EventTypes;
 import io.learningloop.contract.events.DecisionCategory;
 import io.learningloop.contract.events.LoopEvent;
 import io.learningloop.infra.elasticsearch.Indices;
 import io.learningloop.infra.projection.EventEnvelope;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -21,11 +31,20 @@ class LoopDocumentTest {
 
     private final LoopsProjection projection = new LoopsProjection(new Indices("test-"));
 
+    /** One loop with every kind of step, each with the aggregate sequence the command side gives. */
     private final List<EventEnvelope> loop = List.of(
             envelope(decision("d-1", "acme/eng", DecisionCategory.PRODUCT, "2025-01-01T00:00:00Z"), 0),
             envelope(outcome("d-1", "acme/eng", "2025-01-11T00:00:00Z"), 1),
             envelope(lesson("l-0", "acme/eng", "2025-01-05T00:00:00Z", "d-1"), 0),
+            envelope(review("r-1", "acme/eng", "2025-01-12T00:00:00Z", "d-1"), 0),
+            envelope(actionAssigned("a-1", "r-1", "2025-01-12T00:00:00Z", "2025-02-01", "d-1"), 0),
+            envelope(actionOverdue("a-1", "2025-02-01", "d-1"), 1),
+            envelope(actionCompleted("a-1", "2025-02-10T00:00:00Z", "d-1"), 2),
+            envelope(actionAssigned("a-2", "r-1", "2025-01-12T00:00:00Z", "2025-03-01", "d-1"), 0),
+            envelope(actionDropped("a-2", "2025-01-20T00:00:00Z", "d-1"), 1),
+            envelope(actionAssigned("a-3", "r-1", "2025-01-12T00:00:00Z", "2025-12-01", "d-1"), 0),
             envelope(lesson("l-1", "acme/eng", "2025-01-13T12:00:00Z", "d-1"), 0),
+            envelope(lessonShared("l-1", "acme/eng", "2025-01-20T00:00:00Z", "acme/hr", "d-1"), 1),
             envelope(behaviorChange("b-1", "acme/hr", "2025-03-01T00:00:00Z", "d-2", List.of("l-1"),
                     List.of("d-1")), 0));
 
@@ -43,13 +62,28 @@ class LoopDocumentTest {
     }
 
     @Test
-    void anyArrivalOrderGivesTheSameDocument() {
+    void reviewsActionsAndSharingAreKeptWithTheirStatus() {
+        LoopDocument document = applyAll("d-1", loop);
+
+        assertThat(document.reviewCount()).isEqualTo(1);
+        assertThat(document.reviews().get(0).rootCauseThemes()).containsExactly("assumptions", "ownership");
+        assertThat(document.actions()).extracting(LoopDocument.ActionRef::actionId, LoopDocument.ActionRef::status,
+                        LoopDocument.ActionRef::overdue)
+                .containsExactly(tuple("a-1", "completed", true),
+                        tuple("a-2", "dropped", false),
+                        tuple("a-3", "open", false));
+        assertThat(document.actionCounts()).isEqualTo(new LoopDocument.ActionCounts(3, 1, 1, 1, 1));
+        assertThat(document.lessonShares()).extracting(LoopDocument.LessonShare::sharedWithOrgUnit)
+                .containsExactly("acme/hr");
+    }
+
+    @Test
+    void anyArrivalOrderAcrossAggregatesGivesTheSameDocument() {
         LoopDocument inOrder = applyAll("d-1", loop);
         Random random = new Random(42);
-        for (int round = 0; round < 20; round++) {
-            List<EventEnvelope> shuffled = new ArrayList<>(loop);
-            Collections.shuffle(shuffled, random);
-            assertThat(applyAll("d-1", shuffled)).as("order %s", shuffled).isEqualTo(inOrder);
+        for (int round = 0; round < 50; round++) {
+            List<EventEnvelope> interleaved = interleave(random);
+            assertThat(applyAll("d-1", interleaved)).as("order %s", interleaved).isEqualTo(inOrder);
         }
     }
 
@@ -72,6 +106,27 @@ class LoopDocumentTest {
     void everyEventTypeOfTheContractIsHandled() {
         assertThat(loop).extracting(EventEnvelope::type).containsAll(EventTypes.ALL.stream().map(EventTypes::name)
                 .toList());
+    }
+
+    /**
+     * A random order Kafka could deliver: events of one aggregate keep their order (one key, one
+     * partition), events of different aggregates interleave freely.
+     */
+    private List<EventEnvelope> interleave(Random random) {
+        Map<String, Deque<EventEnvelope>> byAggregate = new LinkedHashMap<>();
+        for (EventEnvelope event : loop) {
+            byAggregate.computeIfAbsent(event.event().aggregateId(), id -> new ArrayDeque<>()).add(event);
+        }
+        List<EventEnvelope> order = new ArrayList<>();
+        List<Deque<EventEnvelope>> queues = new ArrayList<>(byAggregate.values());
+        while (!queues.isEmpty()) {
+            Deque<EventEnvelope> queue = queues.get(random.nextInt(queues.size()));
+            order.add(queue.poll());
+            if (queue.isEmpty()) {
+                queues.remove(queue);
+            }
+        }
+        return order;
     }
 
     private LoopDocument applyAll(String decisionId, List<EventEnvelope> events) {
