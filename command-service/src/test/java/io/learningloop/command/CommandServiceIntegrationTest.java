@@ -163,6 +163,46 @@ class CommandServiceIntegrationTest {
                 .isEqualTo(5L);
     }
 
+    @Test
+    void reviewsActionsAndSharingArePostedOverHttp() {
+        assertThat(tool.post("/decisions", Requests.decision("it-d-20", "2024-01-10T09:00:00Z")).status())
+                .isEqualTo(201);
+        assertThat(tool.post("/reviews", Requests.review("it-r-20", "2024-02-01T09:00:00Z", "it-d-20")).status())
+                .isEqualTo(201);
+        Answer unknownTheme = tool.post("/reviews", Requests.review("it-r-21", "2024-02-01T09:00:00Z", "it-d-20")
+                .replace("\"ownership\"", "\"bad-luck\""));
+        assertThat(unknownTheme.status()).isEqualTo(400);
+        assertThat(unknownTheme.body().get("errors").get(0).get("field").asText()).isEqualTo("rootCauses");
+
+        assertThat(tool.post("/actions", Requests.action("it-a-20", "2024-02-01T09:00:00Z", "it-r-20", "2024-03-01"))
+                .status()).isEqualTo(201);
+        assertThat(tool.post("/actions/it-a-20/completion", Requests.completion("2024-02-20T09:00:00Z")).status())
+                .isEqualTo(201);
+        Answer dropAfterCompletion = tool.post("/actions/it-a-20/drop", """
+                {"occurredAt": "2024-02-21T09:00:00Z", "sourceTool": "tracker", "actor": "u-0815", "reason": "x"}
+                """);
+        assertThat(dropAfterCompletion.status()).isEqualTo(409);
+        assertThat(tool.post("/actions/it-a-404/completion", Requests.completion("2024-02-20T09:00:00Z")).status())
+                .isEqualTo(404);
+
+        assertThat(tool.post("/lessons", Requests.lesson("it-l-20", "2024-02-02T09:00:00Z", "it-d-20")).status())
+                .isEqualTo(201);
+        assertThat(tool.post("/lessons/it-l-20/shares", Requests.share("2024-02-10T09:00:00Z", "acme/sales"))
+                .status()).isEqualTo(201);
+        assertThat(tool.post("/lessons/it-l-20/shares", Requests.share("2024-02-12T09:00:00Z", "acme/sales"))
+                .body().get("alreadyRecorded").asBoolean()).isTrue();
+    }
+
+    @Test
+    void idOfAnotherKindOfStepIsAConflictNotAFailure() {
+        assertThat(tool.post("/decisions", Requests.decision("it-d-30", "2024-01-10T09:00:00Z")).status())
+                .isEqualTo(201);
+        Answer lessonWithDecisionsId = tool.post("/lessons",
+                Requests.lesson("it-d-30", "2024-02-02T09:00:00Z", "it-d-30"));
+        assertThat(lessonWithDecisionsId.status()).isEqualTo(409);
+        assertThat(lessonWithDecisionsId.contentType()).startsWith("application/problem+json");
+    }
+
     private long eventCount() {
         return jdbc.queryForObject("select count(*) from domain_event_entry", Long.class);
     }

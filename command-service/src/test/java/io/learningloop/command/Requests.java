@@ -37,4 +37,33 @@ public final class Requests {
                  "description": "Added a dead-letter review before the switch"}
                 """.formatted(id, occurredAt, lessonId, decisionId);
     }
+
+    public static String review(String id, String occurredAt, String decisionId) {
+        return """
+                {"reviewId": "%s", "orgUnit": "acme/eng/platform", "occurredAt": "%s", "sourceTool": "retro-tool",
+                 "actor": "u-4711", "decisionIds": ["%s"], "kind": "post-mortem",
+                 "rootCauses": [{"theme": "ownership", "text": "Nobody owned the dead-letter queue"}],
+                 "facilitated": true, "blameless": true, "participantCount": 6}
+                """.formatted(id, occurredAt, decisionId);
+    }
+
+    public static String action(String id, String occurredAt, String reviewId, String dueDate) {
+        return """
+                {"actionId": "%s", "orgUnit": "acme/eng/platform", "occurredAt": "%s", "sourceTool": "retro-tool",
+                 "actor": "u-4711", "reviewId": "%s", "owner": "u-0815", "dueDate": "%s",
+                 "what": "Name an owner for the dead-letter queue"}
+                """.formatted(id, occurredAt, reviewId, dueDate);
+    }
+
+    public static String completion(String occurredAt) {
+        return """
+                {"occurredAt": "%s", "sourceTool": "tracker", "actor": "u-0815", "note": "Owner named"}
+                """.formatted(occurredAt);
+    }
+
+    public static String share(String occurredAt, String withOrgUnit) {
+        return """
+                {"occurredAt": "%s", "sourceTool": "wiki", "actor": "u-4711", "sharedWithOrgUnit": "%s"}
+                """.formatted(occurredAt, withOrgUnit);
+    }
 }

@@ -14,6 +14,8 @@ public interface LoopReferences {
 
     Optional<KnownLesson> lesson(String lessonId);
 
+    Optional<KnownReview> review(String reviewId);
+
     /** The kind of step that uses the id ({@code decision}, {@code lesson}, ...), if any does. */
     Optional<String> kindOf(String id);
 
@@ -22,6 +24,12 @@ public interface LoopReferences {
 
     record KnownLesson(String lessonId, Instant occurredAt, List<String> decisionIds) {
         public KnownLesson {
+            decisionIds = List.copyOf(decisionIds);
+        }
+    }
+
+    record KnownReview(String reviewId, Instant occurredAt, List<String> decisionIds) {
+        public KnownReview {
             decisionIds = List.copyOf(decisionIds);
         }
     }

@@ -1,20 +1,15 @@
 package io.learningloop.command.http;
 
-import io.learningloop.command.commands.MakeDecisionCommand;
-import io.learningloop.command.commands.ObserveOutcomeCommand;
-import io.learningloop.command.commands.RecordBehaviorChangeCommand;
-import io.learningloop.command.commands.RecordLessonCommand;
-import io.learningloop.command.commands.Stamp;
 import io.learningloop.command.commands.StepAccepted;
-import io.learningloop.command.domain.UnknownReferenceException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
-import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
@@ -25,64 +20,129 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * One POST per step of a loop. A new step answers 201 with its ids; the very same step posted again
- * (a retry) answers 200 with the original ids and stores nothing.
+ * (a retry) answers 200 with the original ids and stores nothing. How a request becomes its command
+ * is each kind's business ({@link StepKinds}); the bulk import uses the same.
  */
 @RestController
 @Validated
+@Tag(name = "steps", description = "Post the steps of a loop one at a time")
 class LoopStepsController {
 
-    private final CommandGateway commands;
-    private final Clock clock;
+    private final StepSender steps;
 
-    LoopStepsController(CommandGateway commands, Clock clock) {
-        this.commands = commands;
-        this.clock = clock;
+    LoopStepsController(StepSender steps) {
+        this.steps = steps;
     }
 
     @PostMapping("/decisions")
+    @Operation(summary = "Record a decision", description = "The first step of a loop. `informedByLessonIds` "
+            + "names earlier lessons that shaped it (those make a later behaviour change possible).")
+    @ApiDocs.StepAnswers
+    @ApiResponse(responseCode = "201", description = "Recorded",
+            content = @Content(schema = @Schema(implementation = ApiDocs.DecisionAnswer.class)))
+    @ApiResponse(responseCode = "200", description = "The same decision was recorded before; nothing stored",
+            content = @Content(schema = @Schema(implementation = ApiDocs.DecisionAnswer.class)))
     ResponseEntity<Map<String, Object>> makeDecision(@Valid @RequestBody DecisionRequest request) {
-        var command = new MakeDecisionCommand(idOrNew(request.decisionId()), Stamp.fresh(clock),
-                request.provenance(clock), request.title(), request.category(), request.expectedOutcome(),
-                request.confidence(), request.reviewBy(), request.informedByLessonIds());
-        return answer("decisionId", commands.sendAndWait(command));
+        return answer(StepKinds.DECISION, steps.send(StepKinds.DECISION, request, null));
     }
 
     @PostMapping("/decisions/{decisionId}/outcome")
+    @Operation(summary = "Record the observed outcome of a decision",
+            description = "One outcome per decision; it cannot precede the decision. `orgUnit` defaults to"
+                    + " the decision's.")
+    @ApiDocs.StepAnswers
+    @ApiResponse(responseCode = "201", description = "Recorded",
+            content = @Content(schema = @Schema(implementation = ApiDocs.DecisionAnswer.class)))
+    @ApiResponse(responseCode = "200", description = "The same outcome was recorded before; nothing stored",
+            content = @Content(schema = @Schema(implementation = ApiDocs.DecisionAnswer.class)))
     ResponseEntity<Map<String, Object>> observeOutcome(
+            @Parameter(description = "the decision whose outcome this is")
             @PathVariable @Pattern(regexp = StepRules.ID, message = StepRules.ID_MESSAGE) String decisionId,
             @Valid @RequestBody OutcomeRequest request) {
-        var command = new ObserveOutcomeCommand(decisionId, Stamp.fresh(clock), request.provenance(clock),
-                request.assessment(), request.summary());
-        try {
-            return answer("decisionId", commands.sendAndWait(command));
-        } catch (AggregateNotFoundException e) {
-            throw new UnknownReferenceException("decisionId", "decision", decisionId);
-        }
+        return answer(StepKinds.OUTCOME, steps.send(StepKinds.OUTCOME, request, decisionId));
     }
 
     @PostMapping("/lessons")
+    @Operation(summary = "Record a lesson", description = "Drawn from one or more existing decisions; it"
+            + " cannot be dated before any of them.")
+    @ApiDocs.StepAnswers
+    @ApiResponse(responseCode = "201", description = "Recorded",
+            content = @Content(schema = @Schema(implementation = ApiDocs.LessonAnswer.class)))
+    @ApiResponse(responseCode = "200", description = "The same lesson was recorded before; nothing stored",
+            content = @Content(schema = @Schema(implementation = ApiDocs.LessonAnswer.class)))
     ResponseEntity<Map<String, Object>> recordLesson(@Valid @RequestBody LessonRequest request) {
-        var command = new RecordLessonCommand(idOrNew(request.lessonId()), Stamp.fresh(clock),
-                request.provenance(clock), request.decisionIds(), request.lesson(), request.thinkingChange());
-        return answer("lessonId", commands.sendAndWait(command));
+        return answer(StepKinds.LESSON, steps.send(StepKinds.LESSON, request, null));
     }
 
     @PostMapping("/behavior-changes")
+    @Operation(summary = "Record a behaviour change", description = "A decision (`decisionId`) made"
+            + " differently because of earlier lessons (`lessonIds`); the decision must come after all of them.")
+    @ApiDocs.StepAnswers
+    @ApiResponse(responseCode = "201", description = "Recorded",
+            content = @Content(schema = @Schema(implementation = ApiDocs.BehaviorChangeAnswer.class)))
+    @ApiResponse(responseCode = "200", description = "The same behaviour change was recorded before; nothing stored",
+            content = @Content(schema = @Schema(implementation = ApiDocs.BehaviorChangeAnswer.class)))
     ResponseEntity<Map<String, Object>> recordBehaviorChange(@Valid @RequestBody BehaviorChangeRequest request) {
-        var command = new RecordBehaviorChangeCommand(idOrNew(request.behaviorChangeId()), Stamp.fresh(clock),
-                request.provenance(clock), request.lessonIds(), request.decisionId(), request.description());
-        return answer("behaviorChangeId", commands.sendAndWait(command));
+        return answer(StepKinds.BEHAVIOR_CHANGE, steps.send(StepKinds.BEHAVIOR_CHANGE, request, null));
     }
 
-    private static String idOrNew(String id) {
-        return id != null ? id : UUID.randomUUID().toString();
+    @PostMapping("/reviews")
+    @Operation(summary = "Record a review", description = "A post-mortem, after-action review or retrospective"
+            + " of existing decisions: root causes by theme, facilitated or not, blameless or not, how many"
+            + " took part (never who).")
+    @ApiDocs.StepAnswers
+    @ApiResponse(responseCode = "201", description = "Recorded",
+            content = @Content(schema = @Schema(implementation = ApiDocs.ReviewAnswer.class)))
+    ResponseEntity<Map<String, Object>> holdReview(@Valid @RequestBody ReviewRequest request) {
+        return answer(StepKinds.REVIEW, steps.send(StepKinds.REVIEW, request, null));
     }
 
-    private static ResponseEntity<Map<String, Object>> answer(String idField, StepAccepted accepted) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put(idField, accepted.id());
-        body.put("eventId", accepted.eventId());
-        body.put("alreadyRecorded", accepted.alreadyRecorded());
-        return ResponseEntity.status(accepted.alreadyRecorded() ? HttpStatus.OK : HttpStatus.CREATED).body(body);
+    @PostMapping("/actions")
+    @Operation(summary = "Record an action a review assigned", description = "Owner (a pseudonymous id) and"
+            + " due date; if it is neither completed nor dropped by the end of the due date, the platform records"
+            + " it overdue by itself.")
+    @ApiDocs.StepAnswers
+    @ApiResponse(responseCode = "201", description = "Recorded",
+            content = @Content(schema = @Schema(implementation = ApiDocs.ActionAnswer.class)))
+    ResponseEntity<Map<String, Object>> assignAction(@Valid @RequestBody ActionRequest request) {
+        return answer(StepKinds.ACTION, steps.send(StepKinds.ACTION, request, null));
+    }
+
+    @PostMapping("/actions/{actionId}/completion")
+    @Operation(summary = "Record that an action was done", description = "Also after it became overdue.")
+    @ApiDocs.StepAnswers
+    @ApiResponse(responseCode = "201", description = "Recorded",
+            content = @Content(schema = @Schema(implementation = ApiDocs.ActionAnswer.class)))
+    ResponseEntity<Map<String, Object>> completeAction(
+            @PathVariable @Pattern(regexp = StepRules.ID, message = StepRules.ID_MESSAGE) String actionId,
+            @Valid @RequestBody ActionCompletionRequest request) {
+        return answer(StepKinds.ACTION_COMPLETION, steps.send(StepKinds.ACTION_COMPLETION, request, actionId));
+    }
+
+    @PostMapping("/actions/{actionId}/drop")
+    @Operation(summary = "Record that an action was dropped on purpose, and why")
+    @ApiDocs.StepAnswers
+    @ApiResponse(responseCode = "201", description = "Recorded",
+            content = @Content(schema = @Schema(implementation = ApiDocs.ActionAnswer.class)))
+    ResponseEntity<Map<String, Object>> dropAction(
+            @PathVariable @Pattern(regexp = StepRules.ID, message = StepRules.ID_MESSAGE) String actionId,
+            @Valid @RequestBody ActionDropRequest request) {
+        return answer(StepKinds.ACTION_DROP, steps.send(StepKinds.ACTION_DROP, request, actionId));
+    }
+
+    @PostMapping("/lessons/{lessonId}/shares")
+    @Operation(summary = "Record that a lesson was shared with another org unit")
+    @ApiDocs.StepAnswers
+    @ApiResponse(responseCode = "201", description = "Recorded",
+            content = @Content(schema = @Schema(implementation = ApiDocs.LessonAnswer.class)))
+    ResponseEntity<Map<String, Object>> shareLesson(
+            @PathVariable @Pattern(regexp = StepRules.ID, message = StepRules.ID_MESSAGE) String lessonId,
+            @Valid @RequestBody LessonShareRequest request) {
+        return answer(StepKinds.LESSON_SHARE, steps.send(StepKinds.LESSON_SHARE, request, lessonId));
+    }
+
+    private static ResponseEntity<Map<String, Object>> answer(StepKind<?> kind, StepAccepted accepted) {
+        return ResponseEntity.status(accepted.alreadyRecorded() ? HttpStatus.OK : HttpStatus.CREATED)
+                .body(kind.answer(accepted));
     }
 }

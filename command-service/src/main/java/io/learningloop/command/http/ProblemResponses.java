@@ -2,14 +2,13 @@ package io.learningloop.command.http;
 
 import static io.learningloop.infra.http.Problems.problem;
 
-import com.fasterxml.jackson.databind.JsonMappingException;
 import io.learningloop.command.domain.ConflictingStepException;
 import io.learningloop.command.domain.LoopRuleViolationException;
 import io.learningloop.command.domain.UnknownReferenceException;
 import io.learningloop.infra.http.Problems.FieldError;
 import jakarta.validation.ConstraintViolationException;
 import java.util.List;
-import java.util.stream.Collectors;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.http.HttpHeaders;
@@ -26,6 +25,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /**
  * Every refusal as RFC 7807 problem+json. Field-level problems carry {@code errors}: a list of
  * {@code {field, message}}, so a tool can point at what to fix. Nothing is stored on any refusal.
+ * What each refusal says is decided in {@link StepProblems}, which the bulk import shares.
  */
 @RestControllerAdvice
 class ProblemResponses extends ResponseEntityExceptionHandler {
@@ -33,28 +33,13 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<FieldError> errors = e.getBindingResult().getFieldErrors().stream()
-                .map(error -> new FieldError(error.getField(), error.getDefaultMessage()))
-                .sorted((a, b) -> a.field().compareTo(b.field()))
-                .toList();
-        return problem(HttpStatus.BAD_REQUEST, "invalid-step", "Invalid step",
-                errors.size() + " field(s) are invalid", errors);
+        return StepProblems.invalidFields(StepProblems.fieldErrors(e.getBindingResult()));
     }
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String field = mapping.getPath().stream()
-                    .map(reference -> reference.getFieldName() != null ? reference.getFieldName()
-                            : "[" + reference.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
-            String reason = mapping.getCause() != null ? mapping.getCause().getMessage() : mapping.getOriginalMessage();
-            return problem(HttpStatus.BAD_REQUEST, "invalid-step", "Invalid step", "a field cannot be read",
-                    List.of(new FieldError(field, reason)));
-        }
-        return problem(HttpStatus.BAD_REQUEST, "unreadable-body", "Unreadable body",
-                "the body is not a JSON object of the expected shape", List.of());
+        return StepProblems.unreadable(e.getCause(), StepProblems.UNREADABLE_BODY);
     }
 
     @ExceptionHandler
@@ -66,35 +51,18 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.BAD_REQUEST, "invalid-step", "Invalid step", "a path parameter is invalid", errors);
     }
 
-    @ExceptionHandler
-    ResponseEntity<Object> on(LoopRuleViolationException e) {
-        return problem(HttpStatus.BAD_REQUEST, "loop-rule-violated", "Step breaks a rule of the loop",
-                e.getMessage(), List.of(new FieldError(e.field(), e.getMessage())));
+    @ExceptionHandler({LoopRuleViolationException.class, UnknownReferenceException.class,
+            ConflictingStepException.class, ConcurrencyException.class, AggregateStreamCreationException.class,
+            IncompatibleAggregateException.class})
+    ResponseEntity<Object> onRefusedStep(RuntimeException e) {
+        return StepProblems.refusal(e).orElseThrow(() -> e);
     }
 
+    /** A bulk file over the limits is refused before any of it is stored. */
     @ExceptionHandler
-    ResponseEntity<Object> on(UnknownReferenceException e) {
-        return problem(HttpStatus.NOT_FOUND, "unknown-reference", "Unknown reference", e.getMessage(),
-                List.of(new FieldError(e.field(), e.getMessage())));
-    }
-
-    @ExceptionHandler
-    ResponseEntity<Object> on(ConflictingStepException e) {
-        return problem(HttpStatus.CONFLICT, "conflicting-step", "Conflicting step", e.getMessage(), List.of());
-    }
-
-    /** Two requests changed the same step at the same moment; the loser may retry. */
-    @ExceptionHandler
-    ResponseEntity<Object> on(ConcurrencyException e) {
-        return problem(HttpStatus.CONFLICT, "concurrent-step", "Concurrent step",
-                "another request changed the same step at the same time; retry", List.of());
-    }
-
-    /** Two tools created the same new id at the same moment. */
-    @ExceptionHandler
-    ResponseEntity<Object> on(AggregateStreamCreationException e) {
-        return problem(HttpStatus.CONFLICT, "concurrent-step", "Concurrent step",
-                "another request created a step with the same id at the same time; retry", List.of());
+    ResponseEntity<Object> on(BulkTooLargeException e) {
+        return problem(HttpStatus.PAYLOAD_TOO_LARGE, "bulk-too-large", "Bulk file too large", e.getMessage(),
+                List.of());
     }
 
     private static String lastNode(String path) {

@@ -1,9 +1,11 @@
 package io.learningloop.command.references;
 
 import io.learningloop.command.domain.LoopReferences;
+import io.learningloop.contract.events.ActionAssignedEvent;
 import io.learningloop.contract.events.BehaviorChangedEvent;
 import io.learningloop.contract.events.DecisionMadeEvent;
 import io.learningloop.contract.events.LessonRecordedEvent;
+import io.learningloop.contract.events.ReviewHeldEvent;
 import java.util.List;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
@@ -37,6 +39,16 @@ class KnownStepsProjection implements LoopReferences {
     }
 
     @EventHandler
+    void on(ReviewHeldEvent event) {
+        steps.save(new KnownStep(event.reviewId(), "review", event.occurredAt(), event.decisionIds()));
+    }
+
+    @EventHandler
+    void on(ActionAssignedEvent event) {
+        steps.save(new KnownStep(event.actionId(), "action", event.occurredAt(), event.decisionIds()));
+    }
+
+    @EventHandler
     void on(BehaviorChangedEvent event) {
         steps.save(new KnownStep(event.behaviorChangeId(), "behaviour change", event.occurredAt(), List.of()));
     }
@@ -51,6 +63,12 @@ class KnownStepsProjection implements LoopReferences {
     public Optional<KnownLesson> lesson(String lessonId) {
         return steps.findById(lessonId).filter(step -> step.kind().equals("lesson"))
                 .map(step -> new KnownLesson(step.stepId(), step.occurredAt(), step.decisionIds()));
+    }
+
+    @Override
+    public Optional<KnownReview> review(String reviewId) {
+        return steps.findById(reviewId).filter(step -> step.kind().equals("review"))
+                .map(step -> new KnownReview(step.stepId(), step.occurredAt(), step.decisionIds()));
     }
 
     @Override

@@ -11,6 +11,7 @@ final class InMemoryLoopReferences implements LoopReferences {
 
     private final Map<String, KnownDecision> decisions = new HashMap<>();
     private final Map<String, KnownLesson> lessons = new HashMap<>();
+    private final Map<String, KnownReview> reviews = new HashMap<>();
     private final Map<String, String> kinds = new HashMap<>();
 
     InMemoryLoopReferences decision(String id, Instant occurredAt) {
@@ -23,6 +24,17 @@ final class InMemoryLoopReferences implements LoopReferences {
         lessons.put(id, new KnownLesson(id, occurredAt, List.of(decisionIds)));
         kinds.put(id, "lesson");
         return this;
+    }
+
+    InMemoryLoopReferences review(String id, Instant occurredAt, String... decisionIds) {
+        reviews.put(id, new KnownReview(id, occurredAt, List.of(decisionIds)));
+        kinds.put(id, "review");
+        return this;
+    }
+
+    @Override
+    public Optional<KnownReview> review(String reviewId) {
+        return Optional.ofNullable(reviews.get(reviewId));
     }
 
     @Override

@@ -1,0 +1,42 @@
+package io.learningloop.command.http;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.servers.Server;
+import java.util.List;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(BulkImportProperties.class)
+class ApiConfiguration {
+
+    /**
+     * What {@code /v3/api-docs} says about the API as a whole. The server is fixed (relative), so that the
+     * document does not depend on the port it was fetched from and its committed copy stays comparable.
+     */
+    @Bean
+    OpenAPI commandServiceApi() {
+        return new OpenAPI()
+                .info(new Info()
+                        .title("Learning Loop command service")
+                        .version("1")
+                        .description("""
+                                Internal tools post the steps of learning loops here: a **decision**, its \
+                                **outcome**, the **lesson** drawn from it, and a later **behaviour change** (a \
+                                decision made differently because of that lesson).
+
+                                Ids are the tools' own (left out, the server assigns one). A new step answers \
+                                `201`; the very same step posted again answers `200` with `"alreadyRecorded": \
+                                true` and the original event id, and stores nothing. The same id with other \
+                                content is `409`.
+
+                                Refusals are RFC 7807 `application/problem+json` with a `type` of \
+                                `urn:learning-loop:problem:<name>`: `invalid-step` and `unreadable-body` (400), \
+                                `loop-rule-violated` (400), `unknown-reference` (404), `conflicting-step` and \
+                                `concurrent-step` (409). Field-level refusals list the fields at fault in \
+                                `errors: [{field, message}]`. Nothing is stored on any refusal."""))
+                .servers(List.of(new Server().url("/").description("this command service")));
+    }
+}

@@ -1,0 +1,110 @@
+package io.learningloop.command.http;
+
+import io.learningloop.infra.http.Problems.FieldError;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.util.List;
+
+/**
+ * Shapes that appear in the OpenAPI document only: the answers are built as maps (their id field
+ * depends on the kind of step) and the bulk import writes NDJSON, which springdoc cannot infer.
+ */
+final class ApiDocs {
+
+    static final String PROBLEM_JSON = "application/problem+json";
+    static final String NDJSON = "application/x-ndjson";
+
+    private ApiDocs() {
+    }
+
+    /** The refusals every step endpoint can answer; nothing is stored on any of them. */
+    @Target(ElementType.METHOD)
+    @Retention(RetentionPolicy.RUNTIME)
+    @ApiResponse(responseCode = "400", description = "`invalid-step` (the fields at fault in `errors`),"
+            + " `unreadable-body`, or `loop-rule-violated`",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "404", description = "`unknown-reference`: a step it names does not exist",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "409", description = "`conflicting-step`: the id is taken by other content or"
+            + " another kind of step; `concurrent-step`: retry",
+            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
+    @interface StepAnswers {
+    }
+
+    @Schema(description = "RFC 7807 problem")
+    record Problem(
+            @Schema(example = "urn:learning-loop:problem:invalid-step") String type,
+            @Schema(example = "Invalid step") String title,
+            @Schema(example = "400") int status,
+            @Schema(example = "no decision with id 'dec-1999-404'") String detail,
+            @Schema(example = "/decisions") String instance,
+            @Schema(description = "the fields at fault, when the refusal is about fields") List<FieldError> errors) {
+    }
+
+    @Schema(description = "A decision (or its outcome) was accepted")
+    record DecisionAnswer(String decisionId, String eventId,
+                          @Schema(description = "true when the very same step had been recorded before")
+                          boolean alreadyRecorded) {
+    }
+
+    @Schema(description = "A lesson was accepted")
+    record LessonAnswer(String lessonId, String eventId,
+                        @Schema(description = "true when the very same step had been recorded before")
+                        boolean alreadyRecorded) {
+    }
+
+    @Schema(description = "A behaviour change was accepted")
+    record ReviewAnswer(String reviewId, String eventId,
+                        @Schema(description = "true when the very same step had been recorded before")
+                        boolean alreadyRecorded) {
+    }
+
+    record ActionAnswer(String actionId, String eventId,
+                        @Schema(description = "true when the very same step had been recorded before")
+                        boolean alreadyRecorded) {
+    }
+
+    record BehaviorChangeAnswer(String behaviorChangeId, String eventId,
+                                @Schema(description = "true when the very same step had been recorded before")
+                                boolean alreadyRecorded) {
+    }
+
+    @Schema(description = "One line of a bulk answer: an accepted line")
+    record BulkLineAccepted(
+            @Schema(description = "the line's number in the file, counting every line from 1") int line,
+            @Schema(description = "201: stored; 200: recorded before, nothing stored") int status,
+            @Schema(example = "lesson") String step,
+            @Schema(description = "the step's id (an outcome's: its decision's)") String id,
+            String eventId,
+            boolean alreadyRecorded) {
+    }
+
+    @Schema(description = "One line of a bulk answer: a refused line, with the problem the single endpoint"
+            + " would have answered (nothing of it is stored)")
+    record BulkLineRefused(
+            int line,
+            @Schema(description = "400, 404 or 409 as the single endpoint would answer; 500: the service failed")
+            int status,
+            @Schema(description = "absent when the line has no readable step") String step,
+            @Schema(example = "urn:learning-loop:problem:invalid-step") String type,
+            String title,
+            String detail,
+            List<FieldError> errors) {
+    }
+
+    @Schema(description = "The last line of a bulk answer")
+    record BulkSummaryLine(BulkSummary summary) {
+    }
+
+    record BulkSummary(
+            @Schema(description = "non-blank lines read") int lines,
+            @Schema(description = "new steps stored") int accepted,
+            @Schema(description = "steps that had been recorded before (nothing stored)") int alreadyRecorded,
+            @Schema(description = "lines refused (nothing stored)") int refused) {
+    }
+}

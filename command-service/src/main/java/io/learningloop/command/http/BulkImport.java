@@ -1,0 +1,264 @@
+package io.learningloop.command.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.learningloop.command.commands.StepAccepted;
+import io.learningloop.infra.http.Problems;
+import io.learningloop.infra.http.Problems.FieldError;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import org.springframework.validation.DataBinder;
+import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
+
+/**
+ * Imports the lines of a bulk file in order, each on its own: read, validated as its single endpoint
+ * validates, then sent as its own command (its own transaction). A line is stored whole or not at all;
+ * a bad line never stops the others, and its problem is the one its single endpoint would answer.
+ */
+@Component
+class BulkImport {
+
+    /** Receives each line's result as soon as it is known, then the summary. */
+    @FunctionalInterface
+    interface Results {
+        void write(Map<String, Object> result) throws IOException;
+    }
+
+    enum Outcome {
+        ACCEPTED("accepted"), REPEATED("repeated"), REFUSED("refused");
+
+        final String tag;
+
+        Outcome(String tag) {
+            this.tag = tag;
+        }
+    }
+
+    record Summary(int lines, int accepted, int alreadyRecorded, int refused) {
+    }
+
+    /** The id a single endpoint takes from its path; in a bulk line it is a field and may be missing. */
+    record GivenId(@NotNull @Pattern(regexp = StepRules.ID, message = StepRules.ID_MESSAGE) String id) {
+    }
+
+    private record LineResult(Outcome outcome, Map<String, Object> body) {
+    }
+
+    static final int PROGRESS_EVERY = 1_000;
+    private static final Logger log = LoggerFactory.getLogger(BulkImport.class);
+
+    private final StepSender steps;
+    private final Validator validator;
+    private final SpringValidatorAdapter bindingValidator;
+    private final ObjectMapper json;
+    private final ObjectReader lineReader;
+    private final MeterRegistry meters;
+    private final Map<Outcome, Counter> lineCounters = new EnumMap<>(Outcome.class);
+    private final Timer importTimer;
+
+    BulkImport(StepSender steps, Validator validator, ObjectMapper json, MeterRegistry meters) {
+        this.steps = steps;
+        this.validator = validator;
+        this.bindingValidator = new SpringValidatorAdapter(validator);
+        this.json = json;
+        this.lineReader = json.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.meters = meters;
+        for (Outcome outcome : Outcome.values()) {
+            lineCounters.put(outcome, Counter.builder("learningloop.bulk.lines")
+                    .description("Lines of bulk imports: accepted (stored), repeated (recorded before), refused")
+                    .tag("outcome", outcome.tag)
+                    .register(meters));
+        }
+        importTimer = Timer.builder("learningloop.bulk.imports")
+                .description("Whole bulk imports, from the first line to the summary")
+                .register(meters);
+    }
+
+    /** @param lines every physical line of the file; blank ones are skipped but keep the numbering */
+    Summary run(List<String> lines, Results results) throws IOException {
+        String importId = UUID.randomUUID().toString();
+        long started = System.nanoTime();
+        Timer.Sample timing = Timer.start(meters);
+        Tally tally = new Tally();
+        log.atInfo().setMessage("bulk import {} started: {} lines").addArgument(importId).addArgument(lines.size())
+                .addKeyValue("importId", importId).addKeyValue("fileLines", lines.size()).log();
+        boolean completed = false;
+        try {
+            for (int index = 0; index < lines.size(); index++) {
+                String line = lines.get(index);
+                if (line.isBlank()) {
+                    continue;
+                }
+                LineResult result = importLine(index + 1, line);
+                tally.add(result.outcome());
+                lineCounters.get(result.outcome()).increment();
+                results.write(result.body());
+                if (tally.lines % PROGRESS_EVERY == 0) {
+                    logProgress("progress", importId, tally, started);
+                }
+            }
+            Summary summary = tally.summary();
+            results.write(Map.of("summary", summary));
+            completed = true;
+            return summary;
+        } finally {
+            timing.stop(importTimer);
+            // Lines up to here are stored (or refused); the client can post the file again safely.
+            logProgress(completed ? "finished" : "stopped (the client went away or the service failed)",
+                    importId, tally, started);
+        }
+    }
+
+    private LineResult importLine(int number, String text) {
+        JsonNode node;
+        try {
+            node = lineReader.readTree(text);
+        } catch (JsonProcessingException e) {
+            return refused(number, null, StepProblems.unreadable(e, "the line is not JSON: " + e.getOriginalMessage()));
+        }
+        if (!(node instanceof ObjectNode line)) {
+            return refused(number, null, StepProblems.unreadable(null, "the line is not a JSON object"));
+        }
+        JsonNode step = line.get("step");
+        if (step == null || !step.isTextual()) {
+            return refused(number, null, StepProblems.invalidFields(List.of(
+                    new FieldError("step", "must be one of " + StepKinds.names()))));
+        }
+        Optional<StepKind<?>> kind = StepKinds.named(step.textValue());
+        if (kind.isEmpty()) {
+            return refused(number, step.textValue(), StepProblems.invalidFields(List.of(
+                    new FieldError("step", "'" + step.textValue() + "' is not one of " + StepKinds.names()))));
+        }
+        return importStep(number, kind.get(), line);
+    }
+
+    private <R extends StepRequest> LineResult importStep(int number, StepKind<R> kind, ObjectNode line) {
+        R request;
+        try {
+            request = json.treeToValue(line, kind.requestType());
+        } catch (JsonProcessingException e) {
+            return refused(number, kind.name(), StepProblems.unreadable(e,
+                    "the line is not a " + kind.name() + " of the expected shape"));
+        }
+        List<FieldError> errors = new ArrayList<>(validate(request, kind.name()));
+        String givenId = null;
+        if (kind.aboutExistingStep()) {
+            JsonNode id = line.get(kind.idField());
+            if (id != null && !id.isNull() && !id.isTextual()) {
+                errors.add(new FieldError(kind.idField(), "must be a string"));
+            } else {
+                givenId = id == null || id.isNull() ? null : id.textValue();
+                validator.validate(new GivenId(givenId)).forEach(violation ->
+                        errors.add(new FieldError(kind.idField(), violation.getMessage())));
+            }
+        }
+        if (!errors.isEmpty()) {
+            return refused(number, kind.name(), StepProblems.invalidFields(errors));
+        }
+        try {
+            return accepted(number, kind, steps.send(kind, request, givenId));
+        } catch (RuntimeException e) {
+            return refused(number, kind.name(), StepProblems.refusal(e).orElseGet(() -> failed(number, e)));
+        }
+    }
+
+    /** Exactly what Spring MVC does for {@code @Valid @RequestBody}, so field names and messages match. */
+    private List<FieldError> validate(Object request, String name) {
+        DataBinder binder = new DataBinder(request, name);
+        binder.setValidator(bindingValidator);
+        binder.validate();
+        return StepProblems.fieldErrors(binder.getBindingResult());
+    }
+
+    private static ResponseEntity<Object> failed(int number, RuntimeException e) {
+        log.error("bulk line {} failed", number, e);
+        return Problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "step-failed", "Step failed",
+                "the service failed on this line (see its log); posting the file again is safe", List.of());
+    }
+
+    private static LineResult accepted(int number, StepKind<?> kind, StepAccepted accepted) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("line", number);
+        body.put("status", accepted.alreadyRecorded() ? HttpStatus.OK.value() : HttpStatus.CREATED.value());
+        body.put("step", kind.name());
+        body.put("id", accepted.id());
+        body.put("eventId", accepted.eventId());
+        body.put("alreadyRecorded", accepted.alreadyRecorded());
+        return new LineResult(accepted.alreadyRecorded() ? Outcome.REPEATED : Outcome.ACCEPTED, body);
+    }
+
+    private static LineResult refused(int number, String step, ResponseEntity<Object> problem) {
+        ProblemDetail detail = (ProblemDetail) problem.getBody();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("line", number);
+        body.put("status", detail.getStatus());
+        if (step != null) {
+            body.put("step", step);
+        }
+        body.put("type", detail.getType().toString());
+        body.put("title", detail.getTitle());
+        body.put("detail", detail.getDetail());
+        if (detail.getProperties() != null && detail.getProperties().containsKey("errors")) {
+            body.put("errors", detail.getProperties().get("errors"));
+        }
+        return new LineResult(Outcome.REFUSED, body);
+    }
+
+    private static void logProgress(String state, String importId, Tally tally, long started) {
+        double seconds = Math.max(System.nanoTime() - started, 1) / 1e9;
+        long perSecond = Math.round(tally.lines / seconds);
+        log.atInfo()
+                .setMessage("bulk import {} {}: {} lines, {} accepted, {} already recorded, {} refused, {} lines/s")
+                .addArgument(importId).addArgument(state).addArgument(tally.lines).addArgument(tally.accepted)
+                .addArgument(tally.repeated).addArgument(tally.refused).addArgument(perSecond)
+                .addKeyValue("importId", importId)
+                .addKeyValue("lines", tally.lines)
+                .addKeyValue("accepted", tally.accepted)
+                .addKeyValue("alreadyRecorded", tally.repeated)
+                .addKeyValue("refused", tally.refused)
+                .addKeyValue("linesPerSecond", perSecond)
+                .log();
+    }
+
+    private static final class Tally {
+        int lines;
+        int accepted;
+        int repeated;
+        int refused;
+
+        void add(Outcome outcome) {
+            lines++;
+            switch (outcome) {
+                case ACCEPTED -> accepted++;
+                case REPEATED -> repeated++;
+                case REFUSED -> refused++;
+            }
+        }
+
+        Summary summary() {
+            return new Summary(lines, accepted, repeated, refused);
+        }
+    }
+}

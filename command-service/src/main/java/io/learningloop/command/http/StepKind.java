@@ -1,0 +1,111 @@
+package io.learningloop.command.http;
+
+import io.learningloop.command.commands.Provenance;
+import io.learningloop.command.commands.Stamp;
+import io.learningloop.command.commands.StepAccepted;
+import io.learningloop.command.domain.UnknownReferenceException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * One kind of step and the only place that knows how its request becomes a command and how its answer
+ * reads. The single endpoints and the bulk import both go through it, so they cannot drift apart; a new
+ * kind of step is one more entry in {@link StepKinds}.
+ *
+ * <p>Most steps bring their own id (or get one assigned). A step <em>about</em> an existing step, such
+ * as an outcome, takes that step's id from the path of its single endpoint and from the {@link #idField()}
+ * of a bulk line.
+ */
+final class StepKind<R extends StepRequest> {
+
+    /** Builds the command from the step's id, the validated request and what the server adds. */
+    @FunctionalInterface
+    interface ToCommand<R> {
+        Object command(String id, R request, Provenance provenance, Stamp stamp);
+    }
+
+    private final String name;
+    private final Class<R> requestType;
+    private final String idField;
+    private final Function<R, String> ownId;
+    private final String existingKind;
+    private final ToCommand<R> toCommand;
+
+    private StepKind(String name, Class<R> requestType, String idField, Function<R, String> ownId,
+                     String existingKind, ToCommand<R> toCommand) {
+        this.name = name;
+        this.requestType = requestType;
+        this.idField = idField;
+        this.ownId = ownId;
+        this.existingKind = existingKind;
+        this.toCommand = toCommand;
+    }
+
+    /** A new step whose request may carry its own id in {@code idField}; the server assigns one when not. */
+    static <R extends StepRequest> StepKind<R> newStep(String name, Class<R> requestType, String idField,
+                                                       Function<R, String> ownId, ToCommand<R> toCommand) {
+        return new StepKind<>(name, requestType, idField, ownId, null, toCommand);
+    }
+
+    /**
+     * A step about an existing step of kind {@code existingKind}, named by {@code idField} (a path
+     * variable of the single endpoint, a field of a bulk line). An unknown one is a 404 on that field.
+     */
+    static <R extends StepRequest> StepKind<R> aboutExisting(String name, Class<R> requestType, String idField,
+                                                             String existingKind, ToCommand<R> toCommand) {
+        return new StepKind<>(name, requestType, idField, null, existingKind, toCommand);
+    }
+
+    /** The value of {@code step} in a bulk line: {@code decision}, {@code behavior-change}, ... */
+    String name() {
+        return name;
+    }
+
+    Class<R> requestType() {
+        return requestType;
+    }
+
+    /** The field that names the step in answers ({@code decisionId}, {@code lessonId}, ...). */
+    String idField() {
+        return idField;
+    }
+
+    /** True when the id names an existing step and is given apart from the request (path, bulk field). */
+    boolean aboutExistingStep() {
+        return existingKind != null;
+    }
+
+    /** @param givenId the id from the path or the bulk line for a step about an existing one, else ignored */
+    Object command(R request, String givenId, Provenance provenance, Stamp stamp) {
+        return toCommand.command(idOf(request, givenId), request, provenance, stamp);
+    }
+
+    /** What a command about a step that does not exist means to the tool that posted it. */
+    RuntimeException unknownExisting(String givenId) {
+        return new UnknownReferenceException(idField, existingKind, givenId);
+    }
+
+    /** The answer's body: {@code {"<idField>": ..., "eventId": ..., "alreadyRecorded": ...}}. */
+    Map<String, Object> answer(StepAccepted accepted) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put(idField, accepted.id());
+        body.put("eventId", accepted.eventId());
+        body.put("alreadyRecorded", accepted.alreadyRecorded());
+        return body;
+    }
+
+    private String idOf(R request, String givenId) {
+        if (aboutExistingStep()) {
+            return givenId;
+        }
+        String own = ownId.apply(request);
+        return own != null ? own : UUID.randomUUID().toString();
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

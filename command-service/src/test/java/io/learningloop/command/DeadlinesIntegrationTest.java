@@ -1,0 +1,73 @@
+package io.learningloop.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.learningloop.command.commands.AssignActionCommand;
+import io.learningloop.command.commands.HoldReviewCommand;
+import io.learningloop.command.commands.MakeDecisionCommand;
+import io.learningloop.command.commands.Provenance;
+import io.learningloop.command.commands.Stamp;
+import io.learningloop.contract.events.DecisionCategory;
+import io.learningloop.contract.events.ReviewKind;
+import io.learningloop.contract.events.RootCause;
+import io.learningloop.infra.testing.LocalStack;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Overdue actions appear without any tool posting them: the due date is a persistent deadline in
+ * PostgreSQL (db-scheduler), which fires and records ActionOverdue by itself.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
+        "db-scheduler.polling-interval=1s", "learning-loop.deadlines.backfill-grace=PT2S"})
+class DeadlinesIntegrationTest {
+
+    static final String SCHEMA = LocalStack.uniqueName("it_");
+
+    @DynamicPropertySource
+    static void stack(DynamicPropertyRegistry properties) {
+        CommandServiceTestProperties.register(properties, SCHEMA, LocalStack.uniqueName("it-events-"),
+                LocalStack.kafkaBootstrap());
+    }
+
+    @Autowired
+    CommandGateway commands;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    Clock clock;
+
+    @Test
+    void actionLeftOpenPastItsDueDateIsRecordedOverdueByThePlatform() {
+        Provenance tool = new Provenance("acme/eng", Instant.parse("2024-01-10T10:00:00Z"), "backfill", "u-1");
+        commands.sendAndWait(new MakeDecisionCommand("dl-d-1", Stamp.fresh(clock), tool, "Decision",
+                DecisionCategory.PRODUCT, "It works", 0.6, LocalDate.parse("2024-06-01"), List.of()));
+        Provenance later = new Provenance("acme/eng", Instant.parse("2024-03-01T10:00:00Z"), "backfill", "u-1");
+        commands.sendAndWait(new HoldReviewCommand("dl-r-1", Stamp.fresh(clock), later, List.of("dl-d-1"),
+                ReviewKind.RETROSPECTIVE, List.of(new RootCause("process", "No check-in held")), false, true, 4));
+        commands.sendAndWait(new AssignActionCommand("dl-a-1", Stamp.fresh(clock), later, "dl-r-1", "u-owner",
+                LocalDate.parse("2024-03-15"), "Hold the check-ins"));
+
+        assertThat(jdbc.queryForObject("select count(*) from scheduled_tasks", Long.class)).isEqualTo(1L);
+        String overdue = await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForList(
+                "select convert_from(payload, 'UTF8') from domain_event_entry"
+                        + " where aggregate_identifier = 'dl-a-1' and payload_type like '%ActionOverdueEvent'",
+                String.class), events -> events.size() == 1).get(0);
+        assertThat(overdue).contains("\"occurredAt\":\"2024-03-16T00:00:00Z\"").contains("\"dueDate\":\"2024-03-15\"")
+                .contains("\"sourceTool\":\"learning-loop\"");
+        // db-scheduler removes a one-time task after it ran, in its own transaction.
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> jdbc.queryForObject("select count(*) from scheduled_tasks", Long.class) == 0L);
+    }
+}
