@@ -18,7 +18,8 @@ class DomainConfiguration {
     }
 
     @Bean
-    DeadlinePolicy deadlinePolicy(@Value("${learning-loop.deadlines.backfill-grace:P1D}") Duration backfillGrace) {
-        return new DeadlinePolicy(backfillGrace);
+    DeadlinePolicy deadlinePolicy(@Value("${learning-loop.deadlines.backfill-grace:P1D}") Duration backfillGrace,
+                                  @Value("${learning-loop.deadlines.check-in-tolerance:P3D}") Duration tolerance) {
+        return new DeadlinePolicy(backfillGrace, tolerance);
     }
 }

@@ -52,14 +52,15 @@ class DeadlinesIntegrationTest {
     void actionLeftOpenPastItsDueDateIsRecordedOverdueByThePlatform() {
         Provenance tool = new Provenance("acme/eng", Instant.parse("2024-01-10T10:00:00Z"), "backfill", "u-1");
         commands.sendAndWait(new MakeDecisionCommand("dl-d-1", Stamp.fresh(clock), tool, "Decision",
-                DecisionCategory.PRODUCT, "It works", 0.6, LocalDate.parse("2024-06-01"), List.of()));
+                DecisionCategory.PRODUCT, "It works", 0.6, LocalDate.parse("2024-06-01"), List.of(), List.of(), List.of(),
+                List.of()));
         Provenance later = new Provenance("acme/eng", Instant.parse("2024-03-01T10:00:00Z"), "backfill", "u-1");
         commands.sendAndWait(new HoldReviewCommand("dl-r-1", Stamp.fresh(clock), later, List.of("dl-d-1"),
                 ReviewKind.RETROSPECTIVE, List.of(new RootCause("process", "No check-in held")), false, true, 4));
         commands.sendAndWait(new AssignActionCommand("dl-a-1", Stamp.fresh(clock), later, "dl-r-1", "u-owner",
                 LocalDate.parse("2024-03-15"), "Hold the check-ins"));
 
-        assertThat(jdbc.queryForObject("select count(*) from scheduled_tasks", Long.class)).isEqualTo(1L);
+        assertThat(pendingDeadlinesOf("dl-a-1")).isEqualTo(1L);
         String overdue = await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForList(
                 "select convert_from(payload, 'UTF8') from domain_event_entry"
                         + " where aggregate_identifier = 'dl-a-1' and payload_type like '%ActionOverdueEvent'",
@@ -67,7 +68,26 @@ class DeadlinesIntegrationTest {
         assertThat(overdue).contains("\"occurredAt\":\"2024-03-16T00:00:00Z\"").contains("\"dueDate\":\"2024-03-15\"")
                 .contains("\"sourceTool\":\"learning-loop\"");
         // db-scheduler removes a one-time task after it ran, in its own transaction.
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> jdbc.queryForObject("select count(*) from scheduled_tasks", Long.class) == 0L);
+        await().atMost(Duration.ofSeconds(10)).until(() -> pendingDeadlinesOf("dl-a-1") == 0L);
+    }
+
+    @Test
+    void plannedCheckInNotHeldIsRecordedMissedByThePlatform() {
+        Provenance tool = new Provenance("acme/eng", Instant.parse("2024-05-10T10:00:00Z"), "backfill", "u-1");
+        commands.sendAndWait(new MakeDecisionCommand("dl-d-2", Stamp.fresh(clock), tool, "Decision",
+                DecisionCategory.PRODUCT, "It works", 0.6, LocalDate.parse("2024-09-01"), List.of(),
+                List.of(LocalDate.parse("2024-06-01")), List.of("errors-per-day"), List.of()));
+
+        String missed = await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForList(
+                "select convert_from(payload, 'UTF8') from domain_event_entry"
+                        + " where aggregate_identifier = 'dl-d-2' and payload_type like '%CheckInMissedEvent'",
+                String.class), events -> events.size() == 1).get(0);
+        assertThat(missed).contains("\"scheduledFor\":\"2024-06-01\"").contains("\"eventId\":\"dl-d-2:check-in:2024-06-01\"");
+    }
+
+    /** Deadlines stored for an aggregate: its id appears in the task's serialized scope. */
+    private long pendingDeadlinesOf(String aggregateId) {
+        return jdbc.queryForObject("select count(*) from scheduled_tasks"
+                + " where position(convert_to(?, 'UTF8') in task_data) > 0", Long.class, aggregateId);
     }
 }

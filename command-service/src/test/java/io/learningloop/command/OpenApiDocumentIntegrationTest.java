@@ -84,7 +84,7 @@ class OpenApiDocumentIntegrationTest {
         assertThat(document.get("paths").fieldNames()).toIterable().containsExactlyInAnyOrder(
                 "/decisions", "/decisions/{decisionId}/outcome", "/lessons", "/behavior-changes", "/steps/bulk",
                 "/reviews", "/actions", "/actions/{actionId}/completion", "/actions/{actionId}/drop",
-                "/lessons/{lessonId}/shares");
+                "/lessons/{lessonId}/shares", "/decisions/{decisionId}/check-ins");
         for (String path : List.of("/decisions", "/decisions/{decisionId}/outcome", "/lessons", "/behavior-changes")) {
             var responses = document.get("paths").get(path).at("/post/responses");
             assertThat(responses.fieldNames()).toIterable().as(path)

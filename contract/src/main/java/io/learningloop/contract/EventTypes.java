@@ -5,6 +5,8 @@ import io.learningloop.contract.events.ActionCompletedEvent;
 import io.learningloop.contract.events.ActionDroppedEvent;
 import io.learningloop.contract.events.ActionOverdueEvent;
 import io.learningloop.contract.events.BehaviorChangedEvent;
+import io.learningloop.contract.events.CheckInHeldEvent;
+import io.learningloop.contract.events.CheckInMissedEvent;
 import io.learningloop.contract.events.DecisionMadeEvent;
 import io.learningloop.contract.events.LessonRecordedEvent;
 import io.learningloop.contract.events.LessonSharedEvent;
@@ -27,6 +29,8 @@ public final class EventTypes {
     /** Every event of the contract; an event missing here cannot be published or consumed. */
     public static final List<Class<? extends LoopEvent>> ALL = List.of(
             DecisionMadeEvent.class,
+            CheckInHeldEvent.class,
+            CheckInMissedEvent.class,
             OutcomeObservedEvent.class,
             LessonRecordedEvent.class,
             BehaviorChangedEvent.class,

@@ -26,19 +26,33 @@ final class ContractDocs {
         return ROOT.resolve("README.md");
     }
 
-    /** {@code DecisionMadeEvent} at revision 1: {@code schemas/DecisionMade.v1.schema.json}. */
+    /** The current revision: {@code DecisionMadeEvent} (revision 2) has {@code schemas/DecisionMade.v2.schema.json}. */
     static Path schema(Class<?> eventType) {
-        return ROOT.resolve("schemas").resolve(fileStem(eventType) + ".schema.json");
+        return schema(eventType, EventTypes.revision(eventType));
     }
 
-    /** {@code DecisionMadeEvent} at revision 1: {@code examples/DecisionMade.v1.json}. */
+    /** The schema of any revision, the current or a historical one: {@code schemas/DecisionMade.v1.schema.json}. */
+    static Path schema(Class<?> eventType, String revision) {
+        return ROOT.resolve("schemas").resolve(fileStem(eventType, revision) + ".schema.json");
+    }
+
+    /** The current revision: {@code DecisionMadeEvent} (revision 2) has {@code examples/DecisionMade.v2.json}. */
     static Path example(Class<?> eventType) {
-        return ROOT.resolve("examples").resolve(fileStem(eventType) + ".json");
+        return example(eventType, EventTypes.revision(eventType));
     }
 
-    /** The {@code $id} a schema must carry: {@code urn:learning-loop:event:DecisionMade:1}. */
+    /** The example of any revision, the current or a historical one: {@code examples/DecisionMade.v1.json}. */
+    static Path example(Class<?> eventType, String revision) {
+        return ROOT.resolve("examples").resolve(fileStem(eventType, revision) + ".json");
+    }
+
+    /** The {@code $id} the current revision's schema must carry: {@code urn:learning-loop:event:DecisionMade:2}. */
     static String schemaId(Class<?> eventType) {
-        return "urn:learning-loop:event:" + EventTypes.name(eventType) + ":" + EventTypes.revision(eventType);
+        return schemaId(eventType, EventTypes.revision(eventType));
+    }
+
+    static String schemaId(Class<?> eventType, String revision) {
+        return "urn:learning-loop:event:" + EventTypes.name(eventType) + ":" + revision;
     }
 
     static JsonNode readJson(Path file) {
@@ -73,8 +87,8 @@ final class ContractDocs {
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
     }
 
-    private static String fileStem(Class<?> eventType) {
-        return EventTypes.name(eventType) + ".v" + EventTypes.revision(eventType);
+    private static String fileStem(Class<?> eventType, String revision) {
+        return EventTypes.name(eventType) + ".v" + revision;
     }
 
     private static Path locate() {

@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.learningloop.contract.events.ActionOverdueEvent;
 import io.learningloop.contract.events.Assessment;
 import io.learningloop.contract.events.DecisionCategory;
+import io.learningloop.contract.events.ReportedBy;
 import io.learningloop.contract.events.ReviewKind;
 import io.learningloop.contract.events.WireNames;
 import java.util.Arrays;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** The consumer-facing README names what the code actually uses, so a rename shows up here. */
@@ -34,6 +36,32 @@ class ContractReadmeTest {
         }
     }
 
+    /** The topic table states each event's current revision: {@code | [`DecisionMade`](#decisionmade) | ... | 2 |}. */
+    @Test
+    void readmeTopicTableGivesTheCurrentRevisionOfEveryEvent() {
+        for (Class<?> type : EventTypes.ALL) {
+            String name = EventTypes.name(type);
+            String row = readme.lines().filter(line -> line.startsWith("| [`" + name + "`]")).findFirst().orElse("");
+
+            assertThat(row).as("topic table row of " + name).endsWith("| " + EventTypes.revision(type) + " |");
+        }
+    }
+
+    /** Older revisions stay documented, so that a consumer replaying from offset 0 knows what it reads. */
+    @Test
+    void readmeLinksTheSchemaOfEveryOlderRevisionAndStatesItsUpcast() {
+        int revisions = readme.indexOf("## How the contract evolves");
+        assertThat(revisions).isNotNegative();
+        for (Class<?> type : EventTypes.ALL) {
+            IntStream.range(1, Integer.parseInt(EventTypes.revision(type))).mapToObj(String::valueOf)
+                    .forEach(revision -> assertThat(readme.substring(revisions))
+                            .contains("schemas/" + ContractDocs.schema(type, revision).getFileName())
+                            .contains("examples/" + ContractDocs.example(type, revision).getFileName()));
+        }
+        assertThat(readme.substring(revisions)).contains("`EventUpcasts`", "`\"reportedBy\": \"unknown\"`",
+                "`\"checkInDates\": []`", "`\"leadingIndicators\": []`", "`\"uncertainties\": []`");
+    }
+
     @Test
     void readmeExampleOfEveryEventIsItsExampleFile() throws Exception {
         for (Class<?> type : EventTypes.ALL) {
@@ -55,6 +83,8 @@ class ContractReadmeTest {
                 .forEach(wireName -> assertThat(readme).contains("`" + wireName + "`"));
         Arrays.stream(ReviewKind.values()).map(WireNames::of)
                 .forEach(wireName -> assertThat(readme).contains("`" + wireName + "`"));
+        Arrays.stream(ReportedBy.values()).map(WireNames::of)
+                .forEach(wireName -> assertThat(readme).contains("`" + wireName + "`"));
     }
 
     @Test
@@ -65,7 +95,8 @@ class ContractReadmeTest {
 
     @Test
     void readmeStatesHowEventIdsAreMade() {
-        assertThat(readme).contains("`" + EventSchemasTest.UUID_PATTERN + "`", "`<actionId>:overdue`");
+        assertThat(readme).contains("`" + EventSchemasTest.UUID_PATTERN + "`", "`<actionId>:overdue`",
+                "`<decisionId>:check-in:<yyyy-MM-dd>`");
     }
 
     @Test

@@ -20,19 +20,25 @@ import io.learningloop.contract.events.ActionDroppedEvent;
 import io.learningloop.contract.events.ActionOverdueEvent;
 import io.learningloop.contract.events.Assessment;
 import io.learningloop.contract.events.BehaviorChangedEvent;
+import io.learningloop.contract.events.CheckInHeldEvent;
+import io.learningloop.contract.events.CheckInMissedEvent;
 import io.learningloop.contract.events.DecisionCategory;
 import io.learningloop.contract.events.DecisionMadeEvent;
+import io.learningloop.contract.events.IndicatorReading;
 import io.learningloop.contract.events.LessonRecordedEvent;
 import io.learningloop.contract.events.LessonSharedEvent;
 import io.learningloop.contract.events.LoopEvent;
 import io.learningloop.contract.events.OutcomeObservedEvent;
+import io.learningloop.contract.events.ReportedBy;
 import io.learningloop.contract.events.ReviewHeldEvent;
 import io.learningloop.contract.events.ReviewKind;
 import io.learningloop.contract.events.RootCause;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -46,6 +52,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -65,9 +74,11 @@ class EventSchemasTest {
 
     /**
      * Record components a producer may leave null, and which a schema therefore must not require. None
-     * so far: {@code DecisionMade.informedByLessonIds} is {@code []} when no lesson informed a decision
-     * (the record turns null into an empty list), and an outcome's {@code orgUnit} is its decision's
-     * when the posting tool leaves it out, so it is always filled on the event.
+     * so far: {@code DecisionMade.informedByLessonIds}, {@code checkInDates}, {@code leadingIndicators} and
+     * {@code uncertainties} are {@code []} when the makers gave none (the record turns null into an empty
+     * list), a check-in reading's {@code note} is {@code ""} when the tool gave none, and the
+     * {@code orgUnit} of an outcome or a check-in is its decision's when the posting tool leaves it out,
+     * so it is always filled on the event.
      */
     private static final Map<Class<? extends LoopEvent>, Set<String>> NULLABLE_COMPONENTS = Map.of();
 
@@ -79,10 +90,31 @@ class EventSchemasTest {
 
     /**
      * Events nobody posts, whose id the platform derives instead of assigning a UUID: an action becomes
-     * overdue at most once, so its {@code ActionOverdue} is {@code <actionId>:overdue}.
+     * overdue at most once, so its {@code ActionOverdue} is {@code <actionId>:overdue}, and a planned
+     * check-in is missed at most once, so its {@code CheckInMissed} is
+     * {@code <decisionId>:check-in:<yyyy-MM-dd>}.
      */
-    static final Map<Class<? extends LoopEvent>, String> DERIVED_EVENT_IDS =
-            Map.of(ActionOverdueEvent.class, "^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}:overdue$");
+    static final Map<Class<? extends LoopEvent>, String> DERIVED_EVENT_IDS = Map.of(
+            ActionOverdueEvent.class, "^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}:overdue$",
+            CheckInMissedEvent.class, "^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}:check-in:[0-9]{4}-[0-9]{2}-[0-9]{2}$");
+
+    /**
+     * How a record of an older revision becomes the next revision, as the README's "Revisions" section
+     * documents it. {@code infra}'s {@code EventUpcasts} implements the same rules for the command side
+     * and the consumers; they are written out here again as plain JSON changes so that the documented
+     * rule, not the code, is what the published v1 examples are checked against. The key is
+     * {@code <EventType>:<revision upcast from>}.
+     */
+    static final Map<String, UnaryOperator<ObjectNode>> DOCUMENTED_UPCASTS = Map.of(
+            "DecisionMade:1", json -> {
+                json.putArray("checkInDates");
+                json.putArray("leadingIndicators");
+                json.putArray("uncertainties");
+                return json;
+            },
+            "OutcomeObserved:1", json -> json.put("reportedBy", "unknown"));
+
+    private static final Pattern FILE_NAME = Pattern.compile("^([A-Za-z]+)\\.v([1-9][0-9]*)(\\.schema)?\\.json$");
 
     /** Root-cause themes are extensible by configuration, so the schema has a pattern, not an enum. */
     static final String THEME_PATTERN = "^[a-z][a-z0-9-]{0,49}$";
@@ -271,12 +303,44 @@ class EventSchemasTest {
                 .isEqualTo(DERIVED_EVENT_IDS.getOrDefault(type, UUID_PATTERN));
     }
 
-    @Test
-    void overdueIsRecordedByThePlatformItself() {
-        JsonNode schema = ContractDocs.readJson(ContractDocs.schema(ActionOverdueEvent.class));
+    static Stream<Named<Class<? extends LoopEvent>>> eventsThePlatformRecordsItself() {
+        return DERIVED_EVENT_IDS.keySet().stream().map(type -> Named.of(EventTypes.name(type), type));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("eventsThePlatformRecordsItself")
+    void eventsNobodyPostsAreRecordedByThePlatformItself(Class<? extends LoopEvent> type) {
+        JsonNode schema = ContractDocs.readJson(ContractDocs.schema(type));
 
         assertThat(schema.at("/properties/sourceTool/const").asText()).isEqualTo(ActionOverdueEvent.PLATFORM);
         assertThat(schema.at("/properties/actor/const").asText()).isEqualTo(ActionOverdueEvent.PLATFORM);
+        assertThat(example(type).path("sourceTool").asText()).isEqualTo(ActionOverdueEvent.PLATFORM);
+        assertThat(example(type).path("actor").asText()).isEqualTo(ActionOverdueEvent.PLATFORM);
+    }
+
+    @Test
+    void missedCheckInIdIsDerivedFromTheDecisionAndThePlannedDate() {
+        JsonNode missed = example(CheckInMissedEvent.class);
+
+        assertThat(missed.path("eventId").asText()).isEqualTo(missed.path("decisionId").asText() + ":check-in:"
+                + missed.path("scheduledFor").asText());
+    }
+
+    /** The examples tell one story: the check-ins held and missed are the ones the decision planned. */
+    @Test
+    void checkInExamplesArePlannedCheckInsOfTheDecisionExample() {
+        JsonNode decision = example(DecisionMadeEvent.class);
+        List<String> planned = texts(decision.path("checkInDates"));
+        List<String> indicators = texts(decision.path("leadingIndicators"));
+        JsonNode held = example(CheckInHeldEvent.class);
+        JsonNode missed = example(CheckInMissedEvent.class);
+
+        assertThat(planned).isSorted().doesNotHaveDuplicates();
+        assertThat(List.of(held.path("scheduledFor").asText(), missed.path("scheduledFor").asText()))
+                .containsExactlyElementsOf(planned);
+        assertThat(held.path("readings")).allSatisfy(reading ->
+                assertThat(indicators).contains(reading.path("indicator").asText()));
+        assertThat(List.of(held.path("decisionId"), missed.path("decisionId"))).containsOnly(decision.path("decisionId"));
     }
 
     @Test
@@ -288,6 +352,95 @@ class EventSchemasTest {
         assertThat(keyword(schema, theme, "pattern").asText()).isEqualTo(THEME_PATTERN);
         assertThat(schema.at("/$defs/theme").has("enum")).as("theme has no enum").isFalse();
         assertThat(STANDARD_THEMES).allSatisfy(standard -> assertThat(standard).matches(THEME_PATTERN));
+    }
+
+    // ---------------------------------------------------------------- older revisions
+
+    /** Revisions {@code 1 .. current} of an event: every revision ever published keeps its files. */
+    private static List<String> revisions(Class<?> type) {
+        return IntStream.rangeClosed(1, Integer.parseInt(EventTypes.revision(type))).mapToObj(String::valueOf).toList();
+    }
+
+    static Stream<Arguments> everyRevisionOfEveryEvent() {
+        return EventTypes.ALL.stream().flatMap(type -> revisions(type).stream().map(revision -> Arguments.of(
+                Named.of(EventTypes.name(type) + " v" + revision, type), revision)));
+    }
+
+    static Stream<Arguments> olderRevisions() {
+        return everyRevisionOfEveryEvent().filter(arguments ->
+                !arguments.get()[1].equals(EventTypes.revision((Class<?>) ((Named<?>) arguments.get()[0]).getPayload())));
+    }
+
+    /** Records already on the topic keep their revision, so a replay from offset 0 still reads them. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("everyRevisionOfEveryEvent")
+    void everyRevisionKeepsAValidClosedSchemaAndAnExampleValidAgainstIt(Class<? extends LoopEvent> type,
+                                                                        String revision) {
+        assertThat(ContractDocs.schema(type, revision)).isRegularFile();
+        assertThat(ContractDocs.example(type, revision)).isRegularFile();
+        JsonNode schema = ContractDocs.readJson(ContractDocs.schema(type, revision));
+
+        assertThat(SCHEMAS.getSchema(SchemaLocation.of(SchemaId.V202012)).validate(schema)).isEmpty();
+        assertThat(schema.path("$id").asText()).isEqualTo(ContractDocs.schemaId(type, revision));
+        assertThat(schema.path("title").asText()).isEqualTo(EventTypes.name(type) + ", revision " + revision);
+        assertThat(schema.path("additionalProperties").isBoolean()
+                && !schema.path("additionalProperties").booleanValue())
+                .as("additionalProperties is false").isTrue();
+        assertThat(messages(SCHEMAS.getSchema(schema, ASSERT_FORMATS)
+                .validate(ContractDocs.readJson(ContractDocs.example(type, revision))))).isEmpty();
+    }
+
+    /**
+     * An older record, upcast step by step with the documented rule, is valid against the current
+     * schema and reads strictly into the current record: what a consumer gets when it upcasts a
+     * revision-1 record it replays from the topic.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("olderRevisions")
+    void olderExampleUpcastWithTheDocumentedRuleIsTheCurrentRevision(Class<? extends LoopEvent> type,
+                                                                      String revision) throws Exception {
+        ObjectNode json = (ObjectNode) ContractDocs.readJson(ContractDocs.example(type, revision)).deepCopy();
+        JsonNode original = json.deepCopy();
+        for (int r = Integer.parseInt(revision); r < Integer.parseInt(EventTypes.revision(type)); r++) {
+            UnaryOperator<ObjectNode> step = DOCUMENTED_UPCASTS.get(EventTypes.name(type) + ":" + r);
+            assertThat(step).as("documented upcast from %s revision %d", EventTypes.name(type), r).isNotNull();
+            json = step.apply(json);
+        }
+
+        ObjectNode upcast = json;
+
+        assertThat(messages(validate(type, upcast))).isEmpty();
+        assertThat(JSON.readTree(JSON.writeValueAsString(JSON.treeToValue(upcast, type)))).isEqualTo(upcast);
+        original.fieldNames().forEachRemaining(name ->
+                assertThat(upcast.get(name)).as("%s kept as it was", name).isEqualTo(original.get(name)));
+    }
+
+    @Test
+    void upcastRulesAreDocumentedExactlyForTheOlderRevisions() {
+        Set<String> older = EventTypes.ALL.stream().flatMap(type -> revisions(type).stream()
+                        .filter(revision -> !revision.equals(EventTypes.revision(type)))
+                        .map(revision -> EventTypes.name(type) + ":" + revision))
+                .collect(Collectors.toSet());
+
+        assertThat(DOCUMENTED_UPCASTS.keySet()).containsExactlyInAnyOrderElementsOf(older);
+    }
+
+    /** No stray file: each one is a revision, current or older, of an event of {@link EventTypes#ALL}. */
+    @Test
+    void everySchemaAndExampleFileBelongsToARevisionOfAnEventOfTheContract() throws IOException {
+        for (String folder : List.of("schemas", "examples")) {
+            try (Stream<Path> files = Files.list(ContractDocs.ROOT.resolve(folder))) {
+                for (Path file : files.toList()) {
+                    String name = file.getFileName().toString();
+                    Matcher matcher = FILE_NAME.matcher(name);
+                    assertThat(matcher.matches()).as(folder + "/" + name).isTrue();
+                    assertThat(matcher.group(3) != null).as(folder + "/" + name).isEqualTo(folder.equals("schemas"));
+                    Class<? extends LoopEvent> type = EventTypes.byName(matcher.group(1)).orElse(null);
+                    assertThat(type).as("event type of " + folder + "/" + name).isNotNull();
+                    assertThat(revisions(type)).as("revision of " + folder + "/" + name).contains(matcher.group(2));
+                }
+            }
+        }
     }
 
     // ---------------------------------------------------------------- what the code produces
@@ -309,13 +462,18 @@ class EventSchemasTest {
     }
 
     @Test
-    void decisionWithoutInformingLessonsCarriesAnEmptyListNotNull() {
+    void decisionWithoutInformingLessonsCheckInsIndicatorsOrUncertaintiesCarriesEmptyListsNotNull() {
         DecisionMadeEvent decision = new DecisionMadeEvent(UUID.randomUUID().toString(), "dec-1", "acme",
                 Instant.parse("2025-03-01T10:00:00Z"), Instant.parse("2025-03-01T10:00:01Z"), "decision-log",
-                "u-1", "A title", DecisionCategory.OTHER, "An outcome", 0.5, LocalDate.parse("2025-04-01"), null);
+                "u-1", "A title", DecisionCategory.OTHER, "An outcome", 0.5, LocalDate.parse("2025-04-01"), null,
+                null, null, null);
+        JsonNode written = JSON.valueToTree(decision);
 
-        assertThat(JSON.valueToTree(decision).path("informedByLessonIds").isArray()).isTrue();
-        assertThat(JSON.valueToTree(decision).path("informedByLessonIds")).isEmpty();
+        for (String list : List.of("informedByLessonIds", "checkInDates", "leadingIndicators", "uncertainties")) {
+            assertThat(written.path(list).isArray()).as(list).isTrue();
+            assertThat(written.path(list)).as(list).isEmpty();
+        }
+        assertThat(messages(validate(DecisionMadeEvent.class, written))).isEmpty();
     }
 
     /**
@@ -334,13 +492,46 @@ class EventSchemasTest {
                 UUID.randomUUID().toString(), UUID.randomUUID().toString(), "a/b_c/d-e/" + "x".repeat(190),
                 Instant.parse("2009-11-03T08:15:30.123456789Z"), recordedNow(), "t".repeat(100),
                 "JIRA:u_1.x-" + "9".repeat(89), "T".repeat(300), DecisionCategory.ORG_DESIGN, "é".repeat(4000),
-                0.05, LocalDate.parse("2010-01-31"), List.of("9"))));
+                0.05, LocalDate.parse("2010-01-31"), List.of("9"),
+                IntStream.range(0, 24).mapToObj(i -> LocalDate.parse("2009-11-03").plusMonths(i)).toList(),
+                IntStream.range(0, 20).mapToObj(i -> String.format("%02d", i) + "i".repeat(98)).toList(),
+                IntStream.range(0, 20).mapToObj(i -> "ü".repeat(1000)).toList())));
+        events.add(Named.of("DecisionMade, one check-in on the day it was made, shortest indicator and uncertainty",
+                new DecisionMadeEvent(UUID.randomUUID().toString(), "dec-2025-018", "acme/eng/platform",
+                        Instant.parse("2025-03-01T23:59:59Z"), recordedNow(), "decision-log", "u-4f2a91",
+                        "Pilot pair reviews", DecisionCategory.TALENT, "Fewer reverted changes.", 0.4,
+                        LocalDate.parse("2025-03-01"), List.of(), List.of(LocalDate.parse("2025-03-01")),
+                        List.of("x"), List.of("?"))));
         for (Assessment assessment : Assessment.values()) {
             events.add(Named.of("OutcomeObserved, assessment " + assessment, new OutcomeObservedEvent(
                     UUID.randomUUID().toString(), "dec-2025-017", "acme/eng/platform",
                     Instant.parse("2025-06-27T15:30:00Z"), recordedNow(), "decision-log", "u-4f2a91", assessment,
-                    "Median CI time fell only to 14 minutes.")));
+                    "Median CI time fell only to 14 minutes.", ReportedBy.DECISION_OWNER)));
         }
+        for (ReportedBy reportedBy : ReportedBy.values()) {
+            events.add(Named.of("OutcomeObserved, reported by " + reportedBy, new OutcomeObservedEvent(
+                    UUID.randomUUID().toString(), "dec-2025-017", "acme/eng/platform",
+                    Instant.parse("2025-06-27T15:30:00Z"), recordedNow(), "decision-log", "u-4f2a91",
+                    Assessment.FAILED, "Median CI time rose to 19 minutes.", reportedBy)));
+        }
+        events.add(Named.of("CheckInHeld, not on track", new CheckInHeldEvent(UUID.randomUUID().toString(),
+                "dec-2025-017", "acme/eng/platform", Instant.parse("2025-03-31T14:00:00Z"), recordedNow(),
+                "decision-log", "u-4f2a91", LocalDate.parse("2025-03-31"),
+                List.of(new IndicatorReading("failed-invoices-per-day", "41", "Invoice jobs time out."),
+                        new IndicatorReading("dead-letters-per-day", "12", "")), false)));
+        events.add(Named.of("CheckInHeld, on track without readings, held late", new CheckInHeldEvent(
+                UUID.randomUUID().toString(), "dec-2025-017", "acme/eng", Instant.parse("2025-05-06T09:30:00.25Z"),
+                recordedNow(), "retro-board", "u-9c07d3", LocalDate.parse("2025-04-30"), List.of(), true)));
+        events.add(Named.of("CheckInHeld, 20 readings at the limits and backfilled nanosecond time",
+                new CheckInHeldEvent(UUID.randomUUID().toString(), UUID.randomUUID().toString(), "acme",
+                        Instant.parse("2012-08-15T06:07:08.123456789Z"), recordedNow(), "t".repeat(100),
+                        "u-9c07d3", LocalDate.parse("2012-08-14"),
+                        IntStream.range(0, 20).mapToObj(i -> new IndicatorReading("i".repeat(i == 0 ? 100 : 1),
+                                i == 0 ? "v".repeat(200) : "v", i == 0 ? "n".repeat(1000) : "")).toList(), true)));
+        events.add(Named.of("CheckInMissed, checked at the end of its day plus the tolerance",
+                missed("dec-2025-017", LocalDate.parse("2025-04-30"), null)));
+        events.add(Named.of("CheckInMissed, backfilled and checked after the grace period, longest decision id",
+                missed("D" + "e.".repeat(49) + "c", LocalDate.parse("2018-01-31"), recordedNow())));
         events.add(Named.of("LessonRecorded", new LessonRecordedEvent(UUID.randomUUID().toString(), "les-2025-009",
                 "acme/eng/platform", Instant.parse("2025-07-08T09:00:00Z"), recordedNow(), "retro-board", "u-9c07d3",
                 List.of("dec-2025-017", "dec-2025-020"), "Warm caches matter.", "We budget cache warm-up.")));
@@ -414,6 +605,19 @@ class EventSchemasTest {
                 ActionOverdueEvent.PLATFORM, ActionOverdueEvent.PLATFORM, decisionIds, dueDate);
     }
 
+    /**
+     * As {@code Decision} records it when a check-in's deadline fires: the id derived from the decision
+     * and the date, business time the end of the planned day (UTC) plus the tolerance (three days by
+     * default), recorded at the check, which for a backfilled decision is its {@code recordedAt} plus the
+     * grace period.
+     */
+    private static CheckInMissedEvent missed(String decisionId, LocalDate scheduledFor, Instant decisionRecordedAt) {
+        Instant missedAt = scheduledFor.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().plus(Duration.ofDays(3));
+        Instant checkAt = decisionRecordedAt == null ? missedAt : decisionRecordedAt.plus(Duration.ofDays(1));
+        return new CheckInMissedEvent(decisionId + ":check-in:" + scheduledFor, decisionId, "acme/eng/platform",
+                missedAt, checkAt, ActionOverdueEvent.PLATFORM, ActionOverdueEvent.PLATFORM, scheduledFor);
+    }
+
     // ---------------------------------------------------------------- what the schemas reject
 
     @ParameterizedTest(name = "{0}")
@@ -465,10 +669,75 @@ class EventSchemasTest {
                 invalid("undocumented property", DecisionMadeEvent.class, "decisionMaker",
                         e -> e.put("decisionMaker", "Jane Doe")),
                 invalid("event id not a UUID", DecisionMadeEvent.class, "eventId", e -> e.put("eventId", "evt-1")),
+                invalid("check-in date in the wrong format", DecisionMadeEvent.class, "checkInDates",
+                        e -> ((ArrayNode) e.get("checkInDates")).set(0, e.textNode("31.03.2025"))),
+                invalid("check-in date with a time", DecisionMadeEvent.class, "checkInDates",
+                        e -> ((ArrayNode) e.get("checkInDates")).set(0, e.textNode("2025-03-31T12:00:00Z"))),
+                invalid("check-in date twice", DecisionMadeEvent.class, "checkInDates",
+                        e -> ((ArrayNode) e.get("checkInDates")).add("2025-04-30")),
+                invalid("25 check-ins", DecisionMadeEvent.class, "checkInDates", e -> IntStream.range(0, 23)
+                        .forEach(i -> ((ArrayNode) e.get("checkInDates")).add(LocalDate.parse("2025-05-01")
+                                .plusDays(i).toString()))),
+                invalid("check-in dates null", DecisionMadeEvent.class, "checkInDates", e -> e.putNull("checkInDates")),
+                invalid("blank leading indicator", DecisionMadeEvent.class, "leadingIndicators",
+                        e -> ((ArrayNode) e.get("leadingIndicators")).add(" ")),
+                invalid("leading indicator of 101 characters", DecisionMadeEvent.class, "leadingIndicators",
+                        e -> ((ArrayNode) e.get("leadingIndicators")).add("i".repeat(101))),
+                invalid("leading indicator twice", DecisionMadeEvent.class, "leadingIndicators",
+                        e -> ((ArrayNode) e.get("leadingIndicators")).add("dead-letters-per-day")),
+                invalid("21 leading indicators", DecisionMadeEvent.class, "leadingIndicators",
+                        e -> ids("indicator-", 19).forEach(((ArrayNode) e.get("leadingIndicators"))::add)),
+                invalid("blank uncertainty", DecisionMadeEvent.class, "uncertainties",
+                        e -> ((ArrayNode) e.get("uncertainties")).add("\n ")),
+                invalid("uncertainty of 1001 characters", DecisionMadeEvent.class, "uncertainties",
+                        e -> ((ArrayNode) e.get("uncertainties")).add("u".repeat(1001))),
+                invalid("21 uncertainties", DecisionMadeEvent.class, "uncertainties",
+                        e -> ids("We do not know ", 20).forEach(((ArrayNode) e.get("uncertainties"))::add)),
+                invalid("uncertainties missing", DecisionMadeEvent.class, "uncertainties",
+                        e -> e.remove("uncertainties")),
                 invalid("unknown assessment", OutcomeObservedEvent.class, "assessment",
                         e -> e.put("assessment", "worse")),
                 invalid("outcome without org unit", OutcomeObservedEvent.class, "orgUnit", e -> e.putNull("orgUnit")),
                 invalid("blank summary", OutcomeObservedEvent.class, "summary", e -> e.put("summary", "\n\t ")),
+                invalid("reported by the boss", OutcomeObservedEvent.class, "reportedBy",
+                        e -> e.put("reportedBy", "boss")),
+                invalid("reportedBy by its Java name", OutcomeObservedEvent.class, "reportedBy",
+                        e -> e.put("reportedBy", "DECISION_OWNER")),
+                invalid("reportedBy missing", OutcomeObservedEvent.class, "reportedBy", e -> e.remove("reportedBy")),
+                invalid("reportedBy null", OutcomeObservedEvent.class, "reportedBy", e -> e.putNull("reportedBy")),
+                invalid("scheduledFor in the wrong format", CheckInHeldEvent.class, "scheduledFor",
+                        e -> e.put("scheduledFor", "2025/03/31")),
+                invalid("scheduledFor missing", CheckInHeldEvent.class, "scheduledFor", e -> e.remove("scheduledFor")),
+                invalid("reading without indicator", CheckInHeldEvent.class, "readings",
+                        e -> reading(e).remove("indicator")),
+                invalid("reading of a blank indicator", CheckInHeldEvent.class, "readings",
+                        e -> reading(e).put("indicator", " ")),
+                invalid("reading without value", CheckInHeldEvent.class, "readings", e -> reading(e).put("value", "")),
+                invalid("value of 201 characters", CheckInHeldEvent.class, "readings",
+                        e -> reading(e).put("value", "v".repeat(201))),
+                invalid("value as a number", CheckInHeldEvent.class, "readings", e -> reading(e).put("value", 41)),
+                invalid("note null instead of empty", CheckInHeldEvent.class, "readings",
+                        e -> reading(e).putNull("note")),
+                invalid("note of 1001 characters", CheckInHeldEvent.class, "readings",
+                        e -> reading(e).put("note", "n".repeat(1001))),
+                invalid("reading naming who read it", CheckInHeldEvent.class, "readings",
+                        e -> reading(e).put("readBy", "Jane Doe")),
+                invalid("21 readings", CheckInHeldEvent.class, "readings", e -> IntStream.range(0, 19)
+                        .forEach(i -> ((ArrayNode) e.get("readings")).add(reading(e).deepCopy()))),
+                invalid("onTrack as a string", CheckInHeldEvent.class, "onTrack", e -> e.put("onTrack", "no")),
+                invalid("onTrack null", CheckInHeldEvent.class, "onTrack", e -> e.putNull("onTrack")),
+                invalid("check-in event id not a UUID", CheckInHeldEvent.class, "eventId",
+                        e -> e.put("eventId", "dec-2025-017:check-in:2025-03-31")),
+                invalid("missed event id a UUID", CheckInMissedEvent.class, "eventId",
+                        e -> e.put("eventId", "b6d0f2a4-8c1e-4b3d-9f57-2a4c6e8b0d19")),
+                invalid("missed event id without the date", CheckInMissedEvent.class, "eventId",
+                        e -> e.put("eventId", "dec-2025-017:check-in")),
+                invalid("missed posted by a tool", CheckInMissedEvent.class, "sourceTool",
+                        e -> e.put("sourceTool", "decision-log")),
+                invalid("missed posted by a person", CheckInMissedEvent.class, "actor", e -> e.put("actor", "u-4f2a91")),
+                invalid("missed scheduledFor with a time", CheckInMissedEvent.class, "scheduledFor",
+                        e -> e.put("scheduledFor", "2025-04-30T00:00:00Z")),
+                invalid("missed with readings", CheckInMissedEvent.class, "readings", e -> e.putArray("readings")),
                 invalid("lesson from no decision", LessonRecordedEvent.class, "decisionIds",
                         e -> e.putArray("decisionIds")),
                 invalid("lesson from 51 decisions", LessonRecordedEvent.class, "decisionIds",
@@ -538,6 +807,11 @@ class EventSchemasTest {
                         e -> e.putArray("decisionIds")));
     }
 
+    /** The first reading of a check-in example. */
+    private static ObjectNode reading(ObjectNode checkIn) {
+        return (ObjectNode) checkIn.get("readings").get(0);
+    }
+
     /** The first root cause of a review example. */
     private static ObjectNode rootCause(ObjectNode review) {
         return (ObjectNode) review.get("rootCauses").get(0);
@@ -598,7 +872,9 @@ class EventSchemasTest {
         return new DecisionMadeEvent(UUID.randomUUID().toString(), "dec-2025-017", "acme/eng/platform",
                 Instant.parse("2025-03-01T10:00:00Z"), recordedNow(), "decision-log", "u-4f2a91",
                 "Move the CI build farm to ephemeral runners", category, "Median CI time below 12 minutes.",
-                confidence, LocalDate.parse("2025-06-30"), lessons);
+                confidence, LocalDate.parse("2025-06-30"), lessons,
+                List.of(LocalDate.parse("2025-03-31"), LocalDate.parse("2025-04-30")),
+                List.of("failed-invoices-per-day", "dead-letters-per-day"), List.of("How invoicing jobs behave."));
     }
 
     /** The server's clock at millisecond precision, as {@code Stamp.fresh} takes it. */

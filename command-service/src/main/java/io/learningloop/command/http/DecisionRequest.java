@@ -17,7 +17,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** POST /decisions. {@code decisionId} is optional: the server assigns one when it is missing. */
+/**
+ * POST /decisions. {@code decisionId} is optional: the server assigns one when it is missing. Planned
+ * check-in dates, the leading indicators to read at them, and what the makers do not know are optional.
+ */
 record DecisionRequest(
         @Pattern(regexp = ID, message = ID_MESSAGE) String decisionId,
         @NotNull @Size(max = OrgUnits.MAX_LENGTH) @Pattern(regexp = OrgUnits.PATTERN, message = ORG_UNIT_MESSAGE)
@@ -31,5 +34,8 @@ record DecisionRequest(
         @NotNull @DecimalMin("0.0") @DecimalMax("1.0") Double confidence,
         @NotNull LocalDate reviewBy,
         @Size(max = StepRules.MAX_REFERENCES)
-        List<@NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String> informedByLessonIds) implements StepRequest {
+        List<@NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String> informedByLessonIds,
+        @Size(max = 24) List<@NotNull LocalDate> checkInDates,
+        @Size(max = 20) List<@NotBlank @Size(max = 100) String> leadingIndicators,
+        @Size(max = 20) List<@NotBlank @Size(max = 1000) String> uncertainties) implements StepRequest {
 }

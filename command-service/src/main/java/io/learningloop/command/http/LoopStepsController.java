@@ -86,6 +86,19 @@ class LoopStepsController {
         return answer(StepKinds.BEHAVIOR_CHANGE, steps.send(StepKinds.BEHAVIOR_CHANGE, request, null));
     }
 
+    @PostMapping("/decisions/{decisionId}/check-ins")
+    @Operation(summary = "Record a held check-in of a decision", description = "For one of its planned"
+            + " check-in dates, with readings of its leading indicators and whether it is on track. A planned"
+            + " check-in not held in time is recorded missed by the platform itself.")
+    @ApiDocs.StepAnswers
+    @ApiResponse(responseCode = "201", description = "Recorded",
+            content = @Content(schema = @Schema(implementation = ApiDocs.DecisionAnswer.class)))
+    ResponseEntity<Map<String, Object>> holdCheckIn(
+            @PathVariable @Pattern(regexp = StepRules.ID, message = StepRules.ID_MESSAGE) String decisionId,
+            @Valid @RequestBody CheckInRequest request) {
+        return answer(StepKinds.CHECK_IN, steps.send(StepKinds.CHECK_IN, request, decisionId));
+    }
+
     @PostMapping("/reviews")
     @Operation(summary = "Record a review", description = "A post-mortem, after-action review or retrospective"
             + " of existing decisions: root causes by theme, facilitated or not, blameless or not, how many"

@@ -6,6 +6,7 @@ import static io.learningloop.command.http.StepRules.ORG_UNIT_MESSAGE;
 
 import io.learningloop.contract.OrgUnits;
 import io.learningloop.contract.events.Assessment;
+import io.learningloop.contract.events.ReportedBy;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -20,5 +21,11 @@ record OutcomeRequest(
         @NotBlank @Size(max = StepRules.NAME) String sourceTool,
         @NotNull @Pattern(regexp = ID, message = ACTOR_MESSAGE) String actor,
         @NotNull Assessment assessment,
-        @NotBlank @Size(max = StepRules.TEXT) String summary) implements StepRequest {
+        @NotBlank @Size(max = StepRules.TEXT) String summary,
+        ReportedBy reportedBy) implements StepRequest {
+
+    /** Tools written before this was asked keep working: their outcomes are recorded as {@code unknown}. */
+    ReportedBy reportedByOrUnknown() {
+        return reportedBy != null ? reportedBy : ReportedBy.UNKNOWN;
+    }
 }

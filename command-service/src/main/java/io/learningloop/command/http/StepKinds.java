@@ -3,6 +3,7 @@ package io.learningloop.command.http;
 import io.learningloop.command.commands.AssignActionCommand;
 import io.learningloop.command.commands.CompleteActionCommand;
 import io.learningloop.command.commands.DropActionCommand;
+import io.learningloop.command.commands.HoldCheckInCommand;
 import io.learningloop.command.commands.HoldReviewCommand;
 import io.learningloop.command.commands.MakeDecisionCommand;
 import io.learningloop.command.commands.ObserveOutcomeCommand;
@@ -22,12 +23,18 @@ final class StepKinds {
             "decisionId", DecisionRequest::decisionId,
             (id, request, provenance, stamp) -> new MakeDecisionCommand(id, stamp, provenance, request.title(),
                     request.category(), request.expectedOutcome(), request.confidence(), request.reviewBy(),
-                    request.informedByLessonIds()));
+                    request.informedByLessonIds(), request.checkInDates(), request.leadingIndicators(),
+                    request.uncertainties()));
 
     static final StepKind<OutcomeRequest> OUTCOME = StepKind.aboutExisting("outcome", OutcomeRequest.class,
             "decisionId", "decision",
             (decisionId, request, provenance, stamp) -> new ObserveOutcomeCommand(decisionId, stamp, provenance,
-                    request.assessment(), request.summary()));
+                    request.assessment(), request.summary(), request.reportedByOrUnknown()));
+
+    static final StepKind<CheckInRequest> CHECK_IN = StepKind.aboutExisting("check-in", CheckInRequest.class,
+            "decisionId", "decision",
+            (decisionId, request, provenance, stamp) -> new HoldCheckInCommand(decisionId, stamp, provenance,
+                    request.scheduledFor(), request.indicatorReadings(), request.onTrack()));
 
     static final StepKind<LessonRequest> LESSON = StepKind.newStep("lesson", LessonRequest.class,
             "lessonId", LessonRequest::lessonId,
@@ -66,7 +73,7 @@ final class StepKinds {
                     request.sharedWithOrgUnit()));
 
     /** In the order of a loop; the bulk import finds a line's kind here by its {@code step}. */
-    static final List<StepKind<?>> ALL = List.of(DECISION, OUTCOME, REVIEW, ACTION, ACTION_COMPLETION, ACTION_DROP,
+    static final List<StepKind<?>> ALL = List.of(DECISION, CHECK_IN, OUTCOME, REVIEW, ACTION, ACTION_COMPLETION, ACTION_DROP,
             LESSON, LESSON_SHARE, BEHAVIOR_CHANGE);
 
     private static final Map<String, StepKind<?>> BY_NAME =

@@ -33,7 +33,7 @@ class ActionTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Action.class);
         fixture.registerInjectableResource(references);
-        fixture.registerInjectableResource(new DeadlinePolicy(Duration.ofHours(1)));
+        fixture.registerInjectableResource(Steps.DEADLINES);
     }
 
     private static AssignActionCommand assign(String occurredAt, String dueDate) {

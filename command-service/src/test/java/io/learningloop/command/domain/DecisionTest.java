@@ -20,6 +20,7 @@ class DecisionTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Decision.class);
         fixture.registerInjectableResource(references);
+        fixture.registerInjectableResource(Steps.DEADLINES);
     }
 
     @Test
@@ -36,7 +37,8 @@ class DecisionTest {
         MakeDecisionCommand original = decision("d-1", "2025-03-01T10:00:00Z");
         MakeDecisionCommand retry = new MakeDecisionCommand("d-1", stamp("e-retry"), original.provenance(),
                 original.title(), original.category(), original.expectedOutcome(), original.confidence(),
-                original.reviewBy(), original.informedByLessonIds());
+                original.reviewBy(), original.informedByLessonIds(), original.checkInDates(),
+                original.leadingIndicators(), original.uncertainties());
         fixture.given(original.toEvent(original.stamp()))
                 .when(retry)
                 .expectNoEvents()
@@ -48,7 +50,8 @@ class DecisionTest {
         MakeDecisionCommand original = decision("d-1", "2025-03-01T10:00:00Z");
         MakeDecisionCommand other = new MakeDecisionCommand("d-1", stamp("e-other"), original.provenance(),
                 "Another title", original.category(), original.expectedOutcome(), original.confidence(),
-                original.reviewBy(), original.informedByLessonIds());
+                original.reviewBy(), original.informedByLessonIds(), original.checkInDates(),
+                original.leadingIndicators(), original.uncertainties());
         fixture.given(original.toEvent(original.stamp()))
                 .when(other)
                 .expectNoEvents()

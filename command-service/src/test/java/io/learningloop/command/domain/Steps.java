@@ -8,6 +8,8 @@ import io.learningloop.command.commands.RecordLessonCommand;
 import io.learningloop.command.commands.Stamp;
 import io.learningloop.contract.events.Assessment;
 import io.learningloop.contract.events.DecisionCategory;
+import io.learningloop.contract.events.ReportedBy;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -16,6 +18,9 @@ import java.util.List;
 final class Steps {
 
     static final Instant RECORDED = Instant.parse("2026-01-10T09:00:00Z");
+
+    /** Checked an hour after arrival at the earliest; a check-in is missed three days after its day. */
+    static final DeadlinePolicy DEADLINES = new DeadlinePolicy(Duration.ofHours(1), Duration.ofDays(3));
 
     private Steps() {
     }
@@ -31,13 +36,13 @@ final class Steps {
     static MakeDecisionCommand decision(String id, String occurredAt, String... informedBy) {
         return new MakeDecisionCommand(id, stamp("e-" + id), at(occurredAt), "Move billing to the new queue",
                 DecisionCategory.OPERATIONS, "Fewer failed invoices", 0.7, LocalDate.parse("2025-06-30"),
-                List.of(informedBy));
+                List.of(informedBy), List.of(), List.of(), List.of());
     }
 
     static ObserveOutcomeCommand outcome(String decisionId, String occurredAt) {
         return new ObserveOutcomeCommand(decisionId, stamp("e-outcome-" + decisionId),
                 new Provenance(null, Instant.parse(occurredAt), "retro-tool", "u-4711"),
-                Assessment.WORSE_THAN_EXPECTED, "Failures moved, not vanished");
+                Assessment.WORSE_THAN_EXPECTED, "Failures moved, not vanished", ReportedBy.DECISION_OWNER);
     }
 
     static RecordLessonCommand lesson(String id, String occurredAt, String... decisionIds) {

@@ -132,7 +132,7 @@ class BulkImportTest {
                 results::add);
 
         assertThat(results.get(0).get("errors").toString())
-                .contains("field=step, message=must be one of [decision, outcome, review, action, action-completion, action-drop, lesson, lesson-share,"
+                .contains("field=step, message=must be one of [decision, check-in, outcome, review, action, action-completion, action-drop, lesson, lesson-share,"
                         + " behavior-change]");
         assertThat(results.get(1)).containsEntry("step", "retro");
         assertThat(results.get(1).get("errors").toString()).contains("'retro' is not one of");

@@ -7,9 +7,11 @@ import org.axonframework.serialization.Revision;
 
 /**
  * A decision was made, with what it expects and how sure its makers were: the start of every loop.
- * {@code informedByLessonIds} names earlier lessons the makers drew on when deciding.
+ * {@code informedByLessonIds} names earlier lessons the makers drew on when deciding. Revision 2 adds
+ * the check-ins it plans, the leading indicators to read at them, and what its makers said they do not
+ * know ({@code uncertainties}); revision 1 events are upcast with all three empty.
  */
-@Revision("1")
+@Revision("2")
 public record DecisionMadeEvent(
         String eventId,
         String decisionId,
@@ -23,10 +25,16 @@ public record DecisionMadeEvent(
         String expectedOutcome,
         double confidence,
         LocalDate reviewBy,
-        List<String> informedByLessonIds) implements LoopEvent {
+        List<String> informedByLessonIds,
+        List<LocalDate> checkInDates,
+        List<String> leadingIndicators,
+        List<String> uncertainties) implements LoopEvent {
 
     public DecisionMadeEvent {
         informedByLessonIds = List.copyOf(informedByLessonIds == null ? List.of() : informedByLessonIds);
+        checkInDates = List.copyOf(checkInDates == null ? List.of() : checkInDates);
+        leadingIndicators = List.copyOf(leadingIndicators == null ? List.of() : leadingIndicators);
+        uncertainties = List.copyOf(uncertainties == null ? List.of() : uncertainties);
     }
 
     @Override

@@ -4,8 +4,11 @@ import java.time.Instant;
 import java.util.List;
 import org.axonframework.serialization.Revision;
 
-/** The outcome of a decision was observed and judged against what the decision expected. */
-@Revision("1")
+/**
+ * The outcome of a decision was observed and judged against what the decision expected. Revision 2
+ * adds who reported it; revision 1 events are upcast with {@code unknown}.
+ */
+@Revision("2")
 public record OutcomeObservedEvent(
         String eventId,
         String decisionId,
@@ -15,7 +18,8 @@ public record OutcomeObservedEvent(
         String sourceTool,
         String actor,
         Assessment assessment,
-        String summary) implements LoopEvent {
+        String summary,
+        ReportedBy reportedBy) implements LoopEvent {
 
     @Override
     public String aggregateId() {

@@ -1,10 +1,13 @@
 package io.learningloop.infra.projection;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.learningloop.contract.EventTypes;
 import io.learningloop.contract.KafkaContract;
 import io.learningloop.contract.events.LoopEvent;
 import io.learningloop.infra.json.EventJson;
+import io.learningloop.infra.json.EventUpcasts;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -20,14 +23,20 @@ public final class EventDecoder {
         Class<? extends LoopEvent> eventClass = EventTypes.byName(type)
                 .orElseThrow(() -> new UndecodableEventException(record, "unknown event type '" + type + "'"));
         String revision = header(record, KafkaContract.HEADER_EVENT_REVISION);
-        if (!EventTypes.revision(eventClass).equals(revision)) {
-            // Upcasting happens on the command side before publication; anything else is a new contract.
-            throw new UndecodableEventException(record, type + " revision " + revision + " is not supported");
-        }
         long sequence = parseSequence(record, header(record, KafkaContract.HEADER_AGGREGATE_SEQUENCE));
         try {
-            LoopEvent event = json.readValue(record.value(), eventClass);
-            return new EventEnvelope(event, type, revision, sequence, record.topic(), record.partition(), record.offset());
+            JsonNode value = json.readTree(record.value());
+            if (!(value instanceof ObjectNode object)) {
+                throw new UndecodableEventException(record, "value is not a JSON object");
+            }
+            // Records published under an older revision stay on the topic forever: read them as the current one.
+            EventUpcasts.Upcast upcast = EventUpcasts.toLatest(type, revision, object);
+            if (!EventTypes.revision(eventClass).equals(upcast.revision())) {
+                throw new UndecodableEventException(record, type + " revision " + revision + " is not supported");
+            }
+            LoopEvent event = json.treeToValue(upcast.json(), eventClass);
+            return new EventEnvelope(event, type, upcast.revision(), sequence, record.topic(), record.partition(),
+                    record.offset());
         } catch (IOException | RuntimeException e) {
             throw new UndecodableEventException(record, "value is not a valid " + type + ": " + e.getMessage());
         }

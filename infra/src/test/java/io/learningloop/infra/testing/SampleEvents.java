@@ -6,17 +6,22 @@ import io.learningloop.contract.events.ActionDroppedEvent;
 import io.learningloop.contract.events.ActionOverdueEvent;
 import io.learningloop.contract.events.Assessment;
 import io.learningloop.contract.events.BehaviorChangedEvent;
+import io.learningloop.contract.events.CheckInHeldEvent;
+import io.learningloop.contract.events.CheckInMissedEvent;
+import io.learningloop.contract.events.IndicatorReading;
 import io.learningloop.contract.events.DecisionCategory;
 import io.learningloop.contract.events.DecisionMadeEvent;
 import io.learningloop.contract.events.LessonRecordedEvent;
 import io.learningloop.contract.events.LessonSharedEvent;
 import io.learningloop.contract.events.OutcomeObservedEvent;
+import io.learningloop.contract.events.ReportedBy;
 import io.learningloop.contract.events.ReviewHeldEvent;
 import io.learningloop.contract.events.ReviewKind;
 import io.learningloop.contract.events.RootCause;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 
 /** Events as the command service would publish them, with only what a test varies as parameters. */
@@ -31,12 +36,33 @@ public final class SampleEvents {
                                              String... informedBy) {
         return new DecisionMadeEvent("e-" + id, id, orgUnit, Instant.parse(at), RECORDED, "test-tool", "u-1",
                 "Decision " + id, category, "It works", 0.8, LocalDate.parse(at.substring(0, 10)).plusMonths(3),
-                List.of(informedBy));
+                List.of(informedBy), List.of(), List.of(), List.of());
+    }
+
+    /** A decision planning check-ins on the given dates, reading one indicator, stating one uncertainty. */
+    public static DecisionMadeEvent decisionWithCheckIns(String id, String orgUnit, String at, String... checkInDates) {
+        return new DecisionMadeEvent("e-" + id, id, orgUnit, Instant.parse(at), RECORDED, "test-tool", "u-1",
+                "Decision " + id, DecisionCategory.OPERATIONS, "It works", 0.8,
+                LocalDate.parse(at.substring(0, 10)).plusMonths(3), List.of(),
+                Arrays.stream(checkInDates).map(LocalDate::parse).toList(), List.of("errors-per-day"),
+                List.of("whether it scales"));
+    }
+
+    public static CheckInHeldEvent checkInHeld(String decisionId, String orgUnit, String at, String scheduledFor) {
+        return new CheckInHeldEvent("e-check-in-" + decisionId + "-" + scheduledFor, decisionId, orgUnit,
+                Instant.parse(at), RECORDED, "test-tool", "u-1", LocalDate.parse(scheduledFor),
+                List.of(new IndicatorReading("errors-per-day", "12", "")), true);
+    }
+
+    public static CheckInMissedEvent checkInMissed(String decisionId, String orgUnit, String scheduledFor) {
+        Instant missedAt = LocalDate.parse(scheduledFor).plusDays(4).atStartOfDay(ZoneOffset.UTC).toInstant();
+        return new CheckInMissedEvent(decisionId + ":check-in:" + scheduledFor, decisionId, orgUnit, missedAt,
+                missedAt, "learning-loop", "learning-loop", LocalDate.parse(scheduledFor));
     }
 
     public static OutcomeObservedEvent outcome(String decisionId, String orgUnit, String at) {
         return new OutcomeObservedEvent("e-outcome-" + decisionId, decisionId, orgUnit, Instant.parse(at), RECORDED,
-                "test-tool", "u-1", Assessment.WORSE_THAN_EXPECTED, "It did not");
+                "test-tool", "u-1", Assessment.WORSE_THAN_EXPECTED, "It did not", ReportedBy.OTHERS);
     }
 
     public static LessonRecordedEvent lesson(String id, String orgUnit, String at, String... decisionIds) {

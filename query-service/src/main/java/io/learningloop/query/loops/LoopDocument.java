@@ -3,6 +3,8 @@ package io.learningloop.query.loops;
 import io.learningloop.contract.OrgUnits;
 import io.learningloop.contract.events.ActionAssignedEvent;
 import io.learningloop.contract.events.BehaviorChangedEvent;
+import io.learningloop.contract.events.CheckInHeldEvent;
+import io.learningloop.contract.events.CheckInMissedEvent;
 import io.learningloop.contract.events.DecisionMadeEvent;
 import io.learningloop.contract.events.LessonRecordedEvent;
 import io.learningloop.contract.events.LessonSharedEvent;
@@ -34,6 +36,9 @@ public record LoopDocument(
         Double confidence,
         LocalDate reviewBy,
         List<String> informedByLessonIds,
+        List<String> leadingIndicators,
+        List<String> uncertainties,
+        boolean uncertaintyStated,
         String actor,
         String sourceTool,
         Instant decidedAt,
@@ -46,17 +51,26 @@ public record LoopDocument(
         List<ReviewRef> reviews,
         List<ActionRef> actions,
         List<LessonShare> lessonShares,
+        List<CheckIn> checkIns,
         String stage,
         int lessonCount,
         int behaviorChangeCount,
         int reviewCount,
         ActionCounts actionCounts,
+        CheckInCounts checkInCounts,
         Instant firstLessonAt,
         Instant firstBehaviorChangeAt,
         Latency latency) {
 
     public record Outcome(String eventId, Instant observedAt, String assessment, String summary, String orgUnit,
-                          long sequence) {
+                          String reportedBy, long sequence) {
+    }
+
+    /** A planned check-in: {@code planned}, {@code held}, {@code missed}, or {@code held-late} after being missed. */
+    public record CheckIn(LocalDate scheduledFor, String status, Instant heldAt, Boolean onTrack) {
+    }
+
+    public record CheckInCounts(int planned, int held, int missed, int heldLate) {
     }
 
     public record LessonRef(String lessonId, Instant recordedAt, String orgUnit) {
@@ -93,9 +107,10 @@ public record LoopDocument(
 
     /** A loop known only by its id, before any of its events arrived. */
     static LoopDocument empty(String decisionId) {
-        return new LoopDocument(decisionId, null, List.of(), null, null, null, null, null, List.of(), null, null,
-                null, null, null, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null,
-                0, 0, 0, new ActionCounts(0, 0, 0, 0, 0), null, null, new Latency(null, null, null));
+        return new LoopDocument(decisionId, null, List.of(), null, null, null, null, null, List.of(), List.of(),
+                List.of(), false, null, null, null, null, null, List.of(), List.of(), List.of(), List.of(), List.of(),
+                List.of(), List.of(), List.of(), null, 0, 0, 0, new ActionCounts(0, 0, 0, 0, 0),
+                new CheckInCounts(0, 0, 0, 0), null, null, new Latency(null, null, null));
     }
 
     LoopDocument withDecision(DecisionMadeEvent made, long sequence) {
@@ -104,9 +119,10 @@ public record LoopDocument(
         }
         return new LoopDocument(decisionId, made.orgUnit(), OrgUnits.selfAndAncestors(made.orgUnit()),
                 made.category().wireName(), made.title(), made.expectedOutcome(), made.confidence(), made.reviewBy(),
-                made.informedByLessonIds(), made.actor(), made.sourceTool(), made.occurredAt(), sequence, outcome,
+                made.informedByLessonIds(), made.leadingIndicators(), made.uncertainties(),
+                !made.uncertainties().isEmpty(), made.actor(), made.sourceTool(), made.occurredAt(), sequence, outcome,
                 lessons, behaviorChanges, appliedLessonIds, appliedInBehaviorChangeIds, reviews, actions, lessonShares,
-                null, 0, 0, 0, null, null, null, null).derived();
+                planned(made), null, 0, 0, 0, null, null, null, null, null).derived();
     }
 
     LoopDocument withOutcome(OutcomeObservedEvent observed, long sequence) {
@@ -114,11 +130,57 @@ public record LoopDocument(
             return this;
         }
         Outcome newOutcome = new Outcome(observed.eventId(), observed.occurredAt(), observed.assessment().wireName(),
-                observed.summary(), observed.orgUnit(), sequence);
+                observed.summary(), observed.orgUnit(), observed.reportedBy().wireName(), sequence);
         return new LoopDocument(decisionId, orgUnit, orgUnitPath, category, title, expectedOutcome, confidence,
-                reviewBy, informedByLessonIds, actor, sourceTool, decidedAt, decisionSequence, newOutcome, lessons,
-                behaviorChanges, appliedLessonIds, appliedInBehaviorChangeIds, reviews, actions, lessonShares, null, 0,
-                0, 0, null, null, null, null).derived();
+                reviewBy, informedByLessonIds, leadingIndicators, uncertainties, uncertaintyStated, actor, sourceTool,
+                decidedAt, decisionSequence, newOutcome, lessons, behaviorChanges, appliedLessonIds,
+                appliedInBehaviorChangeIds, reviews, actions, lessonShares, checkIns, null, 0, 0, 0, null, null, null,
+                null, null).derived();
+    }
+
+    /** Held (late, if it had been missed); a repeat of the same event changes nothing. */
+    LoopDocument withCheckInHeld(CheckInHeldEvent held) {
+        CheckIn current = checkIn(held.scheduledFor());
+        String status = current != null && (current.status().equals("missed") || current.status().equals("held-late"))
+                ? "held-late" : "held";
+        return withCheckIn(new CheckIn(held.scheduledFor(), status, held.occurredAt(), held.onTrack()));
+    }
+
+    /** Missed, unless it was held meanwhile. */
+    LoopDocument withCheckInMissed(CheckInMissedEvent missed) {
+        CheckIn current = checkIn(missed.scheduledFor());
+        if (current != null && current.heldAt() != null) {
+            return this;
+        }
+        return withCheckIn(new CheckIn(missed.scheduledFor(), "missed", null, null));
+    }
+
+    private CheckIn checkIn(LocalDate date) {
+        return checkIns.stream().filter(checkIn -> checkIn.scheduledFor().equals(date)).findFirst().orElse(null);
+    }
+
+    private LoopDocument withCheckIn(CheckIn checkIn) {
+        List<CheckIn> changed = new ArrayList<>(checkIns.stream()
+                .filter(other -> !other.scheduledFor().equals(checkIn.scheduledFor())).toList());
+        changed.add(checkIn);
+        changed.sort(Comparator.comparing(CheckIn::scheduledFor));
+        return new LoopDocument(decisionId, orgUnit, orgUnitPath, category, title, expectedOutcome, confidence,
+                reviewBy, informedByLessonIds, leadingIndicators, uncertainties, uncertaintyStated, actor, sourceTool,
+                decidedAt, decisionSequence, outcome, lessons, behaviorChanges, appliedLessonIds,
+                appliedInBehaviorChangeIds, reviews, actions, lessonShares, List.copyOf(changed), null, 0, 0, 0, null,
+                null, null, null, null).derived();
+    }
+
+    /** The planned dates, keeping what is already known of each (a decision re-applied on a replay). */
+    private List<CheckIn> planned(DecisionMadeEvent made) {
+        List<CheckIn> all = new ArrayList<>(checkIns);
+        for (LocalDate date : made.checkInDates()) {
+            if (all.stream().noneMatch(checkIn -> checkIn.scheduledFor().equals(date))) {
+                all.add(new CheckIn(date, "planned", null, null));
+            }
+        }
+        all.sort(Comparator.comparing(CheckIn::scheduledFor));
+        return List.copyOf(all);
     }
 
     LoopDocument withLesson(LessonRecordedEvent recorded) {
@@ -196,9 +258,9 @@ public record LoopDocument(
                                    List<String> newApplied, List<String> newAppliedIn, List<ReviewRef> newReviews,
                                    List<ActionRef> newActions, List<LessonShare> newShares) {
         return new LoopDocument(decisionId, orgUnit, orgUnitPath, category, title, expectedOutcome, confidence,
-                reviewBy, informedByLessonIds, actor, sourceTool, decidedAt, decisionSequence, outcome, newLessons,
-                newChanges, newApplied, newAppliedIn, newReviews, newActions, newShares, null, 0, 0, 0, null, null,
-                null, null).derived();
+                reviewBy, informedByLessonIds, leadingIndicators, uncertainties, uncertaintyStated, actor, sourceTool,
+                decidedAt, decisionSequence, outcome, newLessons, newChanges, newApplied, newAppliedIn, newReviews,
+                newActions, newShares, checkIns, null, 0, 0, 0, null, null, null, null, null).derived();
     }
 
     /** Recomputes the stage fields from the parts, so they can never disagree with them. */
@@ -213,10 +275,18 @@ public record LoopDocument(
                 days(observedAt, firstLessonAfterOutcome),
                 days(decidedAt, firstChange));
         return new LoopDocument(decisionId, orgUnit, orgUnitPath, category, title, expectedOutcome, confidence,
-                reviewBy, informedByLessonIds, actor, sourceTool, decidedAt, decisionSequence, outcome, lessons,
-                behaviorChanges, appliedLessonIds, appliedInBehaviorChangeIds, reviews, actions, lessonShares,
-                currentStage(), lessons.size(), behaviorChanges.size(), reviews.size(), countActions(), firstLesson,
-                firstChange, newLatency);
+                reviewBy, informedByLessonIds, leadingIndicators, uncertainties, uncertaintyStated, actor, sourceTool,
+                decidedAt, decisionSequence, outcome, lessons, behaviorChanges, appliedLessonIds,
+                appliedInBehaviorChangeIds, reviews, actions, lessonShares, checkIns, currentStage(), lessons.size(),
+                behaviorChanges.size(), reviews.size(), countActions(), countCheckIns(), firstLesson, firstChange,
+                newLatency);
+    }
+
+    private CheckInCounts countCheckIns() {
+        int held = (int) checkIns.stream().filter(c -> c.status().equals("held")).count();
+        int missed = (int) checkIns.stream().filter(c -> c.status().equals("missed")).count();
+        int late = (int) checkIns.stream().filter(c -> c.status().equals("held-late")).count();
+        return new CheckInCounts(checkIns.size(), held, missed, late);
     }
 
     private ActionCounts countActions() {

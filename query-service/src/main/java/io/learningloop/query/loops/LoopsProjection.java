@@ -5,6 +5,8 @@ import io.learningloop.contract.events.ActionCompletedEvent;
 import io.learningloop.contract.events.ActionDroppedEvent;
 import io.learningloop.contract.events.ActionOverdueEvent;
 import io.learningloop.contract.events.BehaviorChangedEvent;
+import io.learningloop.contract.events.CheckInHeldEvent;
+import io.learningloop.contract.events.CheckInMissedEvent;
 import io.learningloop.contract.events.DecisionMadeEvent;
 import io.learningloop.contract.events.LessonRecordedEvent;
 import io.learningloop.contract.events.LessonSharedEvent;
@@ -62,6 +64,12 @@ class LoopsProjection implements DocumentProjection<LoopDocument> {
         }
         if (event instanceof BehaviorChangedEvent changed) {
             return loop.withBehaviorChange(changed);
+        }
+        if (event instanceof CheckInHeldEvent held) {
+            return loop.withCheckInHeld(held);
+        }
+        if (event instanceof CheckInMissedEvent missed) {
+            return loop.withCheckInMissed(missed);
         }
         if (event instanceof ReviewHeldEvent held) {
             return loop.withReview(held);

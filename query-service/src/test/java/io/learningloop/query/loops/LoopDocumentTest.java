@@ -5,7 +5,10 @@ import static io.learningloop.infra.testing.SampleEvents.actionCompleted;
 import static io.learningloop.infra.testing.SampleEvents.actionDropped;
 import static io.learningloop.infra.testing.SampleEvents.actionOverdue;
 import static io.learningloop.infra.testing.SampleEvents.behaviorChange;
+import static io.learningloop.infra.testing.SampleEvents.checkInHeld;
+import static io.learningloop.infra.testing.SampleEvents.checkInMissed;
 import static io.learningloop.infra.testing.SampleEvents.decision;
+import static io.learningloop.infra.testing.SampleEvents.decisionWithCheckIns;
 import static io.learningloop.infra.testing.SampleEvents.lesson;
 import static io.learningloop.infra.testing.SampleEvents.lessonShared;
 import static io.learningloop.infra.testing.SampleEvents.outcome;
@@ -33,8 +36,12 @@ class LoopDocumentTest {
 
     /** One loop with every kind of step, each with the aggregate sequence the command side gives. */
     private final List<EventEnvelope> loop = List.of(
-            envelope(decision("d-1", "acme/eng", DecisionCategory.PRODUCT, "2025-01-01T00:00:00Z"), 0),
-            envelope(outcome("d-1", "acme/eng", "2025-01-11T00:00:00Z"), 1),
+            envelope(decisionWithCheckIns("d-1", "acme/eng", "2025-01-01T00:00:00Z", "2025-01-05", "2025-01-08",
+                    "2025-01-09"), 0),
+            envelope(checkInHeld("d-1", "acme/eng", "2025-01-05T10:00:00Z", "2025-01-05"), 1),
+            envelope(checkInMissed("d-1", "acme/eng", "2025-01-08"), 2),
+            envelope(checkInHeld("d-1", "acme/eng", "2025-01-13T10:00:00Z", "2025-01-08"), 3),
+            envelope(outcome("d-1", "acme/eng", "2025-01-11T00:00:00Z"), 4),
             envelope(lesson("l-0", "acme/eng", "2025-01-05T00:00:00Z", "d-1"), 0),
             envelope(review("r-1", "acme/eng", "2025-01-12T00:00:00Z", "d-1"), 0),
             envelope(actionAssigned("a-1", "r-1", "2025-01-12T00:00:00Z", "2025-02-01", "d-1"), 0),
@@ -59,6 +66,17 @@ class LoopDocumentTest {
         assertThat(document.latency().decisionToBehaviorChangeDays()).isEqualTo(59.0);
         assertThat(document.firstLessonAt()).hasToString("2025-01-05T00:00:00Z");
         assertThat(document.lessonCount()).isEqualTo(2);
+    }
+
+    @Test
+    void checkInsAreHeldMissedOrHeldLateAndUncertaintyIsASignal() {
+        LoopDocument document = applyAll("d-1", loop);
+
+        assertThat(document.checkIns()).extracting(LoopDocument.CheckIn::status)
+                .containsExactly("held", "held-late", "planned");
+        assertThat(document.checkInCounts()).isEqualTo(new LoopDocument.CheckInCounts(3, 1, 0, 1));
+        assertThat(document.uncertaintyStated()).isTrue();
+        assertThat(document.outcome().reportedBy()).isEqualTo("others");
     }
 
     @Test
