@@ -64,7 +64,7 @@ class CommandServiceIntegrationTest {
                     .until(() -> find(reader.poll(), "it-d-1"), found -> found != null);
             assertThat(header(record, "event-id")).isEqualTo(eventId);
             assertThat(header(record, "event-type")).isEqualTo("DecisionMade");
-            assertThat(header(record, "event-revision")).isEqualTo("1");
+            assertThat(header(record, "event-revision")).isEqualTo("2");
             assertThat(header(record, "aggregate-sequence")).isEqualTo("0");
             JsonNode value = new ObjectMapper().readTree(record.value());
             assertThat(value.get("eventId").asText()).isEqualTo(eventId);
