@@ -17,6 +17,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.learningloop.contract.events.DecisionCategory;
 import io.learningloop.contract.events.LoopEvent;
 import io.learningloop.contract.events.OutcomeObservedEvent;
+import co.elastic.clients.elasticsearch._types.mapping.DynamicMapping;
+import io.learningloop.infra.elasticsearch.IndexTemplates;
 import io.learningloop.infra.elasticsearch.Indices;
 import io.learningloop.infra.projection.ProjectionRunner;
 import io.learningloop.infra.testing.ConsumerGroups;
@@ -120,6 +122,19 @@ class QueryServiceIntegrationTest {
                 .isEqualTo("acme/sales");
         assertThat(answer.get("timeline").findValuesAsText("eventType")).containsExactly("DecisionMade",
                 "ReviewHeld", "ActionAssigned", "LessonRecorded", "LessonShared", "ActionOverdue");
+    }
+
+    @Test
+    void indexCreatedByAnOlderVersionGetsTheFieldsAddedSince() throws Exception {
+        Indices older = new Indices(LocalStack.uniqueName("it-") + "-");
+        elasticsearch.indices().create(create -> create.index(older.loops()).mappings(mappings -> mappings
+                .dynamic(DynamicMapping.Strict).properties("decisionId", property -> property.keyword(k -> k))));
+
+        IndexTemplates.install(elasticsearch, older);
+
+        var mapping = elasticsearch.indices().getMapping(get -> get.index(older.loops())).get(older.loops())
+                .mappings().properties();
+        assertThat(mapping).containsKeys("decisionId", "leadingIndicators", "checkIns", "actions", "reviews");
     }
 
     @Test

@@ -30,6 +30,14 @@ public record LessonDocument(
         Instant firstBehaviorChangeAt,
         Double lessonToBehaviorChangeDays) {
 
+    /** Documents written by an older version lack parts added since: they read as empty. */
+    public LessonDocument {
+        orgUnitPath = orgUnitPath == null ? List.of() : orgUnitPath;
+        decisionIds = decisionIds == null ? List.of() : decisionIds;
+        behaviorChanges = behaviorChanges == null ? List.of() : behaviorChanges;
+        sharedWithOrgUnits = sharedWithOrgUnits == null ? List.of() : sharedWithOrgUnits;
+    }
+
     public record ChangeRef(String behaviorChangeId, Instant changedAt, String decisionId, String orgUnit) {
     }
 

@@ -3,6 +3,7 @@ package io.learningloop.infra.elasticsearch;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch.indices.PutIndexTemplateRequest;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -24,6 +25,7 @@ public final class IndexTemplates {
     public static final List<String> NAMES = List.of("events", "loops", "lessons");
 
     private static final Logger log = LoggerFactory.getLogger(IndexTemplates.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private IndexTemplates() {
     }
@@ -38,20 +40,39 @@ public final class IndexTemplates {
                 throw new UncheckedIOException("cannot install index template " + name, e);
             }
             log.info("index template {}{} installed", indices.prefix(), name);
-            createIndexIfMissing(client, indices.prefix() + name);
+            if (!createIndexIfMissing(client, indices.prefix() + name)) {
+                updateMapping(client, indices.prefix() + name, body);
+            }
         }
     }
 
-    /** Created up front so that readers (and Kibana) find an empty index rather than none. */
-    private static void createIndexIfMissing(ElasticsearchClient client, String index) {
+    /**
+     * A template applies only when an index is created; an index created by an older version gets the
+     * fields added since through its mapping (additions only: a changed field type is refused by
+     * Elasticsearch and stops the start, which is what a breaking change should do).
+     */
+    private static void updateMapping(ElasticsearchClient client, String index, String templateJson) {
+        try {
+            String mappings = JSON.writeValueAsString(JSON.readTree(templateJson).path("template").path("mappings"));
+            client.indices().putMapping(request -> request.index(index).withJson(new StringReader(mappings)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot update the mapping of " + index, e);
+        }
+    }
+
+    /** Created up front so that readers (and Kibana) find an empty index rather than none; true if created. */
+    private static boolean createIndexIfMissing(ElasticsearchClient client, String index) {
         try {
             if (!client.indices().exists(request -> request.index(index)).value()) {
                 client.indices().create(request -> request.index(index));
+                return true;
             }
+            return false;
         } catch (ElasticsearchException e) {
             if (!"resource_already_exists_exception".equals(e.error().type())) {
                 throw e;
             }
+            return false;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create index " + index, e);
         }

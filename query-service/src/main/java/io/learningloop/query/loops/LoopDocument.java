@@ -62,6 +62,29 @@ public record LoopDocument(
         Instant firstBehaviorChangeAt,
         Latency latency) {
 
+    /**
+     * Documents written by an older version of this projection lack the parts added since; they read
+     * as empty, so that the next event upgrades the document instead of failing on it.
+     */
+    public LoopDocument {
+        orgUnitPath = orEmpty(orgUnitPath);
+        informedByLessonIds = orEmpty(informedByLessonIds);
+        leadingIndicators = orEmpty(leadingIndicators);
+        uncertainties = orEmpty(uncertainties);
+        lessons = orEmpty(lessons);
+        behaviorChanges = orEmpty(behaviorChanges);
+        appliedLessonIds = orEmpty(appliedLessonIds);
+        appliedInBehaviorChangeIds = orEmpty(appliedInBehaviorChangeIds);
+        reviews = orEmpty(reviews);
+        actions = orEmpty(actions);
+        lessonShares = orEmpty(lessonShares);
+        checkIns = orEmpty(checkIns);
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+
     public record Outcome(String eventId, Instant observedAt, String assessment, String summary, String orgUnit,
                           String reportedBy, long sequence) {
     }

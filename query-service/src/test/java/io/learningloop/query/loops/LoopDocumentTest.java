@@ -20,6 +20,7 @@ import io.learningloop.contract.EventTypes;
 import io.learningloop.contract.events.DecisionCategory;
 import io.learningloop.contract.events.LoopEvent;
 import io.learningloop.infra.elasticsearch.Indices;
+import io.learningloop.infra.json.EventJson;
 import io.learningloop.infra.projection.EventEnvelope;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -118,6 +119,24 @@ class LoopDocumentTest {
         assertThat(changed.appliedLessonIds()).containsExactly("l-1");
         assertThat(changed.appliedInBehaviorChangeIds()).containsExactly("b-1");
         assertThat(changed.behaviorChanges()).isEmpty();
+    }
+
+    /** A loop stored before reviews, actions and check-ins existed, as Elasticsearch returns it. */
+    @Test
+    void documentWrittenByAnOlderVersionIsUpgradedByTheNextEvent() throws Exception {
+        LoopDocument old = EventJson.newMapper().readValue("""
+                {"decisionId": "d-1", "orgUnit": "acme/eng", "orgUnitPath": ["acme", "acme/eng"],
+                 "category": "product", "decidedAt": "2025-01-01T00:00:00Z", "decisionSequence": 0,
+                 "lessons": [], "behaviorChanges": [], "stage": "decided", "lessonCount": 0,
+                 "behaviorChangeCount": 0, "latency": {}}
+                """, LoopDocument.class);
+
+        LoopDocument upgraded = projection.apply("d-1", old,
+                envelope(review("r-9", "acme/eng", "2025-02-01T00:00:00Z", "d-1"), 0));
+
+        assertThat(upgraded.reviewCount()).isEqualTo(1);
+        assertThat(upgraded.checkInCounts()).isEqualTo(new LoopDocument.CheckInCounts(0, 0, 0, 0));
+        assertThat(upgraded.actions()).isEmpty();
     }
 
     @Test
