@@ -37,9 +37,4 @@ public record ActionAssignedEvent(
     public List<String> decisionsConcerned() {
         return decisionIds;
     }
-
-    @Override
-    public List<String> lessonsConcerned() {
-        return List.of();
-    }
 }

@@ -30,9 +30,4 @@ public record ActionCompletedEvent(
     public List<String> decisionsConcerned() {
         return decisionIds;
     }
-
-    @Override
-    public List<String> lessonsConcerned() {
-        return List.of();
-    }
 }

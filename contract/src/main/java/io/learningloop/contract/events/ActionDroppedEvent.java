@@ -30,9 +30,4 @@ public record ActionDroppedEvent(
     public List<String> decisionsConcerned() {
         return decisionIds;
     }
-
-    @Override
-    public List<String> lessonsConcerned() {
-        return List.of();
-    }
 }

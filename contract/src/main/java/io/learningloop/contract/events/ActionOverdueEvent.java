@@ -37,9 +37,4 @@ public record ActionOverdueEvent(
     public List<String> decisionsConcerned() {
         return decisionIds;
     }
-
-    @Override
-    public List<String> lessonsConcerned() {
-        return List.of();
-    }
 }

@@ -35,9 +35,4 @@ public record CheckInHeldEvent(
     public List<String> decisionsConcerned() {
         return List.of(decisionId);
     }
-
-    @Override
-    public List<String> lessonsConcerned() {
-        return List.of();
-    }
 }

@@ -30,9 +30,4 @@ public record CheckInMissedEvent(
     public List<String> decisionsConcerned() {
         return List.of(decisionId);
     }
-
-    @Override
-    public List<String> lessonsConcerned() {
-        return List.of();
-    }
 }

@@ -32,6 +32,8 @@ public interface LoopEvent {
     /** The decisions whose loops this event is a step of: the loops a timeline shows it in. */
     List<String> decisionsConcerned();
 
-    /** The lessons this event records, applies or cites. */
-    List<String> lessonsConcerned();
+    /** The lessons this event records, applies or cites; most steps concern none. */
+    default List<String> lessonsConcerned() {
+        return List.of();
+    }
 }

@@ -38,9 +38,4 @@ public record ReviewHeldEvent(
     public List<String> decisionsConcerned() {
         return decisionIds;
     }
-
-    @Override
-    public List<String> lessonsConcerned() {
-        return List.of();
-    }
 }
