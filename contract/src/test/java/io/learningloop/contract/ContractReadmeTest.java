@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.learningloop.contract.events.ActionOverdueEvent;
 import io.learningloop.contract.events.Assessment;
 import io.learningloop.contract.events.DecisionCategory;
+import io.learningloop.contract.events.ExtractionPractice;
 import io.learningloop.contract.events.ReportedBy;
 import io.learningloop.contract.events.ReviewKind;
 import io.learningloop.contract.events.WireNames;
@@ -59,7 +60,8 @@ class ContractReadmeTest {
                             .contains("examples/" + ContractDocs.example(type, revision).getFileName()));
         }
         assertThat(readme.substring(revisions)).contains("`EventUpcasts`", "`\"reportedBy\": \"unknown\"`",
-                "`\"checkInDates\": []`", "`\"leadingIndicators\": []`", "`\"uncertainties\": []`");
+                "`\"checkInDates\": []`", "`\"leadingIndicators\": []`", "`\"uncertainties\": []`", "`\"reviewIds\": []`", "`\"themes\": []`",
+                "`\"extractionPractice\": \"unknown\"`");
     }
 
     @Test
@@ -84,6 +86,8 @@ class ContractReadmeTest {
         Arrays.stream(ReviewKind.values()).map(WireNames::of)
                 .forEach(wireName -> assertThat(readme).contains("`" + wireName + "`"));
         Arrays.stream(ReportedBy.values()).map(WireNames::of)
+                .forEach(wireName -> assertThat(readme).contains("`" + wireName + "`"));
+        Arrays.stream(ExtractionPractice.values()).map(WireNames::of)
                 .forEach(wireName -> assertThat(readme).contains("`" + wireName + "`"));
     }
 

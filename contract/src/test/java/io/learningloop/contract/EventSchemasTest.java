@@ -24,6 +24,7 @@ import io.learningloop.contract.events.CheckInHeldEvent;
 import io.learningloop.contract.events.CheckInMissedEvent;
 import io.learningloop.contract.events.DecisionCategory;
 import io.learningloop.contract.events.DecisionMadeEvent;
+import io.learningloop.contract.events.ExtractionPractice;
 import io.learningloop.contract.events.IndicatorReading;
 import io.learningloop.contract.events.LessonRecordedEvent;
 import io.learningloop.contract.events.LessonSharedEvent;
@@ -112,7 +113,13 @@ class EventSchemasTest {
                 json.putArray("uncertainties");
                 return json;
             },
-            "OutcomeObserved:1", json -> json.put("reportedBy", "unknown"));
+            "OutcomeObserved:1", json -> json.put("reportedBy", "unknown"),
+            "LessonRecorded:1", json -> {
+                json.putArray("reviewIds");
+                json.putArray("themes");
+                json.put("extractionPractice", "unknown");
+                return json;
+            });
 
     private static final Pattern FILE_NAME = Pattern.compile("^([A-Za-z]+)\\.v([1-9][0-9]*)(\\.schema)?\\.json$");
 
@@ -534,11 +541,20 @@ class EventSchemasTest {
                 missed("D" + "e.".repeat(49) + "c", LocalDate.parse("2018-01-31"), recordedNow())));
         events.add(Named.of("LessonRecorded", new LessonRecordedEvent(UUID.randomUUID().toString(), "les-2025-009",
                 "acme/eng/platform", Instant.parse("2025-07-08T09:00:00Z"), recordedNow(), "retro-board", "u-9c07d3",
-                List.of("dec-2025-017", "dec-2025-020"), "Warm caches matter.", "We budget cache warm-up.")));
+                List.of("dec-2025-017", "dec-2025-020"), "Warm caches matter.", "We budget cache warm-up.",
+                List.of("rev-2025-006"), List.of("assumptions", "tooling"), ExtractionPractice.STORYTELLING)));
+        for (ExtractionPractice practice : ExtractionPractice.values()) {
+            events.add(Named.of("LessonRecorded, drawn out by " + practice, new LessonRecordedEvent(
+                    UUID.randomUUID().toString(), "les-2025-010", "acme/eng/platform",
+                    Instant.parse("2025-07-08T09:00:00Z"), recordedNow(), "retro-board", "u-9c07d3",
+                    List.of("dec-2025-017"), "Warm caches matter.", "We budget cache warm-up.", List.of(),
+                    List.of(), practice)));
+        }
         events.add(Named.of("LessonRecorded, 50 decisions and server-assigned id", new LessonRecordedEvent(
                 UUID.randomUUID().toString(), UUID.randomUUID().toString(), "acme",
                 Instant.parse("2019-02-28T23:59:59.5Z"), recordedNow(), "retro-board", "u-9c07d3",
-                ids("dec-", 50), "L".repeat(4000), "C".repeat(4000))));
+                ids("dec-", 50), "L".repeat(4000), "C".repeat(4000), ids("rev-", 50),
+                STANDARD_THEMES, ExtractionPractice.DOCUMENT_ONLY)));
         events.add(Named.of("BehaviorChanged", new BehaviorChangedEvent(UUID.randomUUID().toString(), "bc-2025-004",
                 "acme/eng/platform", Instant.parse("2025-09-15T13:20:00Z"), recordedNow(), "decision-log",
                 "u-4f2a91", List.of("les-2025-009", "les-2025-011"), "dec-2025-031",

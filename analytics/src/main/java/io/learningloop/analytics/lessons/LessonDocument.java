@@ -21,6 +21,9 @@ public record LessonDocument(
         List<String> orgUnitPath,
         Instant recordedAt,
         List<String> decisionIds,
+        List<String> reviewIds,
+        List<String> themes,
+        String extractionPractice,
         Long lessonSequence,
         List<ChangeRef> behaviorChanges,
         int behaviorChangeCount,
@@ -34,6 +37,8 @@ public record LessonDocument(
     public LessonDocument {
         orgUnitPath = orgUnitPath == null ? List.of() : orgUnitPath;
         decisionIds = decisionIds == null ? List.of() : decisionIds;
+        reviewIds = reviewIds == null ? List.of() : reviewIds;
+        themes = themes == null ? List.of() : themes;
         behaviorChanges = behaviorChanges == null ? List.of() : behaviorChanges;
         sharedWithOrgUnits = sharedWithOrgUnits == null ? List.of() : sharedWithOrgUnits;
     }
@@ -44,8 +49,8 @@ public record LessonDocument(
     private static final double MILLIS_PER_DAY = Duration.ofDays(1).toMillis();
 
     static LessonDocument empty(String lessonId) {
-        return new LessonDocument(lessonId, null, List.of(), null, List.of(), null, List.of(), 0, List.of(), 0, false,
-                null, null);
+        return new LessonDocument(lessonId, null, List.of(), null, List.of(), List.of(), List.of(), null, null,
+                List.of(), 0, List.of(), 0, false, null, null);
     }
 
     LessonDocument withLesson(LessonRecordedEvent recorded, long sequence) {
@@ -53,7 +58,8 @@ public record LessonDocument(
             return this;
         }
         return new LessonDocument(lessonId, recorded.orgUnit(), OrgUnits.selfAndAncestors(recorded.orgUnit()),
-                recorded.occurredAt(), recorded.decisionIds(), sequence, behaviorChanges, 0, sharedWithOrgUnits, 0, false,
+                recorded.occurredAt(), recorded.decisionIds(), recorded.reviewIds(), recorded.themes(),
+                recorded.extractionPractice().wireName(), sequence, behaviorChanges, 0, sharedWithOrgUnits, 0, false,
                 null, null).derived();
     }
 
@@ -63,7 +69,8 @@ public record LessonDocument(
         changes.add(new ChangeRef(changed.behaviorChangeId(), changed.occurredAt(), changed.decisionId(),
                 changed.orgUnit()));
         changes.sort(Comparator.comparing(ChangeRef::behaviorChangeId));
-        return new LessonDocument(lessonId, orgUnit, orgUnitPath, recordedAt, decisionIds, lessonSequence,
+        return new LessonDocument(lessonId, orgUnit, orgUnitPath, recordedAt, decisionIds, reviewIds, themes,
+                extractionPractice, lessonSequence,
                 List.copyOf(changes), 0, sharedWithOrgUnits, 0, false, null, null).derived();
     }
 
@@ -71,7 +78,8 @@ public record LessonDocument(
     LessonDocument withSharing(LessonSharedEvent shared) {
         TreeSet<String> units = new TreeSet<>(sharedWithOrgUnits);
         units.add(shared.sharedWithOrgUnit());
-        return new LessonDocument(lessonId, orgUnit, orgUnitPath, recordedAt, decisionIds, lessonSequence,
+        return new LessonDocument(lessonId, orgUnit, orgUnitPath, recordedAt, decisionIds, reviewIds, themes,
+                extractionPractice, lessonSequence,
                 behaviorChanges, 0, List.copyOf(units), 0, false, null, null).derived();
     }
 
@@ -79,7 +87,8 @@ public record LessonDocument(
         Instant first = behaviorChanges.stream().map(ChangeRef::changedAt).min(Comparator.naturalOrder()).orElse(null);
         Double days = recordedAt == null || first == null ? null
                 : Duration.between(recordedAt, first).toMillis() / MILLIS_PER_DAY;
-        return new LessonDocument(lessonId, orgUnit, orgUnitPath, recordedAt, decisionIds, lessonSequence,
+        return new LessonDocument(lessonId, orgUnit, orgUnitPath, recordedAt, decisionIds, reviewIds, themes,
+                extractionPractice, lessonSequence,
                 behaviorChanges, behaviorChanges.size(), sharedWithOrgUnits, sharedWithOrgUnits.size(),
                 recordedAt != null && !behaviorChanges.isEmpty(), first, days);
     }

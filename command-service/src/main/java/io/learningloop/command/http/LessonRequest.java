@@ -6,15 +6,18 @@ import static io.learningloop.command.http.StepRules.ID_MESSAGE;
 import static io.learningloop.command.http.StepRules.ORG_UNIT_MESSAGE;
 
 import io.learningloop.contract.OrgUnits;
+import io.learningloop.contract.events.ExtractionPractice;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 
-/** POST /lessons. {@code lessonId} is optional: the server assigns one when it is missing. */
+/**
+ * POST /lessons. {@code lessonId} is optional: the server assigns one when it is missing. The themes
+ * are those of the root-cause vocabulary; {@code extractionPractice} says how the lesson was drawn out.
+ */
 record LessonRequest(
         @Pattern(regexp = ID, message = ID_MESSAGE) String lessonId,
         @NotNull @Size(max = OrgUnits.MAX_LENGTH) @Pattern(regexp = OrgUnits.PATTERN, message = ORG_UNIT_MESSAGE)
@@ -22,8 +25,32 @@ record LessonRequest(
         @NotNull Instant occurredAt,
         @NotBlank @Size(max = StepRules.NAME) String sourceTool,
         @NotNull @Pattern(regexp = ID, message = ACTOR_MESSAGE) String actor,
-        @NotEmpty @Size(max = StepRules.MAX_REFERENCES)
+        @Size(max = StepRules.MAX_REFERENCES)
         List<@NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String> decisionIds,
         @NotBlank @Size(max = StepRules.TEXT) String lesson,
-        @NotBlank @Size(max = StepRules.TEXT) String thinkingChange) implements StepRequest {
+        @NotBlank @Size(max = StepRules.TEXT) String thinkingChange,
+        @Size(max = StepRules.MAX_REFERENCES)
+        List<@NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String> reviewIds,
+        @Size(max = MAX_THEMES)
+        List<@NotNull @Pattern(regexp = StepRules.THEME, message = StepRules.THEME_MESSAGE) String> themes,
+        ExtractionPractice extractionPractice) implements StepRequest {
+
+    static final int MAX_THEMES = 20;
+
+    List<String> decisionIdsOrNone() {
+        return decisionIds == null ? List.of() : decisionIds;
+    }
+
+    List<String> reviewIdsOrNone() {
+        return reviewIds == null ? List.of() : reviewIds;
+    }
+
+    List<String> themesOrNone() {
+        return themes == null ? List.of() : themes;
+    }
+
+    /** Tools written before this was asked keep working: their lessons are recorded as {@code unknown}. */
+    ExtractionPractice extractionPracticeOrUnknown() {
+        return extractionPractice != null ? extractionPractice : ExtractionPractice.UNKNOWN;
+    }
 }

@@ -37,7 +37,7 @@ record ReviewRequest(
 
     /** A root cause: a theme of the vocabulary and the review's words. */
     record Cause(
-            @NotNull @Pattern(regexp = "^[a-z][a-z0-9-]{0,49}$", message = "must be a theme such as ownership")
+            @NotNull @Pattern(regexp = StepRules.THEME, message = StepRules.THEME_MESSAGE)
             String theme,
             @NotBlank @Size(max = StepRules.TEXT) String text) {
 

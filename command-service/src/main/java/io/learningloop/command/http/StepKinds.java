@@ -38,8 +38,9 @@ final class StepKinds {
 
     static final StepKind<LessonRequest> LESSON = StepKind.newStep("lesson", LessonRequest.class,
             "lessonId", LessonRequest::lessonId,
-            (id, request, provenance, stamp) -> new RecordLessonCommand(id, stamp, provenance, request.decisionIds(),
-                    request.lesson(), request.thinkingChange()));
+            (id, request, provenance, stamp) -> new RecordLessonCommand(id, stamp, provenance,
+                    request.decisionIdsOrNone(), request.lesson(), request.thinkingChange(), request.reviewIdsOrNone(),
+                    request.themesOrNone(), request.extractionPracticeOrUnknown()));
 
     static final StepKind<BehaviorChangeRequest> BEHAVIOR_CHANGE = StepKind.newStep("behavior-change",
             BehaviorChangeRequest.class, "behaviorChangeId", BehaviorChangeRequest::behaviorChangeId,

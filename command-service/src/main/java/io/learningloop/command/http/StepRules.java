@@ -13,6 +13,10 @@ final class StepRules {
 
     static final String ORG_UNIT_MESSAGE = "must be a lower-case path such as acme/eng/platform";
 
+    /** Root-cause and lesson themes; the command side checks them against the configured vocabulary. */
+    static final String THEME = "^[a-z][a-z0-9-]{0,49}$";
+    static final String THEME_MESSAGE = "must be a theme such as ownership";
+
     static final int TEXT = 4000;
     static final int TITLE = 300;
     static final int NAME = 100;

@@ -24,6 +24,7 @@ class LessonSharingTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(Lesson.class);
         fixture.registerInjectableResource(new InMemoryLoopReferences());
+        fixture.registerInjectableResource(RootCauseThemes.standardPlus(List.of()));
     }
 
     private static ShareLessonCommand share(String eventId, String withUnit, String occurredAt) {
@@ -33,7 +34,7 @@ class LessonSharingTest {
 
     @Test
     void lessonSharedWithAnotherUnitKeepsItsOwnUnitAndDecisions() {
-        fixture.given(recorded.toEvent(recorded.stamp()))
+        fixture.given(recorded.toEvent(recorded.stamp(), recorded.decisionIds()))
                 .when(share("e-s-1", "acme/sales", "2025-07-01T10:00:00Z"))
                 .expectEvents(new LessonSharedEvent("e-s-1", "l-1", "acme/eng/platform",
                         Instant.parse("2025-07-01T10:00:00Z"), RECORDED, "wiki", "u-2", List.of("d-1"), "acme/sales"))
@@ -42,7 +43,7 @@ class LessonSharingTest {
 
     @Test
     void sharingWithTheSameUnitAgainIsARepeat() {
-        fixture.given(recorded.toEvent(recorded.stamp()), new LessonSharedEvent("e-s-1", "l-1", "acme/eng/platform",
+        fixture.given(recorded.toEvent(recorded.stamp(), recorded.decisionIds()), new LessonSharedEvent("e-s-1", "l-1", "acme/eng/platform",
                         Instant.parse("2025-07-01T10:00:00Z"), RECORDED, "wiki", "u-2", List.of("d-1"), "acme/sales"))
                 .when(share("e-s-2", "acme/sales", "2025-08-01T10:00:00Z"))
                 .expectNoEvents()
@@ -51,7 +52,7 @@ class LessonSharingTest {
 
     @Test
     void sharingWithItsOwnUnitIsRejected() {
-        fixture.given(recorded.toEvent(recorded.stamp()))
+        fixture.given(recorded.toEvent(recorded.stamp(), recorded.decisionIds()))
                 .when(share("e-s-1", "acme/eng/platform", "2025-07-01T10:00:00Z"))
                 .expectNoEvents()
                 .expectException(LoopRuleViolationException.class);
@@ -59,7 +60,7 @@ class LessonSharingTest {
 
     @Test
     void lessonCannotBeSharedBeforeItWasDrawn() {
-        fixture.given(recorded.toEvent(recorded.stamp()))
+        fixture.given(recorded.toEvent(recorded.stamp(), recorded.decisionIds()))
                 .when(share("e-s-1", "acme/sales", "2025-05-01T10:00:00Z"))
                 .expectNoEvents()
                 .expectException(LoopRuleViolationException.class);

@@ -8,6 +8,7 @@ import io.learningloop.command.commands.RecordLessonCommand;
 import io.learningloop.command.commands.Stamp;
 import io.learningloop.contract.events.Assessment;
 import io.learningloop.contract.events.DecisionCategory;
+import io.learningloop.contract.events.ExtractionPractice;
 import io.learningloop.contract.events.ReportedBy;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,7 +48,15 @@ final class Steps {
 
     static RecordLessonCommand lesson(String id, String occurredAt, String... decisionIds) {
         return new RecordLessonCommand(id, stamp("e-" + id), at(occurredAt), List.of(decisionIds),
-                "Queues hide failures", "We now ask where a failure goes before we move it");
+                "Queues hide failures", "We now ask where a failure goes before we move it", List.of(),
+                List.of("ownership"), ExtractionPractice.STORYTELLING);
+    }
+
+    static RecordLessonCommand lessonFromReviews(String id, String occurredAt, List<String> decisionIds,
+                                                 List<String> reviewIds, String... themes) {
+        return new RecordLessonCommand(id, stamp("e-" + id), at(occurredAt), decisionIds, "Queues hide failures",
+                "We now ask where a failure goes before we move it", reviewIds, List.of(themes),
+                ExtractionPractice.FACILITATED_CHALLENGE);
     }
 
     static RecordBehaviorChangeCommand behaviorChange(String id, String occurredAt, String decisionId,

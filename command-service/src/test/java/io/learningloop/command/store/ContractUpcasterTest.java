@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.learningloop.contract.events.DecisionMadeEvent;
+import io.learningloop.contract.events.ExtractionPractice;
+import io.learningloop.contract.events.LessonRecordedEvent;
 import io.learningloop.contract.events.OutcomeObservedEvent;
 import io.learningloop.contract.events.ReportedBy;
 import io.learningloop.infra.json.EventJson;
@@ -18,7 +20,7 @@ import org.axonframework.serialization.upcasting.event.InitialEventRepresentatio
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.junit.jupiter.api.Test;
 
-/** Revision-1 events stored before check-ins and reporters existed are read as revision 2. */
+/** Revision-1 events stored before check-ins, reporters and lesson sources existed are read as revision 2. */
 class ContractUpcasterTest {
 
     private final ObjectMapper json = EventJson.newMapper();
@@ -53,6 +55,23 @@ class ContractUpcasterTest {
                 OutcomeObservedEvent.class);
         assertThat(event.reportedBy()).isEqualTo(ReportedBy.UNKNOWN);
         assertThat(upcast.getType().getRevision()).isEqualTo("2");
+    }
+
+    @Test
+    void storedLessonOfRevisionOneCameFromNoReviewHasNoThemesAndAnUnknownPractice() throws Exception {
+        IntermediateEventRepresentation upcast = upcast(LessonRecordedEvent.class, """
+                {"eventId": "e-3", "lessonId": "l-1", "orgUnit": "acme/eng", "occurredAt": "2024-03-10T10:00:00Z",
+                 "recordedAt": "2024-03-10T10:00:01Z", "sourceTool": "t", "actor": "u-1", "decisionIds": ["d-1"],
+                 "lesson": "L", "thinkingChange": "C"}
+                """);
+
+        LessonRecordedEvent event = json.treeToValue(upcast.getData(JsonNode.class).getData(),
+                LessonRecordedEvent.class);
+        assertThat(upcast.getType().getRevision()).isEqualTo("2");
+        assertThat(event.reviewIds()).isEmpty();
+        assertThat(event.themes()).isEmpty();
+        assertThat(event.extractionPractice()).isEqualTo(ExtractionPractice.UNKNOWN);
+        assertThat(event.decisionIds()).containsExactly("d-1");
     }
 
     private IntermediateEventRepresentation upcast(Class<?> type, String payload) {

@@ -4,8 +4,14 @@ import java.time.Instant;
 import java.util.List;
 import org.axonframework.serialization.Revision;
 
-/** A lesson was drawn from one or more decisions, and it says how the team's thinking changed. */
-@Revision("1")
+/**
+ * A lesson was drawn from decisions and/or the reviews of them, and it says how the team's thinking
+ * changed. {@code decisionIds} holds every decision it concerns, the reviews' decisions included, so no
+ * consumer has to join. Revision 2 adds the reviews it came from, its themes and how it was drawn out
+ * ({@code extractionPractice}); revision 1 events are upcast with no reviews, no themes and
+ * {@code unknown}.
+ */
+@Revision("2")
 public record LessonRecordedEvent(
         String eventId,
         String lessonId,
@@ -16,10 +22,15 @@ public record LessonRecordedEvent(
         String actor,
         List<String> decisionIds,
         String lesson,
-        String thinkingChange) implements LoopEvent {
+        String thinkingChange,
+        List<String> reviewIds,
+        List<String> themes,
+        ExtractionPractice extractionPractice) implements LoopEvent {
 
     public LessonRecordedEvent {
         decisionIds = List.copyOf(decisionIds);
+        reviewIds = List.copyOf(reviewIds == null ? List.of() : reviewIds);
+        themes = List.copyOf(themes == null ? List.of() : themes);
     }
 
     @Override

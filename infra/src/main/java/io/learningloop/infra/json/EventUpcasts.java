@@ -27,7 +27,14 @@ public final class EventUpcasts {
                 return json;
             }),
             // Revision 2 added who reported the outcome; older outcomes do not say.
-            new Step("OutcomeObserved", "1"), new Change("2", json -> json.put("reportedBy", "unknown")));
+            new Step("OutcomeObserved", "1"), new Change("2", json -> json.put("reportedBy", "unknown")),
+            // Revision 2 added the reviews a lesson came from, its themes and how it was drawn out.
+            new Step("LessonRecorded", "1"), new Change("2", json -> {
+                json.putArray("reviewIds");
+                json.putArray("themes");
+                json.put("extractionPractice", "unknown");
+                return json;
+            }));
 
     private EventUpcasts() {
     }

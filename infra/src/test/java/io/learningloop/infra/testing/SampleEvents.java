@@ -11,6 +11,7 @@ import io.learningloop.contract.events.CheckInMissedEvent;
 import io.learningloop.contract.events.IndicatorReading;
 import io.learningloop.contract.events.DecisionCategory;
 import io.learningloop.contract.events.DecisionMadeEvent;
+import io.learningloop.contract.events.ExtractionPractice;
 import io.learningloop.contract.events.LessonRecordedEvent;
 import io.learningloop.contract.events.LessonSharedEvent;
 import io.learningloop.contract.events.OutcomeObservedEvent;
@@ -67,7 +68,8 @@ public final class SampleEvents {
 
     public static LessonRecordedEvent lesson(String id, String orgUnit, String at, String... decisionIds) {
         return new LessonRecordedEvent("e-" + id, id, orgUnit, Instant.parse(at), RECORDED, "test-tool", "u-1",
-                List.of(decisionIds), "Lesson " + id, "We think differently");
+                List.of(decisionIds), "Lesson " + id, "We think differently", List.of(), List.of("ownership"),
+                ExtractionPractice.STORYTELLING);
     }
 
     public static ReviewHeldEvent review(String id, String orgUnit, String at, String... decisionIds) {

@@ -96,7 +96,13 @@ public record LoopDocument(
     public record CheckInCounts(int planned, int held, int missed, int heldLate) {
     }
 
-    public record LessonRef(String lessonId, Instant recordedAt, String orgUnit) {
+    public record LessonRef(String lessonId, Instant recordedAt, String orgUnit, List<String> reviewIds,
+                            List<String> themes, String extractionPractice) {
+        /** Refs written by an older version of this projection lack the parts added since. */
+        public LessonRef {
+            reviewIds = orEmpty(reviewIds);
+            themes = orEmpty(themes);
+        }
     }
 
     public record BehaviorChangeRef(String behaviorChangeId, Instant changedAt, String decisionId,
@@ -207,7 +213,8 @@ public record LoopDocument(
     }
 
     LoopDocument withLesson(LessonRecordedEvent recorded) {
-        var lesson = new LessonRef(recorded.lessonId(), recorded.occurredAt(), recorded.orgUnit());
+        var lesson = new LessonRef(recorded.lessonId(), recorded.occurredAt(), recorded.orgUnit(), recorded.reviewIds(),
+                recorded.themes(), recorded.extractionPractice().wireName());
         return withParts(upsert(lessons, lesson, LessonRef::lessonId), behaviorChanges, appliedLessonIds,
                 appliedInBehaviorChangeIds, reviews, actions, lessonShares);
     }
