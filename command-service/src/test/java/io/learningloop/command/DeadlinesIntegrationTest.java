@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.learningloop.command.commands.AssignActionCommand;
+import io.learningloop.command.commands.CompleteActionCommand;
 import io.learningloop.command.commands.HoldReviewCommand;
 import io.learningloop.command.commands.MakeDecisionCommand;
 import io.learningloop.command.commands.Provenance;
@@ -83,6 +84,33 @@ class DeadlinesIntegrationTest {
                         + " where aggregate_identifier = 'dl-d-2' and payload_type like '%CheckInMissedEvent'",
                 String.class), events -> events.size() == 1).get(0);
         assertThat(missed).contains("\"scheduledFor\":\"2024-06-01\"").contains("\"eventId\":\"dl-d-2:check-in:2024-06-01\"");
+    }
+
+    /**
+     * Ending one action cancels its own due-date deadline only: Axon's {@code cancelAll} would cancel the
+     * deadline of that name for every aggregate, and other actions would never become overdue.
+     */
+    @Test
+    void completingOneActionLeavesTheDueDatesOfOthersAwaited() {
+        Provenance tool = new Provenance("acme/eng", Instant.parse("2024-01-10T10:00:00Z"), "backfill", "u-1");
+        commands.sendAndWait(new MakeDecisionCommand("dl-d-3", Stamp.fresh(clock), tool, "Decision",
+                DecisionCategory.PRODUCT, "It works", 0.6, LocalDate.parse("2024-06-01"), List.of(), List.of(),
+                List.of(), List.of()));
+        commands.sendAndWait(new HoldReviewCommand("dl-r-3", Stamp.fresh(clock), tool, List.of("dl-d-3"),
+                ReviewKind.RETROSPECTIVE, List.of(new RootCause("process", "No owner")), false, true, 4));
+        LocalDate farAhead = LocalDate.now(clock).plusYears(1);
+        commands.sendAndWait(new AssignActionCommand("dl-a-3", Stamp.fresh(clock), tool, "dl-r-3", "u-owner",
+                farAhead, "First"));
+        commands.sendAndWait(new AssignActionCommand("dl-a-4", Stamp.fresh(clock), tool, "dl-r-3", "u-owner",
+                farAhead, "Second"));
+        assertThat(pendingDeadlinesOf("dl-a-3")).isEqualTo(1L);
+        assertThat(pendingDeadlinesOf("dl-a-4")).isEqualTo(1L);
+
+        commands.sendAndWait(new CompleteActionCommand("dl-a-3", Stamp.fresh(clock), new Provenance(null,
+                Instant.parse("2024-02-01T10:00:00Z"), "tracker", "u-owner"), "Done"));
+
+        assertThat(pendingDeadlinesOf("dl-a-3")).isZero();
+        assertThat(pendingDeadlinesOf("dl-a-4")).isEqualTo(1L);
     }
 
     /** Deadlines stored for an aggregate: its id appears in the task's serialized scope. */

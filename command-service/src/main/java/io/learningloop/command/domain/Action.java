@@ -80,7 +80,7 @@ class Action {
         }
         requireNotBeforeAssignment(completed);
         apply(completed);
-        deadlines.cancelAll(OVERDUE_DEADLINE);
+        deadlines.cancelAllWithinScope(OVERDUE_DEADLINE);
         return StepAccepted.recorded(actionId, completed.eventId());
     }
 
@@ -94,7 +94,7 @@ class Action {
         }
         requireNotBeforeAssignment(dropped);
         apply(dropped);
-        deadlines.cancelAll(OVERDUE_DEADLINE);
+        deadlines.cancelAllWithinScope(OVERDUE_DEADLINE);
         return StepAccepted.recorded(actionId, dropped.eventId());
     }
 
