@@ -13,6 +13,8 @@ import io.learningloop.contract.events.LessonSharedEvent;
 import io.learningloop.contract.events.LoopEvent;
 import io.learningloop.contract.events.OutcomeObservedEvent;
 import io.learningloop.contract.events.ReviewHeldEvent;
+import io.learningloop.contract.events.StepAmendedEvent;
+import io.learningloop.contract.events.StepRetractedEvent;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,7 +41,9 @@ public final class EventTypes {
             ActionCompletedEvent.class,
             ActionDroppedEvent.class,
             ActionOverdueEvent.class,
-            LessonSharedEvent.class);
+            LessonSharedEvent.class,
+            StepAmendedEvent.class,
+            StepRetractedEvent.class);
 
     private static final Map<String, Class<? extends LoopEvent>> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventTypes::name, Function.identity()));

@@ -34,6 +34,8 @@ import io.learningloop.contract.events.ReportedBy;
 import io.learningloop.contract.events.ReviewHeldEvent;
 import io.learningloop.contract.events.ReviewKind;
 import io.learningloop.contract.events.RootCause;
+import io.learningloop.contract.events.StepAmendedEvent;
+import io.learningloop.contract.events.StepRetractedEvent;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -249,6 +251,15 @@ class EventSchemasTest {
             }
             assertThat(keyword(schema, property, "type").asText()).as(where).isEqualTo("string");
             assertThat(texts(keyword(schema, property, "enum"))).as(where).containsExactlyElementsOf(wireNames);
+        } else if (javaType == LoopEvent.class) {
+            // A corrected step: any event of a correctable type, named by eventType, checked against its own
+            // schema by correctionOfEveryAmendmentIsValidAgainstTheSchemaOfItsType.
+            assertThat(keyword(schema, property, "type").asText()).as(where).isEqualTo("object");
+            JsonNode eventType = keyword(schema, property, "properties").path("eventType");
+            assertThat(texts(keyword(schema, eventType, "enum"))).as(where + ".eventType")
+                    .containsExactlyElementsOf(StepAmendedEvent.CORRECTABLE.stream().map(EventTypes::name).toList());
+            assertThat(texts(keyword(schema, property, "required"))).as(where + " required")
+                    .contains("eventType", "eventId");
         } else if (javaType.isRecord()) {
             assertThat(keyword(schema, property, "type").asText()).as(where).isEqualTo("object");
             JsonNode additional = keyword(schema, property, "additionalProperties");
@@ -289,6 +300,10 @@ class EventSchemasTest {
         for (String name : componentNames(type)) {
             JsonNode property = schema.path("properties").path(name);
             if (name.equals("eventId")) {
+                continue;
+            }
+            if (name.endsWith("EventId")) {
+                assertThat(keyword(schema, property, "pattern").asText()).as(name).isEqualTo(UUID_PATTERN);
                 continue;
             }
             if (name.endsWith("Id") || name.equals("actor") || name.equals("owner")) {
@@ -605,7 +620,45 @@ class EventSchemasTest {
                 UUID.randomUUID().toString(), UUID.randomUUID().toString(), "acme/eng/platform",
                 Instant.parse("2025-07-22T11:00:00.5Z"), recordedNow(), "wiki", "u-9c07d3", ids("dec-", 50),
                 "acme")));
+        List<LoopEvent> steps = events.stream().map(Named::getPayload).toList();
+        for (Class<? extends LoopEvent> correctable : StepAmendedEvent.CORRECTABLE) {
+            LoopEvent step = steps.stream().filter(correctable::isInstance).findFirst().orElseThrow();
+            Instant now = recordedNow();
+            events.add(Named.of("StepAmended of a " + EventTypes.name(correctable), new StepAmendedEvent(
+                    UUID.randomUUID().toString(), step.aggregateId(), step.orgUnit(), now, now, "decision-log",
+                    "u-4f2a91", "Entered in the wrong field.", EventTypes.revision(correctable), step)));
+            events.add(Named.of("StepRetracted of a " + EventTypes.name(correctable), new StepRetractedEvent(
+                    UUID.randomUUID().toString(), step.aggregateId(), step.orgUnit(), now, now, "decision-log",
+                    "u-4f2a91", "R".repeat(4000), step.eventId(), EventTypes.name(correctable),
+                    step.decisionsConcerned(), step.lessonsConcerned())));
+        }
         return events.stream();
+    }
+
+    /** What a consumer gets from {@code correction}: an event valid against the schema of its own type. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("eventsAsTheCommandSideBuildsThem")
+    void correctionOfEveryAmendmentIsValidAgainstTheSchemaOfItsType(LoopEvent event) throws Exception {
+        JsonNode written = JSON.valueToTree(event);
+        if (!(event instanceof StepAmendedEvent amended)) {
+            return;
+        }
+        ObjectNode correction = (ObjectNode) written.get("correction").deepCopy();
+
+        assertThat(correction.remove("eventType").asText()).isEqualTo(EventTypes.name(amended.correction().getClass()));
+        assertThat(messages(validate(amended.correction().getClass(), correction))).isEmpty();
+        assertThat(JSON.treeToValue(written, StepAmendedEvent.class)).isEqualTo(amended);
+    }
+
+    @Test
+    void exampleAmendmentCorrectsTheDecisionExampleAndIsValidAsADecision() throws Exception {
+        JsonNode example = example(StepAmendedEvent.class);
+        ObjectNode correction = (ObjectNode) example.get("correction").deepCopy();
+        correction.remove("eventType");
+
+        assertThat(messages(validate(DecisionMadeEvent.class, correction))).isEmpty();
+        assertThat(correction.path("eventId")).isEqualTo(example(DecisionMadeEvent.class).path("eventId"));
+        assertThat(example.path("stepId")).isEqualTo(correction.path("decisionId"));
     }
 
     /**

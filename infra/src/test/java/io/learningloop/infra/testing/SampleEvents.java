@@ -1,5 +1,6 @@
 package io.learningloop.infra.testing;
 
+import io.learningloop.contract.EventTypes;
 import io.learningloop.contract.events.ActionAssignedEvent;
 import io.learningloop.contract.events.ActionCompletedEvent;
 import io.learningloop.contract.events.ActionDroppedEvent;
@@ -14,11 +15,14 @@ import io.learningloop.contract.events.DecisionMadeEvent;
 import io.learningloop.contract.events.ExtractionPractice;
 import io.learningloop.contract.events.LessonRecordedEvent;
 import io.learningloop.contract.events.LessonSharedEvent;
+import io.learningloop.contract.events.LoopEvent;
 import io.learningloop.contract.events.OutcomeObservedEvent;
 import io.learningloop.contract.events.ReportedBy;
 import io.learningloop.contract.events.ReviewHeldEvent;
 import io.learningloop.contract.events.ReviewKind;
 import io.learningloop.contract.events.RootCause;
+import io.learningloop.contract.events.StepAmendedEvent;
+import io.learningloop.contract.events.StepRetractedEvent;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -112,5 +116,18 @@ public final class SampleEvents {
                                                       List<String> lessonIds, List<String> lessonDecisionIds) {
         return new BehaviorChangedEvent("e-" + id, id, orgUnit, Instant.parse(at), RECORDED, "test-tool", "u-1",
                 lessonIds, decisionId, lessonDecisionIds, "Made differently");
+    }
+
+    /** {@code correction} as it should have been recorded: give it the original's event id. */
+    public static StepAmendedEvent amended(LoopEvent correction) {
+        return new StepAmendedEvent("e-amend-" + correction.aggregateId() + "-" + correction.occurredAt(),
+                correction.aggregateId(), correction.orgUnit(), RECORDED, RECORDED, "fix-tool", "u-2", "Typo",
+                EventTypes.revision(correction.getClass()), correction);
+    }
+
+    public static StepRetractedEvent retracted(LoopEvent step) {
+        return new StepRetractedEvent("e-retract-" + step.eventId(), step.aggregateId(), step.orgUnit(), RECORDED,
+                RECORDED, "fix-tool", "u-2", "Posted by mistake", step.eventId(), EventTypes.name(step.getClass()),
+                step.decisionsConcerned(), step.lessonsConcerned());
     }
 }
