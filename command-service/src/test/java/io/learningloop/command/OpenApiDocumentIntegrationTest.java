@@ -84,13 +84,26 @@ class OpenApiDocumentIntegrationTest {
         assertThat(document.get("paths").fieldNames()).toIterable().containsExactlyInAnyOrder(
                 "/decisions", "/decisions/{decisionId}/outcome", "/lessons", "/behavior-changes", "/steps/bulk",
                 "/reviews", "/actions", "/actions/{actionId}/completion", "/actions/{actionId}/drop",
-                "/lessons/{lessonId}/shares", "/decisions/{decisionId}/check-ins");
+                "/lessons/{lessonId}/shares", "/decisions/{decisionId}/check-ins",
+                "/decisions/{decisionId}/amendment", "/decisions/{decisionId}/retraction",
+                "/decisions/{decisionId}/outcome/amendment", "/decisions/{decisionId}/outcome/retraction",
+                "/lessons/{lessonId}/amendment", "/lessons/{lessonId}/retraction", "/reviews/{reviewId}/amendment",
+                "/reviews/{reviewId}/retraction", "/actions/{actionId}/amendment", "/actions/{actionId}/retraction",
+                "/behavior-changes/{behaviorChangeId}/amendment", "/behavior-changes/{behaviorChangeId}/retraction");
         for (String path : List.of("/decisions", "/decisions/{decisionId}/outcome", "/lessons", "/behavior-changes")) {
             var responses = document.get("paths").get(path).at("/post/responses");
             assertThat(responses.fieldNames()).toIterable().as(path)
                     .containsExactlyInAnyOrder("200", "201", "400", "404", "409");
             assertThat(responses.at("/404/content").has("application/problem+json")).as(path).isTrue();
         }
+        for (String path : List.of("/decisions/{decisionId}/amendment", "/lessons/{lessonId}/retraction")) {
+            var responses = document.get("paths").get(path).at("/post/responses");
+            assertThat(responses.fieldNames()).toIterable().as(path).contains("201", "400", "404", "409");
+        }
+        var amendment = document.at("/paths/~1decisions~1{decisionId}~1amendment/post/requestBody/content"
+                + "/application~1json/schema/$ref").asText();
+        assertThat(document.at("/components/schemas/" + amendment.substring(amendment.lastIndexOf('/') + 1)
+                + "/properties/correction/$ref").asText()).endsWith("/DecisionRequest");
         var bulk = document.get("paths").get("/steps/bulk").get("post");
         assertThat(bulk.at("/requestBody/content").has("application/x-ndjson")).isTrue();
         assertThat(bulk.at("/responses/200/content").has("application/x-ndjson")).isTrue();

@@ -66,4 +66,18 @@ public final class Requests {
                 {"occurredAt": "%s", "sourceTool": "wiki", "actor": "u-4711", "sharedWithOrgUnit": "%s"}
                 """.formatted(occurredAt, withOrgUnit);
     }
+
+    /** An amendment: who corrects the step, why, and the step as it should have been ({@code correction}). */
+    public static String amendment(String correction) {
+        return """
+                {"sourceTool": "fix-tool", "actor": "u-0815", "reason": "Typed into the wrong field",
+                 "correction": %s}
+                """.formatted(correction);
+    }
+
+    public static String retraction() {
+        return """
+                {"sourceTool": "fix-tool", "actor": "u-0815", "reason": "Posted by mistake"}
+                """;
+    }
 }

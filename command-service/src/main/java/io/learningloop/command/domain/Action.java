@@ -2,15 +2,19 @@ package io.learningloop.command.domain;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import io.learningloop.command.commands.AmendActionCommand;
 import io.learningloop.command.commands.AssignActionCommand;
 import io.learningloop.command.commands.CompleteActionCommand;
 import io.learningloop.command.commands.DropActionCommand;
+import io.learningloop.command.commands.RetractActionCommand;
 import io.learningloop.command.commands.StepAccepted;
 import io.learningloop.contract.events.ActionAssignedEvent;
 import io.learningloop.contract.events.ActionCompletedEvent;
 import io.learningloop.contract.events.ActionDroppedEvent;
 import io.learningloop.contract.events.ActionOverdueEvent;
 import io.learningloop.contract.events.LoopEvent;
+import io.learningloop.contract.events.StepAmendedEvent;
+import io.learningloop.contract.events.StepRetractedEvent;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.axonframework.commandhandling.CommandHandler;
@@ -25,7 +29,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 /**
  * An action a review assigned. It ends completed or dropped; if neither happened by the end of its due
  * date, the platform itself records it overdue (a persistent Axon deadline), and completing it later
- * is still possible: "done late" is different from "never done".
+ * is still possible: "done late" is different from "never done". An action can be amended and
+ * retracted ({@link Corrections}).
  */
 @Aggregate
 class Action {
@@ -34,9 +39,14 @@ class Action {
 
     @AggregateIdentifier
     private String actionId;
+    /** As first posted: a re-post of it is a repeat even after an amendment. */
+    private ActionAssignedEvent posted;
+    /** As it reads now, after any amendment; {@code assignedBy} is the event that made it so. */
     private ActionAssignedEvent assigned;
+    private String assignedBy;
     private LoopEvent ended;
     private boolean overdue;
+    private StepRetractedEvent retraction;
 
     Action() {
         // Axon creates the aggregate empty, then replays its events or runs a creating handler.
@@ -49,10 +59,57 @@ class Action {
         var review = references.review(command.reviewId())
                 .orElseThrow(() -> new UnknownReferenceException("reviewId", "review", command.reviewId()));
         if (assigned != null) {
-            return Repeats.sameOrConflict(assigned, command.toEvent(Repeats.stampOf(assigned), review.decisionIds()),
-                    "action '" + command.actionId() + "' was already recorded with other content");
+            Corrections.requireLive(retraction, "action", actionId);
+            return Repeats.sameOrConflict(posted, assigned, command.toEvent(Repeats.stampOf(posted),
+                    review.decisionIds()), "action '" + command.actionId() + "' was already recorded with other content");
         }
         Repeats.requireUnused(references, command.actionId(), "action");
+        requireValid(command, review);
+        ActionAssignedEvent event = command.toEvent(command.stamp(), review.decisionIds());
+        apply(event);
+        scheduleOverdueCheck(event, command.stamp().recordedAt(), deadlines, policy);
+        return StepAccepted.recorded(actionId, event.eventId());
+    }
+
+    /**
+     * The assignment as it should have been recorded. Its review stays; a new due date is awaited
+     * instead of the old one while the action is open and not yet overdue, and cannot change after.
+     */
+    @CommandHandler
+    StepAccepted handle(AmendActionCommand command, LoopReferences references, DeadlineManager deadlines,
+                        DeadlinePolicy policy) {
+        Corrections.requireLive(retraction, "action", actionId);
+        AssignActionCommand corrected = command.correction();
+        Corrections.requireUnchanged("reviewId", assigned.reviewId(), corrected.reviewId());
+        var review = references.review(corrected.reviewId())
+                .orElseThrow(() -> new UnknownReferenceException("reviewId", "review", corrected.reviewId()));
+        ActionAssignedEvent correction = corrected.toEvent(Repeats.stampOf(posted), review.decisionIds());
+        requireValid(corrected, review);
+        Corrections.requireNotAfter(correction.occurredAt(), ended == null ? null : ended.occurredAt(), "action",
+                "end");
+        boolean dueDateChanged = !correction.dueDate().equals(assigned.dueDate());
+        if (dueDateChanged && (ended != null || overdue)) {
+            throw new LoopRuleViolationException("dueDate", "cannot be amended once the action "
+                    + (ended != null ? "has ended" : "is overdue") + " (was " + assigned.dueDate() + ")");
+        }
+        StepAccepted accepted = Corrections.amend(assigned, assignedBy, correction, command.by());
+        if (dueDateChanged) {
+            deadlines.cancelAllWithinScope(OVERDUE_DEADLINE);
+            scheduleOverdueCheck(correction, command.by().stamp().recordedAt(), deadlines, policy);
+        }
+        return accepted;
+    }
+
+    /** Nothing refers to an action, so it can always be retracted; its due date is no longer awaited. */
+    @CommandHandler
+    StepAccepted handle(RetractActionCommand command, LoopReferences references, DeadlineManager deadlines) {
+        StepAccepted accepted = Corrections.retract(assigned, retraction, command.by(), references, "action");
+        deadlines.cancelAllWithinScope(OVERDUE_DEADLINE);
+        return accepted;
+    }
+
+    /** The rules of an assignment, for the action as posted and as amended. */
+    private static void requireValid(AssignActionCommand command, LoopReferences.KnownReview review) {
         Instant occurredAt = command.provenance().occurredAt();
         if (occurredAt.isBefore(review.occurredAt())) {
             throw new LoopRuleViolationException("occurredAt", "an action cannot be assigned before the review '"
@@ -61,12 +118,13 @@ class Action {
         if (command.dueDate().isBefore(occurredAt.atZone(ZoneOffset.UTC).toLocalDate())) {
             throw new LoopRuleViolationException("dueDate", "an action cannot be due before it was assigned");
         }
-        ActionAssignedEvent event = command.toEvent(command.stamp(), review.decisionIds());
-        apply(event);
-        Instant dueEnd = command.dueDate().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        Instant checkAt = policy.checkAt(dueEnd, command.stamp().recordedAt());
+    }
+
+    private static void scheduleOverdueCheck(ActionAssignedEvent event, Instant recordedAt, DeadlineManager deadlines,
+                                             DeadlinePolicy policy) {
+        Instant dueEnd = event.dueDate().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant checkAt = policy.checkAt(dueEnd, recordedAt);
         deadlines.schedule(checkAt, OVERDUE_DEADLINE, new OverdueCheck(dueEnd, checkAt));
-        return StepAccepted.recorded(actionId, event.eventId());
     }
 
     @CommandHandler
@@ -78,6 +136,7 @@ class Action {
         if (ended != null) {
             return repeatOrConflict(completed);
         }
+        Corrections.requireLive(retraction, "action", actionId);
         requireNotBeforeAssignment(completed);
         apply(completed);
         deadlines.cancelAllWithinScope(OVERDUE_DEADLINE);
@@ -92,6 +151,7 @@ class Action {
         if (ended != null) {
             return repeatOrConflict(dropped);
         }
+        Corrections.requireLive(retraction, "action", actionId);
         requireNotBeforeAssignment(dropped);
         apply(dropped);
         deadlines.cancelAllWithinScope(OVERDUE_DEADLINE);
@@ -101,7 +161,7 @@ class Action {
     /** Nobody posts this: the due date passed with the action still open. */
     @DeadlineHandler(deadlineName = OVERDUE_DEADLINE)
     void onDueDatePassed(OverdueCheck check) {
-        if (ended == null && !overdue) {
+        if (ended == null && !overdue && retraction == null) {
             apply(new ActionOverdueEvent(actionId + ":overdue", actionId, assigned.orgUnit(), check.dueEnd(),
                     check.checkAt(), ActionOverdueEvent.PLATFORM, ActionOverdueEvent.PLATFORM,
                     assigned.decisionIds(), assigned.dueDate()));
@@ -123,7 +183,20 @@ class Action {
     @EventSourcingHandler
     void on(ActionAssignedEvent event) {
         actionId = event.actionId();
+        posted = event;
         assigned = event;
+        assignedBy = event.eventId();
+    }
+
+    @EventSourcingHandler
+    void on(StepAmendedEvent event) {
+        assigned = (ActionAssignedEvent) event.correction();
+        assignedBy = event.eventId();
+    }
+
+    @EventSourcingHandler
+    void on(StepRetractedEvent event) {
+        retraction = event;
     }
 
     @EventSourcingHandler

@@ -2,9 +2,13 @@ package io.learningloop.command.domain;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import io.learningloop.command.commands.AmendBehaviorChangeCommand;
 import io.learningloop.command.commands.RecordBehaviorChangeCommand;
+import io.learningloop.command.commands.RetractBehaviorChangeCommand;
 import io.learningloop.command.commands.StepAccepted;
 import io.learningloop.contract.events.BehaviorChangedEvent;
+import io.learningloop.contract.events.StepAmendedEvent;
+import io.learningloop.contract.events.StepRetractedEvent;
 import java.util.List;
 import java.util.TreeSet;
 import org.axonframework.commandhandling.CommandHandler;
@@ -16,14 +20,20 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * A decision made differently because of lessons: the lessons must exist, and the decision must exist
- * and have been made after every one of them (a lesson cannot change a decision that preceded it).
+ * and have been made after every one of them (a lesson cannot change a decision that preceded it). It
+ * can be amended and retracted ({@link Corrections}).
  */
 @Aggregate
 class BehaviorChange {
 
     @AggregateIdentifier
     private String behaviorChangeId;
+    /** As first posted: a re-post of it is a repeat even after an amendment. */
+    private BehaviorChangedEvent posted;
+    /** As it reads now, after any amendment; {@code recordedBy} is the event that made it so. */
     private BehaviorChangedEvent recorded;
+    private String recordedBy;
+    private StepRetractedEvent retraction;
 
     BehaviorChange() {
         // Axon creates the aggregate empty, then replays its events or runs a creating handler.
@@ -34,10 +44,38 @@ class BehaviorChange {
     StepAccepted handle(RecordBehaviorChangeCommand command, LoopReferences references) {
         List<String> lessonDecisionIds = lessonDecisionIds(command, references);
         if (recorded != null) {
-            return Repeats.sameOrConflict(recorded, command.toEvent(Repeats.stampOf(recorded), lessonDecisionIds),
+            Corrections.requireLive(retraction, "behaviour change", behaviorChangeId);
+            return Repeats.sameOrConflict(posted, recorded, command.toEvent(Repeats.stampOf(posted), lessonDecisionIds),
                     "behaviour change '" + command.behaviorChangeId() + "' was already recorded with other content");
         }
         Repeats.requireUnused(references, command.behaviorChangeId(), "behaviour change");
+        requireValid(command, references);
+        BehaviorChangedEvent event = command.toEvent(command.stamp(), lessonDecisionIds);
+        apply(event);
+        return StepAccepted.recorded(behaviorChangeId, event.eventId());
+    }
+
+    /** The change as it should have been recorded: its lessons and its decision stay. */
+    @CommandHandler
+    StepAccepted handle(AmendBehaviorChangeCommand command, LoopReferences references) {
+        Corrections.requireLive(retraction, "behaviour change", behaviorChangeId);
+        RecordBehaviorChangeCommand corrected = command.correction();
+        BehaviorChangedEvent correction = corrected.toEvent(Repeats.stampOf(posted),
+                lessonDecisionIds(corrected, references));
+        Corrections.requireUnchanged("lessonIds", recorded.lessonIds(), correction.lessonIds());
+        Corrections.requireUnchanged("decisionId", recorded.decisionId(), correction.decisionId());
+        requireValid(corrected, references);
+        return Corrections.amend(recorded, recordedBy, correction, command.by());
+    }
+
+    /** Nothing refers to a behaviour change, so it can always be retracted. */
+    @CommandHandler
+    StepAccepted handle(RetractBehaviorChangeCommand command, LoopReferences references) {
+        return Corrections.retract(recorded, retraction, command.by(), references, "behaviour change");
+    }
+
+    /** The rules of a behaviour change, for the change as posted and as amended. */
+    private static void requireValid(RecordBehaviorChangeCommand command, LoopReferences references) {
         var decision = references.decision(command.decisionId())
                 .orElseThrow(() -> new UnknownReferenceException("decisionId", "decision", command.decisionId()));
         for (String lessonId : command.lessonIds()) {
@@ -52,9 +90,6 @@ class BehaviorChange {
             throw new LoopRuleViolationException("occurredAt", "a behaviour change cannot occur before the decision"
                     + " that shows it, made at " + decision.occurredAt());
         }
-        BehaviorChangedEvent event = command.toEvent(command.stamp(), lessonDecisionIds);
-        apply(event);
-        return StepAccepted.recorded(behaviorChangeId, event.eventId());
     }
 
     /** The decisions the cited lessons came from, carried on the event so no consumer has to join. */
@@ -71,6 +106,19 @@ class BehaviorChange {
     @EventSourcingHandler
     void on(BehaviorChangedEvent event) {
         behaviorChangeId = event.behaviorChangeId();
+        posted = event;
         recorded = event;
+        recordedBy = event.eventId();
+    }
+
+    @EventSourcingHandler
+    void on(StepAmendedEvent event) {
+        recorded = (BehaviorChangedEvent) event.correction();
+        recordedBy = event.eventId();
+    }
+
+    @EventSourcingHandler
+    void on(StepRetractedEvent event) {
+        retraction = event;
     }
 }

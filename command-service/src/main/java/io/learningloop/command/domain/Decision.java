@@ -2,9 +2,13 @@ package io.learningloop.command.domain;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import io.learningloop.command.commands.AmendDecisionCommand;
+import io.learningloop.command.commands.AmendOutcomeCommand;
 import io.learningloop.command.commands.HoldCheckInCommand;
 import io.learningloop.command.commands.MakeDecisionCommand;
 import io.learningloop.command.commands.ObserveOutcomeCommand;
+import io.learningloop.command.commands.RetractDecisionCommand;
+import io.learningloop.command.commands.RetractOutcomeCommand;
 import io.learningloop.command.commands.StepAccepted;
 import io.learningloop.contract.events.ActionOverdueEvent;
 import io.learningloop.contract.events.CheckInHeldEvent;
@@ -12,11 +16,16 @@ import io.learningloop.contract.events.CheckInMissedEvent;
 import io.learningloop.contract.events.DecisionMadeEvent;
 import io.learningloop.contract.events.IndicatorReading;
 import io.learningloop.contract.events.OutcomeObservedEvent;
+import io.learningloop.contract.events.StepAmendedEvent;
+import io.learningloop.contract.events.StepRetractedEvent;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
@@ -31,6 +40,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 /**
  * A decision, its planned check-ins and its observed outcome: neither a check-in nor the outcome can
  * precede it. A planned check-in not held in time is recorded missed by the platform (a deadline).
+ * The decision and its outcome can be amended or retracted ({@link Corrections}).
  */
 @Aggregate
 class Decision {
@@ -39,8 +49,19 @@ class Decision {
 
     @AggregateIdentifier
     private String decisionId;
+    /** As first posted: a re-post of it is a repeat even after an amendment. */
+    private DecisionMadeEvent posted;
+    /** As it reads now, after any amendment; {@code madeBy} is the event that made it so. */
     private DecisionMadeEvent made;
+    private String madeBy;
+    private StepRetractedEvent retraction;
+    private OutcomeObservedEvent outcomePosted;
     private OutcomeObservedEvent outcome;
+    private String outcomeBy;
+    /** The retraction of the last outcome, while no new outcome was observed: answers a repeat. */
+    private StepRetractedEvent outcomeRetraction;
+    /** Outcomes retracted so far: posting one of them again is refused, not recorded anew. */
+    private final List<OutcomeObservedEvent> retractedOutcomes = new ArrayList<>();
     private final Map<LocalDate, CheckInHeldEvent> checkInsHeld = new HashMap<>();
     private final Set<LocalDate> checkInsMissed = new HashSet<>();
 
@@ -54,31 +75,12 @@ class Decision {
     StepAccepted handle(MakeDecisionCommand command, LoopReferences references, DeadlineManager deadlines,
                         DeadlinePolicy policy) {
         if (made != null) {
-            return Repeats.sameOrConflict(made, command.toEvent(Repeats.stampOf(made)),
+            Corrections.requireLive(retraction, "decision", decisionId);
+            return Repeats.sameOrConflict(posted, made, command.toEvent(Repeats.stampOf(posted)),
                     "decision '" + command.decisionId() + "' was already recorded with other content");
         }
         Repeats.requireUnused(references, command.decisionId(), "decision");
-        if (command.reviewBy().isBefore(command.provenance().occurredAt().atZone(ZoneOffset.UTC).toLocalDate())) {
-            throw new LoopRuleViolationException("reviewBy", "the review-by date cannot lie before the decision");
-        }
-        for (String lessonId : command.informedByLessonIds()) {
-            var lesson = references.lesson(lessonId)
-                    .orElseThrow(() -> new UnknownReferenceException("informedByLessonIds", "lesson", lessonId));
-            if (lesson.occurredAt().isAfter(command.provenance().occurredAt())) {
-                throw new LoopRuleViolationException("informedByLessonIds", "lesson '" + lessonId + "' was recorded at "
-                        + lesson.occurredAt() + ", after this decision: it cannot have informed it");
-            }
-        }
-        LocalDate decidedOn = command.provenance().occurredAt().atZone(ZoneOffset.UTC).toLocalDate();
-        if (command.checkInDates().stream().anyMatch(date -> date.isBefore(decidedOn))) {
-            throw new LoopRuleViolationException("checkInDates", "a check-in cannot be planned before the decision");
-        }
-        if (Set.copyOf(command.checkInDates()).size() != command.checkInDates().size()) {
-            throw new LoopRuleViolationException("checkInDates", "each check-in date may appear once");
-        }
-        if (Set.copyOf(command.leadingIndicators()).size() != command.leadingIndicators().size()) {
-            throw new LoopRuleViolationException("leadingIndicators", "each leading indicator may appear once");
-        }
+        requireValid(command, references);
         DecisionMadeEvent event = command.toEvent(command.stamp());
         apply(event);
         for (LocalDate date : event.checkInDates()) {
@@ -89,6 +91,61 @@ class Decision {
         return StepAccepted.recorded(decisionId, event.eventId());
     }
 
+    /** The rules of a decision, for the decision as posted and as amended. */
+    private static void requireValid(MakeDecisionCommand command, LoopReferences references) {
+        LocalDate decidedOn = command.provenance().occurredAt().atZone(ZoneOffset.UTC).toLocalDate();
+        if (command.reviewBy().isBefore(decidedOn)) {
+            throw new LoopRuleViolationException("reviewBy", "the review-by date cannot lie before the decision");
+        }
+        for (String lessonId : command.informedByLessonIds()) {
+            var lesson = references.lesson(lessonId)
+                    .orElseThrow(() -> new UnknownReferenceException("informedByLessonIds", "lesson", lessonId));
+            if (lesson.occurredAt().isAfter(command.provenance().occurredAt())) {
+                throw new LoopRuleViolationException("informedByLessonIds", "lesson '" + lessonId + "' was recorded at "
+                        + lesson.occurredAt() + ", after this decision: it cannot have informed it");
+            }
+        }
+        if (command.checkInDates().stream().anyMatch(date -> date.isBefore(decidedOn))) {
+            throw new LoopRuleViolationException("checkInDates", "a check-in cannot be planned before the decision");
+        }
+        if (Set.copyOf(command.checkInDates()).size() != command.checkInDates().size()) {
+            throw new LoopRuleViolationException("checkInDates", "each check-in date may appear once");
+        }
+        if (Set.copyOf(command.leadingIndicators()).size() != command.leadingIndicators().size()) {
+            throw new LoopRuleViolationException("leadingIndicators", "each leading indicator may appear once");
+        }
+    }
+
+    /**
+     * The decision as it should have been recorded. Its cited lessons, planned check-ins and leading
+     * indicators stay: deadlines and readings were set against them.
+     */
+    @CommandHandler
+    StepAccepted handle(AmendDecisionCommand command, LoopReferences references) {
+        Corrections.requireLive(retraction, "decision", decisionId);
+        DecisionMadeEvent correction = command.correction().toEvent(Repeats.stampOf(posted));
+        Corrections.requireUnchanged("informedByLessonIds", made.informedByLessonIds(),
+                correction.informedByLessonIds());
+        Corrections.requireUnchanged("checkInDates", made.checkInDates(), correction.checkInDates());
+        Corrections.requireUnchanged("leadingIndicators", made.leadingIndicators(), correction.leadingIndicators());
+        requireValid(command.correction(), references);
+        Instant occurredAt = correction.occurredAt();
+        Corrections.requireNotAfter(occurredAt, outcome == null ? null : outcome.occurredAt(), "decision",
+                "observed outcome");
+        Corrections.requireNotAfter(occurredAt, checkInsHeld.values().stream().map(CheckInHeldEvent::occurredAt)
+                .min(Comparator.naturalOrder()).orElse(null), "decision", "first held check-in");
+        Corrections.requireNotAfterDependents(references, decisionId, occurredAt, "decision");
+        return Corrections.amend(made, madeBy, correction, command.by());
+    }
+
+    /** Retracts the whole loop's start: its outcome and check-ins go with it, its open check-ins are not awaited. */
+    @CommandHandler
+    StepAccepted handle(RetractDecisionCommand command, LoopReferences references, DeadlineManager deadlines) {
+        StepAccepted accepted = Corrections.retract(made, retraction, command.by(), references, "decision");
+        deadlines.cancelAllWithinScope(CHECK_IN_DEADLINE);
+        return accepted;
+    }
+
     /** A planned check-in, held: its readings must be of the decision's leading indicators. */
     @CommandHandler
     StepAccepted handle(HoldCheckInCommand command) {
@@ -97,6 +154,7 @@ class Decision {
             return Repeats.sameOrConflict(earlier, command.toEvent(Repeats.stampOf(earlier), made.orgUnit()),
                     "the check-in of " + command.scheduledFor() + " was already recorded with other content");
         }
+        Corrections.requireLive(retraction, "decision", decisionId);
         if (!made.checkInDates().contains(command.scheduledFor())) {
             throw new LoopRuleViolationException("scheduledFor", command.scheduledFor()
                     + " is not a planned check-in of this decision; planned: " + made.checkInDates());
@@ -119,7 +177,8 @@ class Decision {
     /** Nobody posts this: the planned day (and the tolerance) passed without the check-in. */
     @DeadlineHandler(deadlineName = CHECK_IN_DEADLINE)
     void onCheckInDue(CheckInCheck check) {
-        if (!checkInsHeld.containsKey(check.scheduledFor()) && !checkInsMissed.contains(check.scheduledFor())) {
+        if (retraction == null && !checkInsHeld.containsKey(check.scheduledFor())
+                && !checkInsMissed.contains(check.scheduledFor())) {
             apply(new CheckInMissedEvent(decisionId + ":check-in:" + check.scheduledFor(), decisionId,
                     made.orgUnit(), check.missedAt(), check.checkAt(), ActionOverdueEvent.PLATFORM,
                     ActionOverdueEvent.PLATFORM, check.scheduledFor()));
@@ -129,27 +188,93 @@ class Decision {
     @CommandHandler
     StepAccepted handle(ObserveOutcomeCommand command) {
         if (outcome != null) {
-            return Repeats.sameOrConflict(outcome, command.toEvent(Repeats.stampOf(outcome), made.orgUnit()),
-                    "decision '" + decisionId + "' already has an outcome; amending it is not supported yet");
+            return Repeats.sameOrConflict(outcomePosted, outcome,
+                    command.toEvent(Repeats.stampOf(outcomePosted), made.orgUnit()), "decision '" + decisionId
+                            + "' already has an outcome; amend it (POST …/outcome/amendment) or retract it first");
         }
-        if (command.provenance().occurredAt().isBefore(made.occurredAt())) {
-            throw new LoopRuleViolationException("occurredAt", "an outcome cannot occur before its decision, made at "
-                    + made.occurredAt());
+        Corrections.requireLive(retraction, "decision", decisionId);
+        for (OutcomeObservedEvent retracted : retractedOutcomes) {
+            if (retracted.equals(command.toEvent(Repeats.stampOf(retracted), made.orgUnit()))) {
+                throw new ConflictingStepException("this outcome of decision '" + decisionId + "' was retracted;"
+                        + " post the real outcome instead");
+            }
         }
+        requireOutcomeNotBeforeDecision(command);
         OutcomeObservedEvent event = command.toEvent(command.stamp(), made.orgUnit());
         apply(event);
         return StepAccepted.recorded(decisionId, event.eventId());
     }
 
+    @CommandHandler
+    StepAccepted handle(AmendOutcomeCommand command) {
+        Corrections.requireLive(retraction, "decision", decisionId);
+        requireOutcome();
+        requireOutcomeNotBeforeDecision(command.correction());
+        OutcomeObservedEvent correction = command.correction().toEvent(Repeats.stampOf(outcomePosted), made.orgUnit());
+        return Corrections.amend(outcome, outcomeBy, correction, command.by());
+    }
+
+    /** Nothing refers to an outcome but its own decision, so it can always be retracted. */
+    @CommandHandler
+    StepAccepted handle(RetractOutcomeCommand command) {
+        Corrections.requireLive(retraction, "decision", decisionId);
+        if (outcome == null && outcomeRetraction != null) {
+            return StepAccepted.repeated(decisionId, outcomeRetraction.eventId());
+        }
+        requireOutcome();
+        return Corrections.retractPart(outcome, command.by());
+    }
+
+    private void requireOutcome() {
+        if (outcome == null) {
+            throw new UnknownReferenceException("decisionId", "outcome of a decision", decisionId);
+        }
+    }
+
+    private void requireOutcomeNotBeforeDecision(ObserveOutcomeCommand command) {
+        if (command.provenance().occurredAt().isBefore(made.occurredAt())) {
+            throw new LoopRuleViolationException("occurredAt", "an outcome cannot occur before its decision, made at "
+                    + made.occurredAt());
+        }
+    }
+
     @EventSourcingHandler
     void on(DecisionMadeEvent event) {
         decisionId = event.decisionId();
+        posted = event;
         made = event;
+        madeBy = event.eventId();
     }
 
     @EventSourcingHandler
     void on(OutcomeObservedEvent event) {
+        outcomePosted = event;
         outcome = event;
+        outcomeBy = event.eventId();
+        outcomeRetraction = null;
+    }
+
+    @EventSourcingHandler
+    void on(StepAmendedEvent event) {
+        if (event.correction() instanceof DecisionMadeEvent corrected) {
+            made = corrected;
+            madeBy = event.eventId();
+        } else if (event.correction() instanceof OutcomeObservedEvent corrected) {
+            outcome = corrected;
+            outcomeBy = event.eventId();
+        }
+    }
+
+    @EventSourcingHandler
+    void on(StepRetractedEvent event) {
+        if (event.retractedEventId().equals(posted.eventId())) {
+            retraction = event;
+        } else {
+            retractedOutcomes.add(outcomePosted);
+            retractedOutcomes.add(outcome);
+            outcome = null;
+            outcomeRetraction = event;
+        }
     }
 
     @EventSourcingHandler

@@ -2,12 +2,17 @@ package io.learningloop.command.domain;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import io.learningloop.command.commands.AmendLessonCommand;
 import io.learningloop.command.commands.RecordLessonCommand;
+import io.learningloop.command.commands.RetractLessonCommand;
 import io.learningloop.command.commands.ShareLessonCommand;
 import io.learningloop.command.commands.StepAccepted;
 import io.learningloop.contract.events.LessonRecordedEvent;
 import io.learningloop.contract.events.LessonSharedEvent;
+import io.learningloop.contract.events.StepAmendedEvent;
+import io.learningloop.contract.events.StepRetractedEvent;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,7 +27,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * A lesson: it comes from existing decisions and/or reviews of them and cannot be dated before any of
- * them; its themes are those of the root-cause vocabulary; it may be shared with other org units.
+ * them; its themes are those of the root-cause vocabulary; it may be shared with other org units,
+ * amended and retracted ({@link Corrections}).
  */
 @Aggregate
 class Lesson {
@@ -32,7 +38,12 @@ class Lesson {
 
     @AggregateIdentifier
     private String lessonId;
+    /** As first posted: a re-post of it is a repeat even after an amendment. */
+    private LessonRecordedEvent posted;
+    /** As it reads now, after any amendment; {@code recordedBy} is the event that made it so. */
     private LessonRecordedEvent recorded;
+    private String recordedBy;
+    private StepRetractedEvent retraction;
     private final Map<String, LessonSharedEvent> sharedWith = new HashMap<>();
 
     Lesson() {
@@ -42,12 +53,47 @@ class Lesson {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     StepAccepted handle(RecordLessonCommand command, LoopReferences references, RootCauseThemes themes) {
-        List<String> decisionIds = concernedDecisions(command, references);
         if (recorded != null) {
-            return Repeats.sameOrConflict(recorded, command.toEvent(Repeats.stampOf(recorded), decisionIds),
+            Corrections.requireLive(retraction, "lesson", lessonId);
+            return Repeats.sameOrConflict(posted, recorded, command.toEvent(Repeats.stampOf(posted),
+                            concernedDecisions(command, references)),
                     "lesson '" + command.lessonId() + "' was already recorded with other content");
         }
         Repeats.requireUnused(references, command.lessonId(), "lesson");
+        LessonRecordedEvent event = command.toEvent(command.stamp(), concernedDecisions(command, references));
+        requireValid(command, references, themes);
+        apply(event);
+        return StepAccepted.recorded(lessonId, event.eventId());
+    }
+
+    /**
+     * The lesson as it should have been recorded. Its decisions and reviews stay; it cannot move after
+     * a decision or behaviour change that cites it, nor after its first sharing.
+     */
+    @CommandHandler
+    StepAccepted handle(AmendLessonCommand command, LoopReferences references, RootCauseThemes themes) {
+        Corrections.requireLive(retraction, "lesson", lessonId);
+        RecordLessonCommand corrected = command.correction();
+        LessonRecordedEvent correction = corrected.toEvent(Repeats.stampOf(posted), concernedDecisions(corrected,
+                references));
+        Corrections.requireUnchanged("decisionIds", recorded.decisionIds(), correction.decisionIds());
+        Corrections.requireUnchanged("reviewIds", recorded.reviewIds(), correction.reviewIds());
+        requireValid(corrected, references, themes);
+        Corrections.requireNotAfter(correction.occurredAt(), sharedWith.values().stream()
+                .map(LessonSharedEvent::occurredAt).min(Comparator.naturalOrder()).orElse(null), "lesson",
+                "first sharing");
+        Corrections.requireNotAfterDependents(references, lessonId, correction.occurredAt(), "lesson");
+        return Corrections.amend(recorded, recordedBy, correction, command.by());
+    }
+
+    @CommandHandler
+    StepAccepted handle(RetractLessonCommand command, LoopReferences references) {
+        return Corrections.retract(recorded, retraction, command.by(), references, "lesson");
+    }
+
+    /** The rules of a lesson, for the lesson as posted and as amended. */
+    private static void requireValid(RecordLessonCommand command, LoopReferences references,
+                                     RootCauseThemes themes) {
         Instant occurredAt = command.provenance().occurredAt();
         for (String decisionId : command.decisionIds()) {
             var decision = references.decision(decisionId)
@@ -69,9 +115,6 @@ class Lesson {
         if (Set.copyOf(command.themes()).size() != command.themes().size()) {
             throw new LoopRuleViolationException("themes", "each theme may appear once");
         }
-        LessonRecordedEvent event = command.toEvent(command.stamp(), decisionIds);
-        apply(event);
-        return StepAccepted.recorded(lessonId, event.eventId());
     }
 
     /**
@@ -108,6 +151,7 @@ class Lesson {
         if (earlier != null) {
             return StepAccepted.repeated(lessonId, earlier.eventId());
         }
+        Corrections.requireLive(retraction, "lesson", lessonId);
         if (command.sharedWithOrgUnit().equals(recorded.orgUnit())) {
             throw new LoopRuleViolationException("sharedWithOrgUnit", "the lesson already belongs to "
                     + recorded.orgUnit() + "; sharing is with other units");
@@ -126,7 +170,20 @@ class Lesson {
     @EventSourcingHandler
     void on(LessonRecordedEvent event) {
         lessonId = event.lessonId();
+        posted = event;
         recorded = event;
+        recordedBy = event.eventId();
+    }
+
+    @EventSourcingHandler
+    void on(StepAmendedEvent event) {
+        recorded = (LessonRecordedEvent) event.correction();
+        recordedBy = event.eventId();
+    }
+
+    @EventSourcingHandler
+    void on(StepRetractedEvent event) {
+        retraction = event;
     }
 
     @EventSourcingHandler

@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * What the command side knows about steps already accepted, for rules that span aggregates. Step ids
- * are unique across kinds, so a lesson cannot take the id of a decision.
+ * are unique across kinds, so a lesson cannot take the id of a decision. Retracted steps are not found
+ * by {@link #decision}, {@link #lesson} or {@link #review}: nothing new can refer to them.
  */
 public interface LoopReferences {
 
@@ -16,8 +17,17 @@ public interface LoopReferences {
 
     Optional<KnownReview> review(String reviewId);
 
-    /** The kind of step that uses the id ({@code decision}, {@code lesson}, ...), if any does. */
+    /** The kind of step that uses the id ({@code decision}, {@code lesson}, ...), if any does; retracted ones too. */
     Optional<String> kindOf(String id);
+
+    /**
+     * The live steps that name this one: the lessons, reviews and behaviour changes of a decision, the
+     * decisions and behaviour changes that cite a lesson, the lessons and actions of a review.
+     */
+    List<Dependent> dependentsOf(String id);
+
+    record Dependent(String stepId, String kind, Instant occurredAt) {
+    }
 
     record KnownDecision(String decisionId, Instant occurredAt) {
     }

@@ -32,6 +32,18 @@ final class Repeats {
     }
 
     /**
+     * Like {@link #sameOrConflict}, for a step that may have been amended since: a re-post matches the
+     * step as first posted (a backfill file posted again) or as it reads now. Corrections keep the
+     * original stamp, so both compare as rebuilt with it.
+     */
+    static StepAccepted sameOrConflict(LoopEvent posted, LoopEvent current, LoopEvent resubmitted, String conflict) {
+        if (!posted.equals(resubmitted) && !current.equals(resubmitted)) {
+            throw new ConflictingStepException(conflict);
+        }
+        return StepAccepted.repeated(posted.aggregateId(), posted.eventId());
+    }
+
+    /**
      * Like {@link #sameOrConflict}, for steps whose event cannot simply be rebuilt with the stored
      * stamp: compares every record component but the stamp ({@code eventId}, {@code recordedAt}).
      */

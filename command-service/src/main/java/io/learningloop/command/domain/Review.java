@@ -2,10 +2,14 @@ package io.learningloop.command.domain;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import io.learningloop.command.commands.AmendReviewCommand;
 import io.learningloop.command.commands.HoldReviewCommand;
+import io.learningloop.command.commands.RetractReviewCommand;
 import io.learningloop.command.commands.StepAccepted;
 import io.learningloop.contract.events.ReviewHeldEvent;
 import io.learningloop.contract.events.RootCause;
+import io.learningloop.contract.events.StepAmendedEvent;
+import io.learningloop.contract.events.StepRetractedEvent;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -13,13 +17,21 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
-/** A review: it looks back at existing decisions, after they were made, with themed root causes. */
+/**
+ * A review: it looks back at existing decisions, after they were made, with themed root causes. It can
+ * be amended and retracted ({@link Corrections}).
+ */
 @Aggregate
 class Review {
 
     @AggregateIdentifier
     private String reviewId;
+    /** As first posted: a re-post of it is a repeat even after an amendment. */
+    private ReviewHeldEvent posted;
+    /** As it reads now, after any amendment; {@code heldBy} is the event that made it so. */
     private ReviewHeldEvent held;
+    private String heldBy;
+    private StepRetractedEvent retraction;
 
     Review() {
         // Axon creates the aggregate empty, then replays its events or runs a creating handler.
@@ -29,10 +41,35 @@ class Review {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     StepAccepted handle(HoldReviewCommand command, LoopReferences references, RootCauseThemes themes) {
         if (held != null) {
-            return Repeats.sameOrConflict(held, command.toEvent(Repeats.stampOf(held)),
+            Corrections.requireLive(retraction, "review", reviewId);
+            return Repeats.sameOrConflict(posted, held, command.toEvent(Repeats.stampOf(posted)),
                     "review '" + command.reviewId() + "' was already recorded with other content");
         }
         Repeats.requireUnused(references, command.reviewId(), "review");
+        requireValid(command, references, themes);
+        ReviewHeldEvent event = command.toEvent(command.stamp());
+        apply(event);
+        return StepAccepted.recorded(reviewId, event.eventId());
+    }
+
+    /** The review as it should have been recorded: its decisions stay; it cannot move after its actions or lessons. */
+    @CommandHandler
+    StepAccepted handle(AmendReviewCommand command, LoopReferences references, RootCauseThemes themes) {
+        Corrections.requireLive(retraction, "review", reviewId);
+        ReviewHeldEvent correction = command.correction().toEvent(Repeats.stampOf(posted));
+        Corrections.requireUnchanged("decisionIds", held.decisionIds(), correction.decisionIds());
+        requireValid(command.correction(), references, themes);
+        Corrections.requireNotAfterDependents(references, reviewId, correction.occurredAt(), "review");
+        return Corrections.amend(held, heldBy, correction, command.by());
+    }
+
+    @CommandHandler
+    StepAccepted handle(RetractReviewCommand command, LoopReferences references) {
+        return Corrections.retract(held, retraction, command.by(), references, "review");
+    }
+
+    /** The rules of a review, for the review as posted and as amended. */
+    private static void requireValid(HoldReviewCommand command, LoopReferences references, RootCauseThemes themes) {
         for (String decisionId : command.decisionIds()) {
             var decision = references.decision(decisionId)
                     .orElseThrow(() -> new UnknownReferenceException("decisionIds", "decision", decisionId));
@@ -47,14 +84,24 @@ class Review {
                         + "' is not a root-cause theme; the vocabulary is " + themes.accepted());
             }
         }
-        ReviewHeldEvent event = command.toEvent(command.stamp());
-        apply(event);
-        return StepAccepted.recorded(reviewId, event.eventId());
     }
 
     @EventSourcingHandler
     void on(ReviewHeldEvent event) {
         reviewId = event.reviewId();
+        posted = event;
         held = event;
+        heldBy = event.eventId();
+    }
+
+    @EventSourcingHandler
+    void on(StepAmendedEvent event) {
+        held = (ReviewHeldEvent) event.correction();
+        heldBy = event.eventId();
+    }
+
+    @EventSourcingHandler
+    void on(StepRetractedEvent event) {
+        retraction = event;
     }
 }

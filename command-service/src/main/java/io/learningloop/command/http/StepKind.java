@@ -1,12 +1,17 @@
 package io.learningloop.command.http;
 
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.type.TypeFactory;
+import io.learningloop.command.commands.Correction;
 import io.learningloop.command.commands.Provenance;
 import io.learningloop.command.commands.Stamp;
 import io.learningloop.command.commands.StepAccepted;
+import io.learningloop.command.domain.LoopRuleViolationException;
 import io.learningloop.command.domain.UnknownReferenceException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -20,20 +25,28 @@ import java.util.function.Function;
  */
 final class StepKind<R extends StepRequest> {
 
+    private static final TypeFactory TYPES = TypeFactory.defaultInstance();
+
     /** Builds the command from the step's id, the validated request and what the server adds. */
     @FunctionalInterface
     interface ToCommand<R> {
         Object command(String id, R request, Provenance provenance, Stamp stamp);
     }
 
+    /** Builds the amendment's command from the step's id, who corrects it, and the corrected step's command. */
+    @FunctionalInterface
+    interface ToAmendment<R> {
+        Object command(String id, Correction by, R correction, Provenance provenance, Stamp stamp);
+    }
+
     private final String name;
-    private final Class<R> requestType;
+    private final JavaType requestType;
     private final String idField;
     private final Function<R, String> ownId;
     private final String existingKind;
     private final ToCommand<R> toCommand;
 
-    private StepKind(String name, Class<R> requestType, String idField, Function<R, String> ownId,
+    private StepKind(String name, JavaType requestType, String idField, Function<R, String> ownId,
                      String existingKind, ToCommand<R> toCommand) {
         this.name = name;
         this.requestType = requestType;
@@ -46,7 +59,7 @@ final class StepKind<R extends StepRequest> {
     /** A new step whose request may carry its own id in {@code idField}; the server assigns one when not. */
     static <R extends StepRequest> StepKind<R> newStep(String name, Class<R> requestType, String idField,
                                                        Function<R, String> ownId, ToCommand<R> toCommand) {
-        return new StepKind<>(name, requestType, idField, ownId, null, toCommand);
+        return new StepKind<>(name, TYPES.constructType(requestType), idField, ownId, null, toCommand);
     }
 
     /**
@@ -55,7 +68,33 @@ final class StepKind<R extends StepRequest> {
      */
     static <R extends StepRequest> StepKind<R> aboutExisting(String name, Class<R> requestType, String idField,
                                                              String existingKind, ToCommand<R> toCommand) {
-        return new StepKind<>(name, requestType, idField, null, existingKind, toCommand);
+        return new StepKind<>(name, TYPES.constructType(requestType), idField, null, existingKind, toCommand);
+    }
+
+    /**
+     * The amendment of a kind of step ({@code <name>-amendment}): its body holds the corrected step,
+     * read and validated as that kind's own request. The step is named by the path (or the bulk line's
+     * {@code idField}); a corrected step that names another id is refused.
+     */
+    static <R extends StepRequest> StepKind<AmendmentRequest<R>> amendmentOf(StepKind<R> step, String existingKind,
+                                                                             ToAmendment<R> toAmendment) {
+        JavaType type = TYPES.constructParametricType(AmendmentRequest.class, step.requestType);
+        return new StepKind<>(step.name + "-amendment", type, step.idField, null, existingKind,
+                (id, request, provenance, stamp) -> {
+                    String ownId = step.ownId == null ? null : step.ownId.apply(request.correction());
+                    if (ownId != null && !ownId.equals(id)) {
+                        throw new LoopRuleViolationException("correction." + step.idField, "must be the id of the"
+                                + " step amended, '" + id + "', or left out");
+                    }
+                    return toAmendment.command(id, request.by(stamp), request.correction(), provenance, stamp);
+                });
+    }
+
+    /** The retraction of a kind of step ({@code <name>-retraction}), named by the path or the bulk line. */
+    static StepKind<RetractionRequest> retractionOf(String stepName, String idField, String existingKind,
+                                                    BiFunction<String, Correction, Object> toRetraction) {
+        return new StepKind<>(stepName + "-retraction", TYPES.constructType(RetractionRequest.class), idField, null,
+                existingKind, (id, request, provenance, stamp) -> toRetraction.apply(id, request.by(stamp)));
     }
 
     /** The value of {@code step} in a bulk line: {@code decision}, {@code behavior-change}, ... */
@@ -63,7 +102,8 @@ final class StepKind<R extends StepRequest> {
         return name;
     }
 
-    Class<R> requestType() {
+    /** A Java type with its type arguments: an amendment's request is generic in the step it corrects. */
+    JavaType requestType() {
         return requestType;
     }
 

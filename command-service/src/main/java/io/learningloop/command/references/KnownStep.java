@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
-/** One accepted step: its id, its kind, when it happened, and for a lesson its decisions. */
+/** One accepted step: its id, its kind, when it happened, its decisions where it has any, and whether it was retracted. */
 @Entity
 @Table(name = "known_step")
 class KnownStep {
@@ -26,6 +26,10 @@ class KnownStep {
     /** Space-separated: step ids cannot contain spaces. */
     @Column(name = "decision_ids", length = 4000)
     private String decisionIds;
+
+    /** A retracted step keeps its id, but nothing new may refer to it. */
+    @Column(name = "retracted", nullable = false)
+    private boolean retracted;
 
     protected KnownStep() {
         // for JPA
@@ -48,6 +52,10 @@ class KnownStep {
 
     Instant occurredAt() {
         return occurredAt;
+    }
+
+    boolean retracted() {
+        return retracted;
     }
 
     List<String> decisionIds() {

@@ -1,6 +1,7 @@
 package io.learningloop.command.domain;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ final class InMemoryLoopReferences implements LoopReferences {
     private final Map<String, KnownLesson> lessons = new HashMap<>();
     private final Map<String, KnownReview> reviews = new HashMap<>();
     private final Map<String, String> kinds = new HashMap<>();
+    private final Map<String, List<Dependent>> dependents = new HashMap<>();
 
     InMemoryLoopReferences decision(String id, Instant occurredAt) {
         decisions.put(id, new KnownDecision(id, occurredAt));
@@ -30,6 +32,17 @@ final class InMemoryLoopReferences implements LoopReferences {
         reviews.put(id, new KnownReview(id, occurredAt, List.of(decisionIds)));
         kinds.put(id, "review");
         return this;
+    }
+
+    /** A live step of {@code kind} that names {@code id}. */
+    InMemoryLoopReferences dependent(String id, String kind, String dependentId, Instant occurredAt) {
+        dependents.computeIfAbsent(id, key -> new ArrayList<>()).add(new Dependent(dependentId, kind, occurredAt));
+        return this;
+    }
+
+    @Override
+    public List<Dependent> dependentsOf(String id) {
+        return dependents.getOrDefault(id, List.of());
     }
 
     @Override

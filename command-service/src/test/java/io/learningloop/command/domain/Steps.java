@@ -1,5 +1,6 @@
 package io.learningloop.command.domain;
 
+import io.learningloop.command.commands.Correction;
 import io.learningloop.command.commands.MakeDecisionCommand;
 import io.learningloop.command.commands.ObserveOutcomeCommand;
 import io.learningloop.command.commands.Provenance;
@@ -32,6 +33,18 @@ final class Steps {
 
     static Provenance at(String occurredAt) {
         return new Provenance("acme/eng/platform", Instant.parse(occurredAt), "retro-tool", "u-4711");
+    }
+
+    /** Who corrects a step in the fixtures: another tool than the one that posted it. */
+    static Correction correction(String eventId) {
+        return new Correction(stamp(eventId), "fix-tool", "u-0815", "typed into the wrong field");
+    }
+
+    /** The decision of {@link #decision} with another confidence and time: what an amendment corrects. */
+    static MakeDecisionCommand decisionAmended(String id, String occurredAt, double confidence, String... informedBy) {
+        return new MakeDecisionCommand(id, stamp("e-amended-" + id), at(occurredAt), "Move billing to the new queue",
+                DecisionCategory.OPERATIONS, "Fewer failed invoices", confidence, LocalDate.parse("2025-06-30"),
+                List.of(informedBy), List.of(), List.of(), List.of());
     }
 
     static MakeDecisionCommand decision(String id, String occurredAt, String... informedBy) {

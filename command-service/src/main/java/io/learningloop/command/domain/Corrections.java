@@ -1,0 +1,109 @@
+package io.learningloop.command.domain;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import io.learningloop.command.commands.Correction;
+import io.learningloop.command.commands.StepAccepted;
+import io.learningloop.contract.EventTypes;
+import io.learningloop.contract.events.LoopEvent;
+import io.learningloop.contract.events.StepAmendedEvent;
+import io.learningloop.contract.events.StepRetractedEvent;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * The rules every aggregate applies to amendments and retractions, so that they read the same for
+ * every kind of step:
+ * <ul>
+ *   <li>an amendment is validated like the step itself, keeps the step's references, and cannot move
+ *       the step after a step that builds on it (a lesson cannot then precede its decision);</li>
+ *   <li>a retraction is refused while live steps build on the step: they are retracted first;</li>
+ *   <li>a retracted step takes no further step, but its id stays used;</li>
+ *   <li>both are idempotent: the same amendment again, or a second retraction, changes nothing.</li>
+ * </ul>
+ */
+final class Corrections {
+
+    private Corrections() {
+    }
+
+    /**
+     * Applies the correction unless the step already reads so.
+     *
+     * @param current the step's event as it reads now (the original or the last correction)
+     * @param currentBy the id of the event that made it read so, the answer to a repeated amendment
+     */
+    static StepAccepted amend(LoopEvent current, String currentBy, LoopEvent correction, Correction by) {
+        if (current.equals(correction)) {
+            return StepAccepted.repeated(current.aggregateId(), currentBy);
+        }
+        Instant now = by.stamp().recordedAt();
+        apply(new StepAmendedEvent(by.stamp().eventId(), correction.aggregateId(), correction.orgUnit(), now, now,
+                by.sourceTool(), by.actor(), by.reason(), EventTypes.revision(correction.getClass()), correction));
+        return StepAccepted.recorded(correction.aggregateId(), by.stamp().eventId());
+    }
+
+    /** Retracts the step unless it was already retracted; refused while live steps build on it. */
+    static StepAccepted retract(LoopEvent step, StepRetractedEvent earlier, Correction by, LoopReferences references,
+                                String kind) {
+        if (earlier != null) {
+            return StepAccepted.repeated(step.aggregateId(), earlier.eventId());
+        }
+        List<LoopReferences.Dependent> dependents = references.dependentsOf(step.aggregateId());
+        if (!dependents.isEmpty()) {
+            throw new ConflictingStepException(kind + " '" + step.aggregateId() + "' cannot be retracted while "
+                    + describe(dependents) + " build on it: retract those first");
+        }
+        return retractPart(step, by);
+    }
+
+    /** Retracts a part of an aggregate (an outcome) that nothing else refers to. */
+    static StepAccepted retractPart(LoopEvent step, Correction by) {
+        Instant now = by.stamp().recordedAt();
+        apply(new StepRetractedEvent(by.stamp().eventId(), step.aggregateId(), step.orgUnit(), now, now,
+                by.sourceTool(), by.actor(), by.reason(), step.eventId(), EventTypes.name(step.getClass()),
+                step.decisionsConcerned(), step.lessonsConcerned()));
+        return StepAccepted.recorded(step.aggregateId(), by.stamp().eventId());
+    }
+
+    static void requireLive(StepRetractedEvent retraction, String kind, String id) {
+        if (retraction != null) {
+            throw new ConflictingStepException(kind + " '" + id + "' was retracted (" + retraction.reason()
+                    + "); it takes no further steps");
+        }
+    }
+
+    /** References are what other steps were validated against: changing them is a new step, not a correction. */
+    static void requireUnchanged(String field, Object before, Object after) {
+        if (!Objects.equals(before, after)) {
+            throw new LoopRuleViolationException(field, "cannot be amended (was " + before + "); retract the step"
+                    + " and post it anew");
+        }
+    }
+
+    /** An amended step cannot move after the steps that build on it: they could not have followed it. */
+    static void requireNotAfterDependents(LoopReferences references, String id, Instant occurredAt, String kind) {
+        for (LoopReferences.Dependent dependent : references.dependentsOf(id)) {
+            if (dependent.occurredAt().isBefore(occurredAt)) {
+                throw new LoopRuleViolationException("occurredAt", "the " + kind + " cannot move after "
+                        + dependent.kind() + " '" + dependent.stepId() + "' that builds on it, at "
+                        + dependent.occurredAt());
+            }
+        }
+    }
+
+    /** An amended step cannot move after a later part of its own (an outcome, a held check-in, a share). */
+    static void requireNotAfter(Instant occurredAt, Instant part, String kind, String what) {
+        if (part != null && part.isBefore(occurredAt)) {
+            throw new LoopRuleViolationException("occurredAt", "the " + kind + " cannot move after its " + what
+                    + ", at " + part);
+        }
+    }
+
+    private static String describe(List<LoopReferences.Dependent> dependents) {
+        return dependents.stream().map(dependent -> dependent.kind() + " '" + dependent.stepId() + "'")
+                .sorted().collect(Collectors.joining(", "));
+    }
+}
