@@ -81,6 +81,62 @@ class LearningLoopEndToEndIntegrationTest {
         post("/decisions", decision("e2e-d5", "acme/sales", "strategy", "2025-03-01T00:00:00Z", ""));
         post("/behavior-changes", change("e2e-b1", "acme/eng/platform", "2025-01-15T00:00:00Z", "e2e-d4", "e2e-l1"));
         post("/behavior-changes", change("e2e-b2", "acme/sales", "2025-03-01T00:00:00Z", "e2e-d5", "e2e-l2"));
+        postCorrectedLoops();
+    }
+
+    /**
+     * acme/ops, 2024, posted with mistakes and corrected: C1's outcome is amended from 10 to 20 days
+     * after it; C2 is retracted with its outcome; C3's outcome (30 days) is retracted and the real one
+     * (40 days) posted; lessons K1 (from C1) and K2 (from C3) change C4 in 2025, and K1's change is
+     * retracted again.
+     */
+    private static void postCorrectedLoops() throws Exception {
+        post("/decisions", decision("e2e-c1", "acme/ops", "operations", "2024-01-01T00:00:00Z", ""));
+        post("/decisions", decision("e2e-c2", "acme/ops", "operations", "2024-02-01T00:00:00Z", ""));
+        post("/decisions", decision("e2e-c3", "acme/ops", "operations", "2024-03-01T00:00:00Z", ""));
+        post("/decisions/e2e-c1/outcome", outcome("2024-01-11T00:00:00Z"));
+        post("/decisions/e2e-c2/outcome", outcome("2024-02-06T00:00:00Z"));
+        post("/decisions/e2e-c3/outcome", outcome("2024-03-31T00:00:00Z"));
+        post("/decisions/e2e-c1/outcome/amendment", amendment(outcome("2024-01-21T00:00:00Z")));
+        post("/decisions/e2e-c2/retraction", RETRACTION);
+        post("/decisions/e2e-c3/outcome/retraction", RETRACTION);
+        post("/decisions/e2e-c3/outcome", outcome("2024-04-10T00:00:00Z"));
+        post("/lessons", lesson("e2e-k1", "acme/ops", "2024-02-01T00:00:00Z", "e2e-c1"));
+        post("/lessons", lesson("e2e-k2", "acme/ops", "2024-04-20T00:00:00Z", "e2e-c3"));
+        post("/decisions", decision("e2e-c4", "acme/ops", "operations", "2025-01-10T00:00:00Z", ""));
+        post("/behavior-changes", change("e2e-x1", "acme/ops", "2025-01-10T00:00:00Z", "e2e-c4", "e2e-k1"));
+        post("/behavior-changes", change("e2e-x2", "acme/ops", "2025-01-10T00:00:00Z", "e2e-c4", "e2e-k2"));
+        post("/behavior-changes/e2e-x1/retraction", RETRACTION);
+    }
+
+    @Test
+    void everyMetricAndSearchHonoursAmendmentsAndRetractions() {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode latency = get(analytics, "/analytics/latency?orgUnit=acme/ops&from=2024-01-01&to=2025-01-01");
+            // decision -> outcome: C1 20 days (amended), C3 40 days (the real outcome); C2 is retracted.
+            assertPercentiles(stage(latency, "decision-to-outcome"), 2, 20.0, 40.0, 40.0);
+            // outcome -> lesson: C1 2024-01-21 -> K1 2024-02-01 = 11 days, C3 2024-04-10 -> K2 2024-04-20 = 10.
+            assertPercentiles(stage(latency, "outcome-to-lesson"), 2, 10.0, 11.0, 11.0);
+            // lesson -> change: only K2, 2024-04-20 -> 2025-01-10 = 265 days (K1's change is retracted).
+            assertPercentiles(stage(latency, "lesson-to-behavior-change"), 1, 265.0, 265.0, 265.0);
+            // decision -> change: only C3, 2024-03-01 -> 2025-01-10 = 315 days.
+            assertPercentiles(stage(latency, "decision-to-behavior-change"), 1, 315.0, 315.0, 315.0);
+
+            JsonNode conversion = get(analytics, "/analytics/conversion?orgUnit=acme/ops&from=2024-01-01"
+                    + "&to=2025-01-01");
+            // K1 and K2 recorded, only K2 converted.
+            assertThat(conversion.get("lessonsRecorded").asLong()).isEqualTo(2);
+            assertThat(conversion.get("conversionRate").asDouble()).isEqualTo(0.5);
+
+            JsonNode listed = get(queries, "/loops?orgUnit=acme/ops");
+            assertThat(listed.get("loops")).extracting(loop -> loop.get("decisionId").asText())
+                    .containsExactlyInAnyOrder("e2e-c1", "e2e-c3", "e2e-c4");
+            JsonNode retracted = get(queries, "/loops?orgUnit=acme/ops&stage=retracted");
+            assertThat(retracted.get("loops")).extracting(loop -> loop.get("decisionId").asText())
+                    .containsExactly("e2e-c2");
+            JsonNode changed = get(queries, "/loops/e2e-c4").get("loop");
+            assertThat(changed.get("appliedLessonIds")).extracting(JsonNode::asText).containsExactly("e2e-k2");
+        });
     }
 
     @Test
@@ -175,6 +231,16 @@ class LearningLoopEndToEndIntegrationTest {
                  "title": "Decision %s", "category": "%s", "expectedOutcome": "It works", "confidence": 0.8,
                  "reviewBy": "2026-01-01", "informedByLessonIds": [%s]}
                 """.formatted(id, orgUnit, at, id, category, informedBy.isEmpty() ? "" : "\"" + informedBy + "\"");
+    }
+
+    private static final String RETRACTION = """
+            {"sourceTool": "e2e", "actor": "u-2", "reason": "Posted by mistake"}
+            """;
+
+    private static String amendment(String correction) {
+        return """
+                {"sourceTool": "e2e", "actor": "u-2", "reason": "Wrong date", "correction": %s}
+                """.formatted(correction);
     }
 
     private static String outcome(String at) {

@@ -4,6 +4,7 @@ import io.learningloop.contract.OrgUnits;
 import io.learningloop.contract.events.BehaviorChangedEvent;
 import io.learningloop.contract.events.LessonRecordedEvent;
 import io.learningloop.contract.events.LessonSharedEvent;
+import io.learningloop.contract.events.StepRetractedEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,7 +14,9 @@ import java.util.TreeSet;
 
 /**
  * One lesson and the behaviour changes it caused. A change may be read before its lesson (other
- * partition), so both parts are kept apart and the conversion fields derived after each change.
+ * partition), so both parts are kept apart and the conversion fields derived after each change. A
+ * retracted lesson or change stays in {@code retractedStepIds} (a tombstone, whatever the arrival
+ * order); a retracted lesson is marked {@code retracted} and counts in no metric.
  */
 public record LessonDocument(
         String lessonId,
@@ -31,7 +34,9 @@ public record LessonDocument(
         int sharedCount,
         boolean converted,
         Instant firstBehaviorChangeAt,
-        Double lessonToBehaviorChangeDays) {
+        Double lessonToBehaviorChangeDays,
+        List<String> retractedStepIds,
+        boolean retracted) {
 
     /** Documents written by an older version lack parts added since: they read as empty. */
     public LessonDocument {
@@ -41,6 +46,7 @@ public record LessonDocument(
         themes = themes == null ? List.of() : themes;
         behaviorChanges = behaviorChanges == null ? List.of() : behaviorChanges;
         sharedWithOrgUnits = sharedWithOrgUnits == null ? List.of() : sharedWithOrgUnits;
+        retractedStepIds = retractedStepIds == null ? List.of() : retractedStepIds;
     }
 
     public record ChangeRef(String behaviorChangeId, Instant changedAt, String decisionId, String orgUnit) {
@@ -50,7 +56,7 @@ public record LessonDocument(
 
     static LessonDocument empty(String lessonId) {
         return new LessonDocument(lessonId, null, List.of(), null, List.of(), List.of(), List.of(), null, null,
-                List.of(), 0, List.of(), 0, false, null, null);
+                List.of(), 0, List.of(), 0, false, null, null, List.of(), false);
     }
 
     LessonDocument withLesson(LessonRecordedEvent recorded, long sequence) {
@@ -60,10 +66,24 @@ public record LessonDocument(
         return new LessonDocument(lessonId, recorded.orgUnit(), OrgUnits.selfAndAncestors(recorded.orgUnit()),
                 recorded.occurredAt(), recorded.decisionIds(), recorded.reviewIds(), recorded.themes(),
                 recorded.extractionPractice().wireName(), sequence, behaviorChanges, 0, sharedWithOrgUnits, 0, false,
-                null, null).derived();
+                null, null, retractedStepIds, false).derived();
+    }
+
+    /** Tombstones the lesson itself or a change that cited it; the change no longer counts. */
+    LessonDocument withRetraction(StepRetractedEvent retraction) {
+        TreeSet<String> retractedIds = new TreeSet<>(retractedStepIds);
+        retractedIds.add(retraction.stepId());
+        List<ChangeRef> remaining = behaviorChanges.stream()
+                .filter(change -> !retractedIds.contains(change.behaviorChangeId())).toList();
+        return new LessonDocument(lessonId, orgUnit, orgUnitPath, recordedAt, decisionIds, reviewIds, themes,
+                extractionPractice, lessonSequence, remaining, 0, sharedWithOrgUnits, 0, false, null, null,
+                List.copyOf(retractedIds), false).derived();
     }
 
     LessonDocument withBehaviorChange(BehaviorChangedEvent changed) {
+        if (retractedStepIds.contains(changed.behaviorChangeId())) {
+            return this;
+        }
         List<ChangeRef> changes = new ArrayList<>(behaviorChanges.stream()
                 .filter(change -> !change.behaviorChangeId().equals(changed.behaviorChangeId())).toList());
         changes.add(new ChangeRef(changed.behaviorChangeId(), changed.occurredAt(), changed.decisionId(),
@@ -71,7 +91,7 @@ public record LessonDocument(
         changes.sort(Comparator.comparing(ChangeRef::behaviorChangeId));
         return new LessonDocument(lessonId, orgUnit, orgUnitPath, recordedAt, decisionIds, reviewIds, themes,
                 extractionPractice, lessonSequence,
-                List.copyOf(changes), 0, sharedWithOrgUnits, 0, false, null, null).derived();
+                List.copyOf(changes), 0, sharedWithOrgUnits, 0, false, null, null, retractedStepIds, false).derived();
     }
 
     /** Spread: the org units beyond its own that the lesson was shared with. */
@@ -80,7 +100,7 @@ public record LessonDocument(
         units.add(shared.sharedWithOrgUnit());
         return new LessonDocument(lessonId, orgUnit, orgUnitPath, recordedAt, decisionIds, reviewIds, themes,
                 extractionPractice, lessonSequence,
-                behaviorChanges, 0, List.copyOf(units), 0, false, null, null).derived();
+                behaviorChanges, 0, List.copyOf(units), 0, false, null, null, retractedStepIds, false).derived();
     }
 
     private LessonDocument derived() {
@@ -90,6 +110,7 @@ public record LessonDocument(
         return new LessonDocument(lessonId, orgUnit, orgUnitPath, recordedAt, decisionIds, reviewIds, themes,
                 extractionPractice, lessonSequence,
                 behaviorChanges, behaviorChanges.size(), sharedWithOrgUnits, sharedWithOrgUnits.size(),
-                recordedAt != null && !behaviorChanges.isEmpty(), first, days);
+                recordedAt != null && !behaviorChanges.isEmpty(), first, days, retractedStepIds,
+                retractedStepIds.contains(lessonId));
     }
 }

@@ -1,17 +1,23 @@
 package io.learningloop.analytics.lessons;
 
+import io.learningloop.contract.EventTypes;
 import io.learningloop.contract.events.BehaviorChangedEvent;
 import io.learningloop.contract.events.LessonRecordedEvent;
 import io.learningloop.contract.events.LessonSharedEvent;
 import io.learningloop.contract.events.LoopEvent;
+import io.learningloop.contract.events.StepRetractedEvent;
 import io.learningloop.infra.elasticsearch.Indices;
 import io.learningloop.infra.projection.DocumentProjection;
 import io.learningloop.infra.projection.EventEnvelope;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
-/** Keeps one {@link LessonDocument} per lesson: recorded, shared, and the behaviour changes it caused. */
+/**
+ * Keeps one {@link LessonDocument} per lesson: recorded, shared, the behaviour changes it caused, and
+ * corrections of the lesson and of those changes.
+ */
 @Component
 class LessonsProjection implements DocumentProjection<LessonDocument> {
 
@@ -36,19 +42,31 @@ class LessonsProjection implements DocumentProjection<LessonDocument> {
         return LessonDocument.class;
     }
 
+    /** The types whose events change lesson documents, also when amended or retracted. */
+    private static final Set<String> LESSON_STEPS = Set.of(EventTypes.name(LessonRecordedEvent.class),
+            EventTypes.name(BehaviorChangedEvent.class));
+
     @Override
     public Collection<String> documentIds(EventEnvelope envelope) {
-        LoopEvent event = envelope.event();
+        LoopEvent event = envelope.correctedStep().event();
         if (event instanceof LessonRecordedEvent || event instanceof BehaviorChangedEvent
                 || event instanceof LessonSharedEvent) {
             return event.lessonsConcerned();
         }
+        if (event instanceof StepRetractedEvent retracted && LESSON_STEPS.contains(retracted.retractedEventType())) {
+            return retracted.lessonIds();
+        }
         return List.of();
     }
 
+    /** An amendment is applied as the step it corrects, with the amendment's sequence. */
     @Override
-    public LessonDocument apply(String lessonId, LessonDocument current, EventEnvelope envelope) {
+    public LessonDocument apply(String lessonId, LessonDocument current, EventEnvelope delivered) {
         LessonDocument lesson = current != null ? current : LessonDocument.empty(lessonId);
+        EventEnvelope envelope = delivered.correctedStep();
+        if (envelope.event() instanceof StepRetractedEvent retracted) {
+            return lesson.withRetraction(retracted);
+        }
         if (envelope.event() instanceof LessonRecordedEvent recorded) {
             return lesson.withLesson(recorded, envelope.aggregateSequence());
         }

@@ -51,10 +51,15 @@ class LearningMetrics {
                 CONVERSION_DEFINITION);
     }
 
-    /** Org unit (rolled up through orgUnitPath), category where it applies, and the cohort period. */
+    /**
+     * Org unit (rolled up through orgUnitPath), category where it applies, and the cohort period; a
+     * retracted loop or lesson counts in no metric.
+     */
     private static List<Query> filters(Cohort cohort, String cohortField, boolean withCategory) {
         List<Query> filters = new ArrayList<>();
         filters.add(Query.of(query -> query.exists(exists -> exists.field(cohortField))));
+        filters.add(Query.of(query -> query.bool(bool -> bool.mustNot(not -> not.term(term -> term.field("retracted")
+                .value(true))))));
         if (cohort.orgUnit() != null) {
             filters.add(Query.of(query -> query.term(term -> term.field("orgUnitPath").value(cohort.orgUnit()))));
         }

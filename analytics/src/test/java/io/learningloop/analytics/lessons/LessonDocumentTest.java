@@ -2,10 +2,17 @@ package io.learningloop.analytics.lessons;
 
 import static io.learningloop.infra.testing.SampleEvents.behaviorChange;
 import static io.learningloop.infra.testing.SampleEvents.lesson;
+import static io.learningloop.infra.testing.SampleEvents.retracted;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.learningloop.contract.EventTypes;
 import io.learningloop.contract.events.BehaviorChangedEvent;
+import io.learningloop.contract.events.DecisionCategory;
 import io.learningloop.contract.events.LessonRecordedEvent;
+import io.learningloop.contract.events.LoopEvent;
+import io.learningloop.infra.elasticsearch.Indices;
+import io.learningloop.infra.projection.EventEnvelope;
+import io.learningloop.infra.testing.SampleEvents;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -42,5 +49,52 @@ class LessonDocumentTest {
         LessonDocument once = LessonDocument.empty("l-1").withLesson(recorded, 0).withBehaviorChange(changed);
 
         assertThat(once.withLesson(recorded, 0).withBehaviorChange(changed)).isEqualTo(once);
+    }
+
+    private final LessonsProjection projection = new LessonsProjection(new Indices("test-"));
+
+    private LessonDocument apply(LessonDocument lesson, LoopEvent event, long sequence) {
+        EventEnvelope envelope = new EventEnvelope(event, EventTypes.name(event.getClass()), "1", sequence, "t", 0, 0);
+        assertThat(projection.documentIds(envelope)).contains("l-1");
+        return projection.apply("l-1", lesson, envelope);
+    }
+
+    @Test
+    void retractedChangeNoLongerConvertsTheLessonInAnyOrder() {
+        LessonDocument converted = LessonDocument.empty("l-1").withLesson(recorded, 0).withBehaviorChange(changed);
+
+        LessonDocument retracted = apply(converted, retracted(changed), 1);
+        LessonDocument readAgain = apply(retracted, changed, 0);
+        LessonDocument retractionFirst = apply(apply(apply(null, retracted(changed), 1), changed, 0), recorded, 0);
+
+        assertThat(retracted.converted()).isFalse();
+        assertThat(retracted.behaviorChangeCount()).isZero();
+        assertThat(retracted.lessonToBehaviorChangeDays()).isNull();
+        assertThat(readAgain).isEqualTo(retracted);
+        assertThat(retractionFirst).isEqualTo(retracted);
+    }
+
+    @Test
+    void retractedLessonIsMarkedAndAmendedLessonTakesItsCorrectedTime() {
+        LessonRecordedEvent later = lesson("l-1", "acme/eng", "2025-01-06T00:00:00Z", "d-1");
+
+        LessonDocument amended = apply(apply(null, recorded, 0), SampleEvents.amended(later), 1);
+        LessonDocument withChange = amended.withBehaviorChange(changed);
+
+        assertThat(withChange.lessonToBehaviorChangeDays()).isEqualTo(5.5);
+        assertThat(apply(withChange, recorded, 0)).as("the original read again").isEqualTo(withChange);
+        assertThat(apply(withChange, retracted(recorded), 2).retracted()).isTrue();
+        assertThat(withChange.retracted()).isFalse();
+    }
+
+    @Test
+    void correctionsOfOtherStepsDoNotTouchLessons() {
+        var decision = SampleEvents.decision("d-1", "acme/eng", DecisionCategory.PRODUCT, "2024-12-01T00:00:00Z",
+                "l-1");
+        EventEnvelope amendment = new EventEnvelope(SampleEvents.amended(decision), "StepAmended", "1", 1, "t", 0, 0);
+        EventEnvelope retraction = new EventEnvelope(retracted(decision), "StepRetracted", "1", 2, "t", 0, 0);
+
+        assertThat(projection.documentIds(amendment)).isEmpty();
+        assertThat(projection.documentIds(retraction)).isEmpty();
     }
 }

@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 class LoopController {
 
     private static final Set<String> STAGES =
-            Set.of("decided", "outcome-observed", "lesson-learned", "behavior-changed");
+            Set.of("decided", "outcome-observed", "lesson-learned", "behavior-changed", "retracted");
     private static final int MAX_PAGE_SIZE = 500;
 
     private final LoopSearch search;

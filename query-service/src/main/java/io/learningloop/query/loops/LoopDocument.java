@@ -1,5 +1,6 @@
 package io.learningloop.query.loops;
 
+import io.learningloop.contract.EventTypes;
 import io.learningloop.contract.OrgUnits;
 import io.learningloop.contract.events.ActionAssignedEvent;
 import io.learningloop.contract.events.BehaviorChangedEvent;
@@ -11,6 +12,8 @@ import io.learningloop.contract.events.LessonSharedEvent;
 import io.learningloop.contract.events.OutcomeObservedEvent;
 import io.learningloop.contract.events.ReviewHeldEvent;
 import io.learningloop.contract.events.RootCause;
+import io.learningloop.contract.events.StepAmendedEvent;
+import io.learningloop.contract.events.StepRetractedEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,6 +28,11 @@ import java.util.function.Function;
  * read before its decision's), so every part is set on its own and the stage fields are derived from
  * the parts after each change. Parts keyed by id make re-applying an event a no-op; the decision and
  * outcome parts keep their aggregate sequence so an older event never overwrites a newer one.
+ *
+ * <p>Corrections: an amendment is applied as the corrected step with the amendment's sequence; a
+ * retraction removes its part and stays in {@code corrections} as a tombstone, so that the retracted
+ * step read again (a redelivery, another arrival order) is not added back. A retracted decision keeps
+ * its document, marked {@code retracted}, which searches and metrics leave out.
  */
 public record LoopDocument(
         String decisionId,
@@ -60,11 +68,15 @@ public record LoopDocument(
         CheckInCounts checkInCounts,
         Instant firstLessonAt,
         Instant firstBehaviorChangeAt,
-        Latency latency) {
+        Latency latency,
+        List<BehaviorChangeRef> appliedChanges,
+        List<Correction> corrections,
+        boolean retracted) {
 
     /**
      * Documents written by an older version of this projection lack the parts added since; they read
-     * as empty, so that the next event upgrades the document instead of failing on it.
+     * as empty, so that the next event upgrades the document instead of failing on it. A document from
+     * before {@code appliedChanges} knew only the ids: each change it applied is taken to cite all of them.
      */
     public LoopDocument {
         orgUnitPath = orEmpty(orgUnitPath);
@@ -79,6 +91,12 @@ public record LoopDocument(
         actions = orEmpty(actions);
         lessonShares = orEmpty(lessonShares);
         checkIns = orEmpty(checkIns);
+        if (appliedChanges == null) {
+            List<String> cited = appliedLessonIds;
+            appliedChanges = appliedInBehaviorChangeIds.stream()
+                    .map(id -> new BehaviorChangeRef(id, null, decisionId, cited, null)).toList();
+        }
+        corrections = orEmpty(corrections);
     }
 
     private static <T> List<T> orEmpty(List<T> list) {
@@ -132,39 +150,45 @@ public record LoopDocument(
                           Double decisionToBehaviorChangeDays) {
     }
 
+    /**
+     * A correction of one of this loop's steps: {@code amended} or {@code retracted}, the step and the
+     * type of its event, and for a retraction the event retracted (the tombstone of that step).
+     */
+    public record Correction(String eventId, String kind, String stepId, String stepEventType,
+                             String retractedEventId, String reason, Instant correctedAt) {
+    }
+
     private static final double MILLIS_PER_DAY = Duration.ofDays(1).toMillis();
+    private static final String DECISION_MADE = EventTypes.name(DecisionMadeEvent.class);
+    private static final String LESSON_RECORDED = EventTypes.name(LessonRecordedEvent.class);
+    private static final String REVIEW_HELD = EventTypes.name(ReviewHeldEvent.class);
+    private static final String ACTION_ASSIGNED = EventTypes.name(ActionAssignedEvent.class);
+    private static final String BEHAVIOR_CHANGED = EventTypes.name(BehaviorChangedEvent.class);
 
     /** A loop known only by its id, before any of its events arrived. */
     static LoopDocument empty(String decisionId) {
-        return new LoopDocument(decisionId, null, List.of(), null, null, null, null, null, List.of(), List.of(),
-                List.of(), false, null, null, null, null, null, List.of(), List.of(), List.of(), List.of(), List.of(),
-                List.of(), List.of(), List.of(), null, 0, 0, 0, new ActionCounts(0, 0, 0, 0, 0),
-                new CheckInCounts(0, 0, 0, 0), null, null, new Latency(null, null, null));
+        return new Parts(decisionId).document();
     }
 
     LoopDocument withDecision(DecisionMadeEvent made, long sequence) {
         if (decisionSequence != null && decisionSequence >= sequence) {
             return this;
         }
-        return new LoopDocument(decisionId, made.orgUnit(), OrgUnits.selfAndAncestors(made.orgUnit()),
-                made.category().wireName(), made.title(), made.expectedOutcome(), made.confidence(), made.reviewBy(),
-                made.informedByLessonIds(), made.leadingIndicators(), made.uncertainties(),
-                !made.uncertainties().isEmpty(), made.actor(), made.sourceTool(), made.occurredAt(), sequence, outcome,
-                lessons, behaviorChanges, appliedLessonIds, appliedInBehaviorChangeIds, reviews, actions, lessonShares,
-                planned(made), null, 0, 0, 0, null, null, null, null, null).derived();
+        Parts parts = parts();
+        parts.decision = Decided.of(made);
+        parts.decisionSequence = sequence;
+        parts.checkIns = planned(made);
+        return parts.document();
     }
 
     LoopDocument withOutcome(OutcomeObservedEvent observed, long sequence) {
-        if (outcome != null && outcome.sequence() >= sequence) {
+        if (outcome != null && outcome.sequence() >= sequence || retractedEvent(observed.eventId())) {
             return this;
         }
-        Outcome newOutcome = new Outcome(observed.eventId(), observed.occurredAt(), observed.assessment().wireName(),
+        Parts parts = parts();
+        parts.outcome = new Outcome(observed.eventId(), observed.occurredAt(), observed.assessment().wireName(),
                 observed.summary(), observed.orgUnit(), observed.reportedBy().wireName(), sequence);
-        return new LoopDocument(decisionId, orgUnit, orgUnitPath, category, title, expectedOutcome, confidence,
-                reviewBy, informedByLessonIds, leadingIndicators, uncertainties, uncertaintyStated, actor, sourceTool,
-                decidedAt, decisionSequence, newOutcome, lessons, behaviorChanges, appliedLessonIds,
-                appliedInBehaviorChangeIds, reviews, actions, lessonShares, checkIns, null, 0, 0, 0, null, null, null,
-                null, null).derived();
+        return parts.document();
     }
 
     /** Held (late, if it had been missed); a repeat of the same event changes nothing. */
@@ -193,11 +217,9 @@ public record LoopDocument(
                 .filter(other -> !other.scheduledFor().equals(checkIn.scheduledFor())).toList());
         changed.add(checkIn);
         changed.sort(Comparator.comparing(CheckIn::scheduledFor));
-        return new LoopDocument(decisionId, orgUnit, orgUnitPath, category, title, expectedOutcome, confidence,
-                reviewBy, informedByLessonIds, leadingIndicators, uncertainties, uncertaintyStated, actor, sourceTool,
-                decidedAt, decisionSequence, outcome, lessons, behaviorChanges, appliedLessonIds,
-                appliedInBehaviorChangeIds, reviews, actions, lessonShares, List.copyOf(changed), null, 0, 0, 0, null,
-                null, null, null, null).derived();
+        Parts parts = parts();
+        parts.checkIns = List.copyOf(changed);
+        return parts.document();
     }
 
     /** The planned dates, keeping what is already known of each (a decision re-applied on a replay). */
@@ -213,40 +235,53 @@ public record LoopDocument(
     }
 
     LoopDocument withLesson(LessonRecordedEvent recorded) {
-        var lesson = new LessonRef(recorded.lessonId(), recorded.occurredAt(), recorded.orgUnit(), recorded.reviewIds(),
-                recorded.themes(), recorded.extractionPractice().wireName());
-        return withParts(upsert(lessons, lesson, LessonRef::lessonId), behaviorChanges, appliedLessonIds,
-                appliedInBehaviorChangeIds, reviews, actions, lessonShares);
+        if (retractedStep(LESSON_RECORDED, recorded.lessonId())) {
+            return this;
+        }
+        Parts parts = parts();
+        parts.lessons = upsert(lessons, new LessonRef(recorded.lessonId(), recorded.occurredAt(), recorded.orgUnit(),
+                recorded.reviewIds(), recorded.themes(), recorded.extractionPractice().wireName()), LessonRef::lessonId);
+        return parts.document();
     }
 
     /** The change closes this loop when one of its lessons came from here, and/or it is this decision. */
     LoopDocument withBehaviorChange(BehaviorChangedEvent changed) {
-        List<BehaviorChangeRef> closing = behaviorChanges;
+        if (retractedStep(BEHAVIOR_CHANGED, changed.behaviorChangeId())) {
+            return this;
+        }
+        var change = new BehaviorChangeRef(changed.behaviorChangeId(), changed.occurredAt(), changed.decisionId(),
+                changed.lessonIds(), changed.orgUnit());
+        Parts parts = parts();
         if (changed.lessonDecisionIds().contains(decisionId)) {
-            closing = upsert(behaviorChanges, new BehaviorChangeRef(changed.behaviorChangeId(), changed.occurredAt(),
-                    changed.decisionId(), changed.lessonIds(), changed.orgUnit()), BehaviorChangeRef::behaviorChangeId);
+            parts.behaviorChanges = upsert(behaviorChanges, change, BehaviorChangeRef::behaviorChangeId);
         }
-        List<String> applied = appliedLessonIds;
-        List<String> appliedIn = appliedInBehaviorChangeIds;
         if (changed.decisionId().equals(decisionId)) {
-            applied = union(appliedLessonIds, changed.lessonIds());
-            appliedIn = union(appliedInBehaviorChangeIds, List.of(changed.behaviorChangeId()));
+            parts.appliedChanges = upsert(appliedChanges, change, BehaviorChangeRef::behaviorChangeId);
         }
-        return withParts(lessons, closing, applied, appliedIn, reviews, actions, lessonShares);
+        return parts.document();
     }
 
     LoopDocument withReview(ReviewHeldEvent held) {
+        if (retractedStep(REVIEW_HELD, held.reviewId())) {
+            return this;
+        }
         var review = new ReviewRef(held.reviewId(), held.occurredAt(), held.kind().wireName(), held.facilitated(),
                 held.blameless(), held.participantCount(),
                 held.rootCauses().stream().map(RootCause::theme).distinct().sorted().toList(), held.orgUnit());
-        return withParts(lessons, behaviorChanges, appliedLessonIds, appliedInBehaviorChangeIds,
-                upsert(reviews, review, ReviewRef::reviewId), actions, lessonShares);
+        Parts parts = parts();
+        parts.reviews = upsert(reviews, review, ReviewRef::reviewId);
+        return parts.document();
     }
 
+    /** Assigned, or amended: an amended assignment keeps what happened to the action since. */
     LoopDocument withActionAssigned(ActionAssignedEvent assigned, long sequence) {
+        if (retractedStep(ACTION_ASSIGNED, assigned.actionId())) {
+            return this;
+        }
         return withAction(assigned.actionId(), sequence, current -> new ActionRef(assigned.actionId(),
-                assigned.reviewId(), assigned.owner(), assigned.dueDate(), assigned.occurredAt(), "open", null, false,
-                sequence));
+                assigned.reviewId(), assigned.owner(), assigned.dueDate(), assigned.occurredAt(),
+                current == null ? "open" : current.status(), current == null ? null : current.endedAt(),
+                current != null && current.overdue(), sequence));
     }
 
     LoopDocument withActionEnded(String actionId, String status, Instant endedAt, long sequence) {
@@ -262,9 +297,44 @@ public record LoopDocument(
     }
 
     LoopDocument withLessonShared(LessonSharedEvent shared) {
-        var share = new LessonShare(shared.lessonId(), shared.sharedWithOrgUnit(), shared.occurredAt());
-        return withParts(lessons, behaviorChanges, appliedLessonIds, appliedInBehaviorChangeIds, reviews, actions,
-                upsert(lessonShares, share, s -> s.lessonId() + " " + s.sharedWithOrgUnit()));
+        if (retractedStep(LESSON_RECORDED, shared.lessonId())) {
+            return this;
+        }
+        Parts parts = parts();
+        parts.lessonShares = upsert(lessonShares, new LessonShare(shared.lessonId(), shared.sharedWithOrgUnit(),
+                shared.occurredAt()), s -> s.lessonId() + " " + s.sharedWithOrgUnit());
+        return parts.document();
+    }
+
+    /** Notes the amendment; the projection applies its correction as the step itself. */
+    LoopDocument withAmendment(StepAmendedEvent amended) {
+        Parts parts = parts();
+        parts.corrections = upsert(corrections, new Correction(amended.eventId(), "amended", amended.stepId(),
+                EventTypes.name(amended.correction().getClass()), null, amended.reason(), amended.occurredAt()),
+                Correction::eventId);
+        return parts.document();
+    }
+
+    /** Removes the retracted step's part and keeps the retraction as its tombstone. */
+    LoopDocument withRetraction(StepRetractedEvent retraction) {
+        Parts parts = parts();
+        parts.corrections = upsert(corrections, new Correction(retraction.eventId(), "retracted",
+                retraction.stepId(), retraction.retractedEventType(), retraction.retractedEventId(),
+                retraction.reason(), retraction.occurredAt()), Correction::eventId);
+        if (outcome != null && outcome.eventId().equals(retraction.retractedEventId())) {
+            parts.outcome = null;
+        }
+        parts.lessons = without(lessons, LessonRef::lessonId, parts, LESSON_RECORDED);
+        parts.lessonShares = without(lessonShares, LessonShare::lessonId, parts, LESSON_RECORDED);
+        parts.reviews = without(reviews, ReviewRef::reviewId, parts, REVIEW_HELD);
+        parts.actions = without(actions, ActionRef::actionId, parts, ACTION_ASSIGNED);
+        parts.behaviorChanges = without(behaviorChanges, BehaviorChangeRef::behaviorChangeId, parts, BEHAVIOR_CHANGED);
+        parts.appliedChanges = without(appliedChanges, BehaviorChangeRef::behaviorChangeId, parts, BEHAVIOR_CHANGED);
+        return parts.document();
+    }
+
+    private static <T> List<T> without(List<T> list, Function<T, String> id, Parts parts, String eventType) {
+        return list.stream().filter(part -> !parts.retractedStep(eventType, id.apply(part))).toList();
     }
 
     /**
@@ -280,63 +350,147 @@ public record LoopDocument(
         if (changed == null) {
             return this;
         }
-        return withParts(lessons, behaviorChanges, appliedLessonIds, appliedInBehaviorChangeIds, reviews,
-                upsert(actions, changed, ActionRef::actionId), lessonShares);
+        Parts parts = parts();
+        parts.actions = upsert(actions, changed, ActionRef::actionId);
+        return parts.document();
     }
 
-    private LoopDocument withParts(List<LessonRef> newLessons, List<BehaviorChangeRef> newChanges,
-                                   List<String> newApplied, List<String> newAppliedIn, List<ReviewRef> newReviews,
-                                   List<ActionRef> newActions, List<LessonShare> newShares) {
-        return new LoopDocument(decisionId, orgUnit, orgUnitPath, category, title, expectedOutcome, confidence,
-                reviewBy, informedByLessonIds, leadingIndicators, uncertainties, uncertaintyStated, actor, sourceTool,
-                decidedAt, decisionSequence, outcome, newLessons, newChanges, newApplied, newAppliedIn, newReviews,
-                newActions, newShares, checkIns, null, 0, 0, 0, null, null, null, null, null).derived();
+    private boolean retractedStep(String eventType, String stepId) {
+        return parts().retractedStep(eventType, stepId);
     }
 
-    /** Recomputes the stage fields from the parts, so they can never disagree with them. */
-    private LoopDocument derived() {
-        Instant observedAt = outcome == null ? null : outcome.observedAt();
-        Instant firstLesson = earliest(lessons.stream().map(LessonRef::recordedAt).toList());
-        Instant firstLessonAfterOutcome = observedAt == null ? null : earliest(lessons.stream()
-                .map(LessonRef::recordedAt).filter(at -> !at.isBefore(observedAt)).toList());
-        Instant firstChange = earliest(behaviorChanges.stream().map(BehaviorChangeRef::changedAt).toList());
-        Latency newLatency = new Latency(
-                days(decidedAt, observedAt),
-                days(observedAt, firstLessonAfterOutcome),
-                days(decidedAt, firstChange));
-        return new LoopDocument(decisionId, orgUnit, orgUnitPath, category, title, expectedOutcome, confidence,
-                reviewBy, informedByLessonIds, leadingIndicators, uncertainties, uncertaintyStated, actor, sourceTool,
-                decidedAt, decisionSequence, outcome, lessons, behaviorChanges, appliedLessonIds,
-                appliedInBehaviorChangeIds, reviews, actions, lessonShares, checkIns, currentStage(), lessons.size(),
-                behaviorChanges.size(), reviews.size(), countActions(), countCheckIns(), firstLesson, firstChange,
-                newLatency);
+    private boolean retractedEvent(String eventId) {
+        return corrections.stream().anyMatch(c -> eventId.equals(c.retractedEventId()));
     }
 
-    private CheckInCounts countCheckIns() {
-        int held = (int) checkIns.stream().filter(c -> c.status().equals("held")).count();
-        int missed = (int) checkIns.stream().filter(c -> c.status().equals("missed")).count();
-        int late = (int) checkIns.stream().filter(c -> c.status().equals("held-late")).count();
-        return new CheckInCounts(checkIns.size(), held, missed, late);
+    private Parts parts() {
+        return new Parts(this);
     }
 
-    private ActionCounts countActions() {
-        int completed = (int) actions.stream().filter(a -> a.status().equals("completed")).count();
-        int dropped = (int) actions.stream().filter(a -> a.status().equals("dropped")).count();
-        return new ActionCounts(actions.size(), completed, dropped, actions.size() - completed - dropped,
-                (int) actions.stream().filter(ActionRef::overdue).count());
-    }
+    /**
+     * The parts of a loop, as every change sets them; {@link #document()} derives the stage fields
+     * from them, so that those can never disagree with the parts.
+     */
+    /** The decision's own fields, as its event states them: absent while only later steps arrived. */
+    private record Decided(String orgUnit, String category, String title, String expectedOutcome,
+                           Double confidence, LocalDate reviewBy, List<String> informedByLessonIds,
+                           List<String> leadingIndicators, List<String> uncertainties, String actor, String sourceTool,
+                           Instant decidedAt) {
 
-    private String currentStage() {
-        if (decidedAt == null) {
-            return "pending"; // a later step arrived before the decision itself
+        static final Decided NONE = new Decided(null, null, null, null, null, null, List.of(), List.of(), List.of(),
+                null, null, null);
+
+        static Decided of(DecisionMadeEvent made) {
+            return new Decided(made.orgUnit(), made.category().wireName(), made.title(), made.expectedOutcome(),
+                    made.confidence(), made.reviewBy(), made.informedByLessonIds(), made.leadingIndicators(),
+                    made.uncertainties(), made.actor(), made.sourceTool(), made.occurredAt());
         }
-        if (!behaviorChanges.isEmpty()) {
-            return "behavior-changed";
+
+        static Decided of(LoopDocument loop) {
+            return new Decided(loop.orgUnit, loop.category, loop.title, loop.expectedOutcome, loop.confidence,
+                    loop.reviewBy, loop.informedByLessonIds, loop.leadingIndicators, loop.uncertainties, loop.actor,
+                    loop.sourceTool, loop.decidedAt);
         }
-        if (!lessons.isEmpty()) {
-            return "lesson-learned";
+
+        List<String> orgUnitPath() {
+            return orgUnit == null ? List.of() : OrgUnits.selfAndAncestors(orgUnit);
         }
-        return outcome != null ? "outcome-observed" : "decided";
+    }
+
+    /**
+     * The parts of a loop, as every change sets them; {@link #document()} derives the stage fields
+     * from them, so that those can never disagree with the parts.
+     */
+    private static final class Parts {
+        final String decisionId;
+        Decided decision = Decided.NONE;
+        Long decisionSequence;
+        Outcome outcome;
+        List<LessonRef> lessons = List.of();
+        List<BehaviorChangeRef> behaviorChanges = List.of();
+        List<BehaviorChangeRef> appliedChanges = List.of();
+        List<ReviewRef> reviews = List.of();
+        List<ActionRef> actions = List.of();
+        List<LessonShare> lessonShares = List.of();
+        List<CheckIn> checkIns = List.of();
+        List<Correction> corrections = List.of();
+
+        Parts(String decisionId) {
+            this.decisionId = decisionId;
+        }
+
+        Parts(LoopDocument document) {
+            this(document.decisionId);
+            decision = Decided.of(document);
+            decisionSequence = document.decisionSequence;
+            outcome = document.outcome;
+            lessons = document.lessons;
+            behaviorChanges = document.behaviorChanges;
+            appliedChanges = document.appliedChanges;
+            reviews = document.reviews;
+            actions = document.actions;
+            lessonShares = document.lessonShares;
+            checkIns = document.checkIns;
+            corrections = document.corrections;
+        }
+
+        boolean retractedStep(String eventType, String stepId) {
+            return corrections.stream().anyMatch(c -> c.kind().equals("retracted")
+                    && c.stepEventType().equals(eventType) && c.stepId().equals(stepId));
+        }
+
+        LoopDocument document() {
+            boolean retracted = retractedStep(DECISION_MADE, decisionId);
+            Instant decidedAt = decision.decidedAt();
+            Instant observedAt = outcome == null ? null : outcome.observedAt();
+            Instant firstLesson = earliest(lessons.stream().map(LessonRef::recordedAt).toList());
+            Instant firstLessonAfterOutcome = observedAt == null ? null : earliest(lessons.stream()
+                    .map(LessonRef::recordedAt).filter(at -> !at.isBefore(observedAt)).toList());
+            Instant firstChange = earliest(behaviorChanges.stream().map(BehaviorChangeRef::changedAt).toList());
+            Latency latency = new Latency(days(decidedAt, observedAt), days(observedAt, firstLessonAfterOutcome),
+                    days(decidedAt, firstChange));
+            TreeSet<String> appliedLessons = new TreeSet<>();
+            appliedChanges.forEach(change -> appliedLessons.addAll(change.lessonIds()));
+            List<String> appliedIn = appliedChanges.stream().map(BehaviorChangeRef::behaviorChangeId).sorted().toList();
+            Decided d = decision;
+            return new LoopDocument(decisionId, d.orgUnit(), d.orgUnitPath(), d.category(), d.title(),
+                    d.expectedOutcome(), d.confidence(), d.reviewBy(), d.informedByLessonIds(), d.leadingIndicators(),
+                    d.uncertainties(), !d.uncertainties().isEmpty(), d.actor(), d.sourceTool(), decidedAt,
+                    decisionSequence, outcome, lessons, behaviorChanges, List.copyOf(appliedLessons), appliedIn,
+                    reviews, actions, lessonShares, checkIns, stage(retracted, decidedAt), lessons.size(),
+                    behaviorChanges.size(), reviews.size(), countActions(), countCheckIns(), firstLesson, firstChange,
+                    latency, appliedChanges, corrections, retracted);
+        }
+
+        private String stage(boolean retracted, Instant decidedAt) {
+            if (retracted) {
+                return "retracted";
+            }
+            if (decidedAt == null) {
+                return "pending"; // a later step arrived before the decision itself
+            }
+            if (!behaviorChanges.isEmpty()) {
+                return "behavior-changed";
+            }
+            if (!lessons.isEmpty()) {
+                return "lesson-learned";
+            }
+            return outcome != null ? "outcome-observed" : "decided";
+        }
+
+        private CheckInCounts countCheckIns() {
+            int held = (int) checkIns.stream().filter(c -> c.status().equals("held")).count();
+            int missed = (int) checkIns.stream().filter(c -> c.status().equals("missed")).count();
+            int late = (int) checkIns.stream().filter(c -> c.status().equals("held-late")).count();
+            return new CheckInCounts(checkIns.size(), held, missed, late);
+        }
+
+        private ActionCounts countActions() {
+            int completed = (int) actions.stream().filter(a -> a.status().equals("completed")).count();
+            int dropped = (int) actions.stream().filter(a -> a.status().equals("dropped")).count();
+            return new ActionCounts(actions.size(), completed, dropped, actions.size() - completed - dropped,
+                    (int) actions.stream().filter(ActionRef::overdue).count());
+        }
     }
 
     private static Double days(Instant from, Instant to) {
@@ -353,11 +507,5 @@ public record LoopDocument(
         result.add(part);
         result.sort(Comparator.comparing(key));
         return List.copyOf(result);
-    }
-
-    private static List<String> union(List<String> a, List<String> b) {
-        TreeSet<String> all = new TreeSet<>(a);
-        all.addAll(b);
-        return List.copyOf(all);
     }
 }

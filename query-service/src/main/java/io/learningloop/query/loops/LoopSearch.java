@@ -60,6 +60,9 @@ class LoopSearch {
         }
         if (criteria.stage() != null) {
             filters.add(term("stage", criteria.stage()));
+        } else {
+            // A retracted loop counts nowhere: it is listed only for whoever asks for stage=retracted.
+            filters.add(Query.of(query -> query.bool(bool -> bool.mustNot(term("retracted", true)))));
         }
         if (criteria.from() != null || criteria.to() != null) {
             filters.add(Query.of(query -> query.range(range -> range.untyped(untyped -> {
@@ -86,6 +89,10 @@ class LoopSearch {
     }
 
     private static Query term(String field, String value) {
+        return Query.of(query -> query.term(term -> term.field(field).value(value)));
+    }
+
+    private static Query term(String field, boolean value) {
         return Query.of(query -> query.term(term -> term.field(field).value(value)));
     }
 }

@@ -13,13 +13,18 @@ import io.learningloop.contract.events.LessonSharedEvent;
 import io.learningloop.contract.events.LoopEvent;
 import io.learningloop.contract.events.OutcomeObservedEvent;
 import io.learningloop.contract.events.ReviewHeldEvent;
+import io.learningloop.contract.events.StepAmendedEvent;
+import io.learningloop.contract.events.StepRetractedEvent;
 import io.learningloop.infra.elasticsearch.Indices;
 import io.learningloop.infra.projection.DocumentProjection;
 import io.learningloop.infra.projection.EventEnvelope;
 import java.util.Collection;
 import org.springframework.stereotype.Component;
 
-/** Keeps one {@link LoopDocument} per decision: every event updates the loops it is a step of. */
+/**
+ * Keeps one {@link LoopDocument} per decision: every event updates the loops it is a step of. An
+ * amendment is applied as the step it corrects; a retraction takes the step out again.
+ */
 @Component
 class LoopsProjection implements DocumentProjection<LoopDocument> {
 
@@ -52,6 +57,16 @@ class LoopsProjection implements DocumentProjection<LoopDocument> {
     @Override
     public LoopDocument apply(String decisionId, LoopDocument current, EventEnvelope envelope) {
         LoopDocument loop = current != null ? current : LoopDocument.empty(decisionId);
+        if (envelope.event() instanceof StepAmendedEvent amended) {
+            return applyStep(loop.withAmendment(amended), envelope.correctedStep());
+        }
+        if (envelope.event() instanceof StepRetractedEvent retracted) {
+            return loop.withRetraction(retracted);
+        }
+        return applyStep(loop, envelope);
+    }
+
+    private LoopDocument applyStep(LoopDocument loop, EventEnvelope envelope) {
         LoopEvent event = envelope.event();
         if (event instanceof DecisionMadeEvent made) {
             return loop.withDecision(made, envelope.aggregateSequence());

@@ -1,6 +1,7 @@
 package io.learningloop.query.loops;
 
 import static io.learningloop.infra.testing.SampleEvents.actionAssigned;
+import static io.learningloop.infra.testing.SampleEvents.amended;
 import static io.learningloop.infra.testing.SampleEvents.actionCompleted;
 import static io.learningloop.infra.testing.SampleEvents.actionDropped;
 import static io.learningloop.infra.testing.SampleEvents.actionOverdue;
@@ -12,17 +13,26 @@ import static io.learningloop.infra.testing.SampleEvents.decisionWithCheckIns;
 import static io.learningloop.infra.testing.SampleEvents.lesson;
 import static io.learningloop.infra.testing.SampleEvents.lessonShared;
 import static io.learningloop.infra.testing.SampleEvents.outcome;
+import static io.learningloop.infra.testing.SampleEvents.retracted;
 import static io.learningloop.infra.testing.SampleEvents.review;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.learningloop.contract.EventTypes;
+import io.learningloop.contract.events.Assessment;
 import io.learningloop.contract.events.DecisionCategory;
 import io.learningloop.contract.events.LoopEvent;
+import io.learningloop.contract.events.OutcomeObservedEvent;
+import io.learningloop.contract.events.ReportedBy;
+import io.learningloop.contract.events.ReviewHeldEvent;
+import io.learningloop.contract.events.ReviewKind;
+import io.learningloop.contract.events.RootCause;
 import io.learningloop.infra.elasticsearch.Indices;
 import io.learningloop.infra.json.EventJson;
 import io.learningloop.infra.projection.EventEnvelope;
 import java.util.ArrayDeque;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -54,7 +64,14 @@ class LoopDocumentTest {
             envelope(lesson("l-1", "acme/eng", "2025-01-13T12:00:00Z", "d-1"), 0),
             envelope(lessonShared("l-1", "acme/eng", "2025-01-20T00:00:00Z", "acme/hr", "d-1"), 1),
             envelope(behaviorChange("b-1", "acme/hr", "2025-03-01T00:00:00Z", "d-2", List.of("l-1"),
-                    List.of("d-1")), 0));
+                    List.of("d-1")), 0),
+            // Corrections: the review's participants were mistyped; action a-4 was never assigned.
+            envelope(amended(new ReviewHeldEvent("e-r-1", "r-1", "acme/eng", Instant.parse("2025-01-12T00:00:00Z"),
+                    Instant.parse("2026-11-01T00:00:00Z"), "test-tool", "u-1", List.of("d-1"), ReviewKind.POST_MORTEM,
+                    List.of(new RootCause("ownership", "Nobody owned it"), new RootCause("assumptions",
+                            "We assumed it scales")), true, true, 9)), 1),
+            envelope(actionAssigned("a-4", "r-1", "2025-01-12T00:00:00Z", "2025-01-20", "d-1"), 0),
+            envelope(retracted(actionAssigned("a-4", "r-1", "2025-01-12T00:00:00Z", "2025-01-20", "d-1")), 1));
 
     @Test
     void stagesAndLatenciesFollowFromTheSteps() {
@@ -121,6 +138,90 @@ class LoopDocumentTest {
         assertThat(changed.behaviorChanges()).isEmpty();
     }
 
+    @Test
+    void amendedStepsReplaceTheirOriginalsAndKeepWhatHappenedSince() {
+        LoopDocument document = applyAll("d-1", List.of(
+                envelope(decision("d-1", "acme/eng", DecisionCategory.PRODUCT, "2025-01-01T00:00:00Z"), 0),
+                envelope(outcome("d-1", "acme/eng", "2025-01-11T00:00:00Z"), 1),
+                envelope(actionAssigned("a-1", "r-1", "2025-01-12T00:00:00Z", "2025-02-01", "d-1"), 0),
+                envelope(actionCompleted("a-1", "2025-01-30T00:00:00Z", "d-1"), 1),
+                envelope(amended(decision("d-1", "acme/eng", DecisionCategory.STRATEGY, "2025-01-03T00:00:00Z")), 2),
+                envelope(amended(outcome("d-1", "acme/eng", "2025-01-23T00:00:00Z")), 3),
+                envelope(amended(actionAssigned("a-1", "r-1", "2025-01-12T00:00:00Z", "2025-02-05", "d-1")), 2)));
+
+        assertThat(document.category()).isEqualTo("strategy");
+        assertThat(document.decidedAt()).hasToString("2025-01-03T00:00:00Z");
+        assertThat(document.latency().decisionToOutcomeDays()).isEqualTo(20.0);
+        assertThat(document.actions()).extracting(LoopDocument.ActionRef::dueDate, LoopDocument.ActionRef::status)
+                .containsExactly(tuple(LocalDate.parse("2025-02-05"), "completed"));
+        assertThat(document.corrections()).extracting(LoopDocument.Correction::kind, LoopDocument.Correction::stepId)
+                .containsExactlyInAnyOrder(tuple("amended", "d-1"), tuple("amended", "d-1"), tuple("amended", "a-1"));
+    }
+
+    @Test
+    void anAmendmentReadBeforeAnOlderCopyOfItsStepIsNotUndoneByIt() {
+        EventEnvelope original = envelope(decision("d-1", "acme/eng", DecisionCategory.PRODUCT,
+                "2025-01-01T00:00:00Z"), 0);
+        EventEnvelope amendment = envelope(amended(decision("d-1", "acme/eng", DecisionCategory.STRATEGY,
+                "2025-01-03T00:00:00Z")), 1);
+
+        LoopDocument redelivered = applyAll("d-1", List.of(original, amendment, original));
+
+        assertThat(redelivered).isEqualTo(applyAll("d-1", List.of(original, amendment)));
+        assertThat(redelivered.category()).isEqualTo("strategy");
+    }
+
+    @Test
+    void retractedChangeLessonAndOutcomeCountNoMoreAndAreNotAddedBackWhenReadAgain() {
+        var change = behaviorChange("b-1", "acme/hr", "2025-03-01T00:00:00Z", "d-2", List.of("l-1"), List.of("d-1"));
+        var lesson = lesson("l-1", "acme/eng", "2025-01-13T12:00:00Z", "d-1");
+        var outcome = outcome("d-1", "acme/eng", "2025-01-11T00:00:00Z");
+        List<EventEnvelope> corrected = new ArrayList<>(loop);
+        corrected.add(envelope(retracted(change), 1));
+        corrected.add(envelope(retracted(lesson), 2));
+        corrected.add(envelope(retracted(outcome), 5));
+
+        LoopDocument document = applyAll("d-1", corrected);
+        LoopDocument changedDecision = applyAll("d-2", corrected);
+
+        assertThat(document.stage()).isEqualTo("lesson-learned"); // l-0 is left
+        assertThat(document.lessons()).extracting(LoopDocument.LessonRef::lessonId).containsExactly("l-0");
+        assertThat(document.lessonShares()).isEmpty();
+        assertThat(document.behaviorChanges()).isEmpty();
+        assertThat(document.outcome()).isNull();
+        assertThat(document.latency()).isEqualTo(new LoopDocument.Latency(null, null, null));
+        assertThat(changedDecision.appliedLessonIds()).isEmpty();
+        assertThat(changedDecision.appliedInBehaviorChangeIds()).isEmpty();
+
+        List<EventEnvelope> readAgain = List.of(envelope(change, 0), envelope(lesson, 0), envelope(outcome, 4));
+        assertThat(applyAll("d-1", readAgain, document)).isEqualTo(document);
+        assertThat(applyAll("d-2", readAgain, changedDecision)).isEqualTo(changedDecision);
+    }
+
+    @Test
+    void retractedDecisionKeepsItsDocumentMarkedRetracted() {
+        var made = decision("d-1", "acme/eng", DecisionCategory.PRODUCT, "2025-01-01T00:00:00Z");
+        LoopDocument document = applyAll("d-1", List.of(envelope(made, 0), envelope(retracted(made), 1)));
+
+        assertThat(document.retracted()).isTrue();
+        assertThat(document.stage()).isEqualTo("retracted");
+        assertThat(document.title()).isEqualTo(made.title());
+    }
+
+    @Test
+    void aNewOutcomeAfterARetractedOneIsTheLoopsOutcome() {
+        var wrong = outcome("d-1", "acme/eng", "2025-01-11T00:00:00Z");
+        var real = new OutcomeObservedEvent("e-real", "d-1", "acme/eng", Instant.parse("2025-01-21T00:00:00Z"),
+                Instant.parse("2026-11-01T00:00:00Z"), "test-tool", "u-1", Assessment.FAILED, "It failed",
+                ReportedBy.DECISION_OWNER);
+        LoopDocument document = applyAll("d-1", List.of(
+                envelope(decision("d-1", "acme/eng", DecisionCategory.PRODUCT, "2025-01-01T00:00:00Z"), 0),
+                envelope(wrong, 1), envelope(retracted(wrong), 2), envelope(real, 3)));
+
+        assertThat(document.outcome().eventId()).isEqualTo("e-real");
+        assertThat(document.latency().decisionToOutcomeDays()).isEqualTo(20.0);
+    }
+
     /** A loop stored before reviews, actions and check-ins existed, as Elasticsearch returns it. */
     @Test
     void documentWrittenByAnOlderVersionIsUpgradedByTheNextEvent() throws Exception {
@@ -137,6 +238,25 @@ class LoopDocumentTest {
         assertThat(upgraded.reviewCount()).isEqualTo(1);
         assertThat(upgraded.checkInCounts()).isEqualTo(new LoopDocument.CheckInCounts(0, 0, 0, 0));
         assertThat(upgraded.actions()).isEmpty();
+    }
+
+    /** Before appliedChanges, a loop kept only the ids: they survive the upgrade and a retraction. */
+    @Test
+    void appliedLessonsWrittenByAnOlderVersionAreKeptAndUndoneByARetraction() throws Exception {
+        LoopDocument old = EventJson.newMapper().readValue("""
+                {"decisionId": "d-2", "orgUnit": "acme/hr", "decidedAt": "2025-02-01T00:00:00Z",
+                 "decisionSequence": 0, "appliedLessonIds": ["l-1"], "appliedInBehaviorChangeIds": ["b-1"],
+                 "stage": "decided", "latency": {}}
+                """, LoopDocument.class);
+
+        LoopDocument upgraded = projection.apply("d-2", old,
+                envelope(review("r-9", "acme/hr", "2025-02-10T00:00:00Z", "d-2"), 0));
+        LoopDocument retracted = projection.apply("d-2", upgraded, envelope(retracted(behaviorChange("b-1",
+                "acme/hr", "2025-03-01T00:00:00Z", "d-2", List.of("l-1"), List.of("d-1"))), 1));
+
+        assertThat(upgraded.appliedLessonIds()).containsExactly("l-1");
+        assertThat(upgraded.appliedInBehaviorChangeIds()).containsExactly("b-1");
+        assertThat(retracted.appliedLessonIds()).isEmpty();
     }
 
     @Test
