@@ -15,33 +15,35 @@ import java.util.Random;
  * Generates the demo steps. Some units learn (their loops close faster and more lessons change later
  * decisions each year), others hold the ritual without the change, so the metrics tell a story.
  * The same seed always gives the same steps, so loading twice changes nothing.
+ *
+ * <p>The core of each loop (decision, outcome, lesson, behaviour change) draws from its own random
+ * sequence; the rest of the loop (check-ins, reviews and actions, who reported, lesson shares) comes
+ * from {@link DecisionPlans}, {@link Reviews} and {@link Reporting}, each with its own sequence. So
+ * adding to one part never reshuffles the dates of another, and the conversion story stays put.
  */
 final class DemoHistory {
 
     /** One POST: where to, and the JSON body as a map. */
-    record Step(Instant occurredAt, int order, String path, Map<String, Object> body) {
+    record Step(Instant occurredAt, Order order, String path, Map<String, Object> body) {
     }
 
-    private record Unit(String path, String[] categories, double[] conversionByYear, double speedUpPerYear) {
+    /** Steps at the same instant are posted in the loop's order, so no step precedes one it names. */
+    enum Order { DECISION, CHECK_IN, OUTCOME, REVIEW, ACTION, ACTION_END, LESSON, LESSON_SHARE, BEHAVIOR_CHANGE }
+
+    record Decision(String id, DemoUnit unit, Instant at) {
     }
 
-    private record Decision(String id, Unit unit, Instant at) {
-    }
-
-    private static final List<Unit> UNITS = List.of(
-            new Unit("acme/eng/platform", new String[] {"operations", "product"}, new double[] {0.3, 0.5, 0.7}, 0.75),
-            new Unit("acme/eng/data", new String[] {"product", "operations"}, new double[] {0.2, 0.25, 0.3}, 0.9),
-            new Unit("acme/product/growth", new String[] {"product", "strategy"}, new double[] {0.4, 0.4, 0.4}, 1.0),
-            new Unit("acme/sales/emea", new String[] {"strategy", "talent"}, new double[] {0.1, 0.1, 0.15}, 1.0),
-            new Unit("acme/people", new String[] {"talent", "org-design"}, new double[] {0.2, 0.35, 0.5}, 0.8));
     private static final int FIRST_YEAR = 2023;
     private static final int YEARS = 3;
     private static final int DECISIONS_PER_MONTH = 2;
     /** Nothing after this: the history is the same whatever day it is loaded on. */
     static final Instant HORIZON = Instant.parse("2026-06-30T00:00:00Z");
-    private static final String TOOL = "demo-loader";
+    static final String TOOL = "demo-loader";
 
     private final Random random = new Random(20231);
+    private final DecisionPlans plans = new DecisionPlans(new Random(20232));
+    private final Reviews reviews = new Reviews(new Random(20233));
+    private final Reporting reporting = new Reporting(new Random(20234));
     private final List<Step> steps = new ArrayList<>();
     private final List<Decision> decisions = new ArrayList<>();
     private final Map<String, String> informedBy = new LinkedHashMap<>();
@@ -49,7 +51,7 @@ final class DemoHistory {
     private int changes;
 
     List<Step> steps() {
-        for (Unit unit : UNITS) {
+        for (DemoUnit unit : DemoUnit.ALL) {
             for (int year = 0; year < YEARS; year++) {
                 for (int month = 1; month <= 12; month++) {
                     for (int nth = 1; nth <= DECISIONS_PER_MONTH; nth++) {
@@ -65,7 +67,7 @@ final class DemoHistory {
     }
 
     /** A decision, then maybe its outcome, a lesson, and a later decision changed by that lesson. */
-    private void decide(Unit unit, int year, int month, int nth) {
+    private void decide(DemoUnit unit, int year, int month, int nth) {
         String id = "demo-%s-%d-%02d-%d".formatted(unit.path().replace('/', '-'), FIRST_YEAR + year, month, nth);
         Instant decidedAt = LocalDate.of(FIRST_YEAR + year, month, 3 + random.nextInt(22))
                 .atStartOfDay(ZoneOffset.UTC).plusHours(9 + random.nextInt(8)).toInstant();
@@ -76,31 +78,45 @@ final class DemoHistory {
         }
         double speed = Math.pow(unit.speedUpPerYear(), year);
         Instant outcomeAt = decidedAt.plus(Math.round((20 + random.nextInt(100)) * speed), ChronoUnit.DAYS);
-        steps.add(new Step(outcomeAt, 1, "/decisions/" + id + "/outcome", Map.of(
-                "occurredAt", outcomeAt.toString(), "sourceTool", TOOL, "actor", actor(),
-                "assessment", pick("better-than-expected", "as-expected", "worse-than-expected", "failed"),
-                "summary", "Observed at the review of " + id)));
+        String outcomeActor = actor(random);
+        String assessment = pick("better-than-expected", "as-expected", "worse-than-expected", "failed");
+        Map<String, Object> outcome = body(outcomeAt, outcomeActor);
+        outcome.put("assessment", assessment);
+        outcome.put("summary", "Observed at the review of " + id);
+        outcome.put("reportedBy", reporting.reportedBy(unit));
+        steps.add(new Step(outcomeAt, Order.OUTCOME, "/decisions/" + id + "/outcome", outcome));
+        steps.addAll(reviews.after(decision, outcomeAt, assessment));
         if (random.nextDouble() > 0.7) {
             return;
         }
         Instant lessonAt = outcomeAt.plus(Math.round((5 + random.nextInt(35)) * speed), ChronoUnit.DAYS);
         String lessonId = "demo-lesson-%03d".formatted(++lessons);
-        steps.add(new Step(lessonAt, 2, "/lessons", Map.of(
-                "lessonId", lessonId, "orgUnit", unit.path(), "occurredAt", lessonAt.toString(), "sourceTool", TOOL,
-                "actor", actor(), "decisionIds", List.of(id), "lesson", "What " + id + " taught us",
-                "thinkingChange", "We now check the assumption behind " + id + " before deciding")));
+        Map<String, Object> lesson = body(lessonAt, actor(random));
+        lesson.put("lessonId", lessonId);
+        lesson.put("orgUnit", unit.path());
+        lesson.put("decisionIds", List.of(id));
+        lesson.put("lesson", "What " + id + " taught us");
+        lesson.put("thinkingChange", "We now check the assumption behind " + id + " before deciding");
+        steps.add(new Step(lessonAt, Order.LESSON, "/lessons", lesson));
+        steps.addAll(reporting.shares(lessonId, unit, lessonAt));
         if (random.nextDouble() < unit.conversionByYear()[year]) {
-            Instant changedAt = lessonAt.plus(Math.round((15 + random.nextInt(150)) * speed), ChronoUnit.DAYS);
-            Unit changedIn = random.nextDouble() < 0.25 ? UNITS.get(random.nextInt(UNITS.size())) : unit;
-            String laterId = "demo-changed-%03d".formatted(++changes);
-            decisions.add(new Decision(laterId, changedIn, changedAt));
-            informedBy.put(laterId, lessonId);
-            steps.add(new Step(changedAt, 3, "/behavior-changes", Map.of(
-                    "behaviorChangeId", "demo-change-%03d".formatted(changes), "orgUnit", changedIn.path(),
-                    "occurredAt", changedAt.toString(), "sourceTool", TOOL, "actor", actor(),
-                    "lessonIds", List.of(lessonId), "decisionId", laterId,
-                    "description", "Decided differently because of " + lessonId)));
+            changeLater(unit, lessonId, lessonAt.plus(Math.round((15 + random.nextInt(150)) * speed), ChronoUnit.DAYS));
         }
+    }
+
+    /** A later decision, in the unit or (a quarter of the time) elsewhere, made differently because of the lesson. */
+    private void changeLater(DemoUnit unit, String lessonId, Instant changedAt) {
+        DemoUnit changedIn = random.nextDouble() < 0.25 ? DemoUnit.ALL.get(random.nextInt(DemoUnit.ALL.size())) : unit;
+        String laterId = "demo-changed-%03d".formatted(++changes);
+        decisions.add(new Decision(laterId, changedIn, changedAt));
+        informedBy.put(laterId, lessonId);
+        Map<String, Object> change = body(changedAt, actor(random));
+        change.put("behaviorChangeId", "demo-change-%03d".formatted(changes));
+        change.put("orgUnit", changedIn.path());
+        change.put("lessonIds", List.of(lessonId));
+        change.put("decisionId", laterId);
+        change.put("description", "Decided differently because of " + lessonId);
+        steps.add(new Step(changedAt, Order.BEHAVIOR_CHANGE, "/behavior-changes", change));
     }
 
     private void postDecision(Decision decision) {
@@ -109,7 +125,7 @@ final class DemoHistory {
         body.put("orgUnit", decision.unit().path());
         body.put("occurredAt", decision.at().toString());
         body.put("sourceTool", TOOL);
-        body.put("actor", actor());
+        body.put("actor", actor(random));
         body.put("title", "Decision " + decision.id());
         body.put("category", decision.unit().categories()[random.nextInt(decision.unit().categories().length)]);
         body.put("expectedOutcome", "What we expect from " + decision.id());
@@ -117,10 +133,25 @@ final class DemoHistory {
         body.put("reviewBy", decision.at().atZone(ZoneOffset.UTC).toLocalDate().plusMonths(3).toString());
         body.put("informedByLessonIds", informedBy.containsKey(decision.id())
                 ? List.of(informedBy.get(decision.id())) : List.of());
-        steps.add(new Step(decision.at(), 0, "/decisions", body));
+        DecisionPlans.Plan plan = plans.plan(decision);
+        body.put("checkInDates", plan.checkInDates().stream().map(LocalDate::toString).toList());
+        body.put("leadingIndicators", plan.leadingIndicators());
+        body.put("uncertainties", plan.uncertainties());
+        steps.add(new Step(decision.at(), Order.DECISION, "/decisions", body));
+        steps.addAll(plans.checkInsHeld(decision, plan));
     }
 
-    private String actor() {
+    /** The fields every step has apart from its org unit: when, from which tool, by whom. */
+    static Map<String, Object> body(Instant occurredAt, String actor) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("occurredAt", occurredAt.toString());
+        body.put("sourceTool", TOOL);
+        body.put("actor", actor);
+        return body;
+    }
+
+    /** A pseudonymous actor out of forty people. */
+    static String actor(Random random) {
         return "u-" + (1000 + random.nextInt(40));
     }
 
