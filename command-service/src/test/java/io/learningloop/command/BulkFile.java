@@ -2,17 +2,20 @@ package io.learningloop.command;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * A generated bulk file of years of history: complete loops (decision, outcome, lesson, a later decision
- * informed by the lesson, the behaviour change) with bad lines mixed in, and what each line must answer.
+ * A generated bulk file of years of history: complete loops with a line of every kind of step the bulk
+ * import accepts ({@link #KINDS}), with bad lines of every kind mixed in, and what each line must answer.
  * Every bad line stays bad when the file is posted again, so a second post must store nothing.
  */
 final class BulkFile {
@@ -37,7 +40,12 @@ final class BulkFile {
         }
     }
 
+    /** Every kind of step the bulk import accepts, in a loop's order; the test checks the service agrees. */
+    static final List<String> KINDS = List.of("decision", "check-in", "outcome", "review", "action",
+            "action-completion", "action-drop", "lesson", "lesson-share", "behavior-change");
+
     private static final Instant START = Instant.parse("2021-01-04T09:00:00Z");
+    private static final String INDICATOR = "failed-jobs";
     private static final Duration DAY = Duration.ofDays(1);
 
     /** Physical lines, the first is line 1; a blank line has no expectation. */
@@ -63,9 +71,9 @@ final class BulkFile {
             if (badLeft > 0 && (sinceBad >= badEvery || left <= badLeft)) {
                 file.add(bad.get(nextBad++));
                 sinceBad = 0;
-            } else if (left - badLeft >= 5) {
+            } else if (left - badLeft >= loopLines(loop)) {
+                sinceBad += loopLines(loop);
                 file.loop(loop++);
-                sinceBad += 5;
             } else {
                 file.standaloneDecision(file.lines.size());
                 sinceBad++;
@@ -93,19 +101,57 @@ final class BulkFile {
         return expected.values().stream().filter(e -> !e.isAccepted()).count();
     }
 
-    /** Lines that go in as a loop of five steps: two decisions, an outcome, a lesson, a behaviour change. */
+    /**
+     * Lines that go in as one loop of every kind of step: a decision planning a check-in, the check-in, the
+     * outcome, a review, an action it assigned and (two loops in three) its completion or drop, the lesson,
+     * its share with the next unit, a later decision informed by the lesson and the behaviour change.
+     */
     private void loop(int n) {
         Instant decided = START.plus(Duration.ofHours(12L * n));
         String orgUnit = "acme/unit-" + (n % 7);
-        add(decision("bk-d-" + n, orgUnit, decided, "Move job " + n + " to the queue", null),
-                Expected.accepted("decision", "bk-d-" + n));
-        add(outcome("bk-d-" + n, decided.plus(DAY.multipliedBy(30))), Expected.accepted("outcome", "bk-d-" + n));
-        add(lesson("bk-l-" + n, orgUnit, decided.plus(DAY.multipliedBy(40)), "bk-d-" + n),
+        String decision = "bk-d-" + n;
+        String action = "bk-a-" + n;
+        // two check-ins planned, one held: the other is left for the platform to record missed
+        add(decision(decision, orgUnit, decided, "Move job " + n + " to the queue", null,
+                day(decided.plus(DAY.multipliedBy(10))), day(decided.plus(DAY.multipliedBy(20)))),
+                Expected.accepted("decision", decision));
+        add(checkIn(decision, decided.plus(DAY.multipliedBy(10)), day(decided.plus(DAY.multipliedBy(10))),
+                INDICATOR), Expected.accepted("check-in", decision));
+        add(outcome(decision, decided.plus(DAY.multipliedBy(30))), Expected.accepted("outcome", decision));
+        add(review("bk-r-" + n, orgUnit, decided.plus(DAY.multipliedBy(32)), decision, "ownership"),
+                Expected.accepted("review", "bk-r-" + n));
+        add(action(action, orgUnit, decided.plus(DAY.multipliedBy(32)), "bk-r-" + n,
+                day(decided.plus(DAY.multipliedBy(50)))), Expected.accepted("action", action));
+        switch (endOfAction(n)) {
+            case "action-completion" -> add(actionCompletion(action, decided.plus(DAY.multipliedBy(45))),
+                    Expected.accepted("action-completion", action));
+            case "action-drop" -> add(actionDrop(action, decided.plus(DAY.multipliedBy(45))),
+                    Expected.accepted("action-drop", action));
+            default -> {
+                // left open: its due date passed long ago, so the platform records it overdue a day later
+            }
+        }
+        add(lesson("bk-l-" + n, orgUnit, decided.plus(DAY.multipliedBy(40)), decision),
                 Expected.accepted("lesson", "bk-l-" + n));
+        add(lessonShare("bk-l-" + n, decided.plus(DAY.multipliedBy(41)), "acme/unit-" + ((n + 1) % 7)),
+                Expected.accepted("lesson-share", "bk-l-" + n));
         add(decision("bk-d2-" + n, orgUnit, decided.plus(DAY.multipliedBy(60)), "Move job " + n + " with an owner",
                 "bk-l-" + n), Expected.accepted("decision", "bk-d2-" + n));
         add(behaviorChange("bk-b-" + n, orgUnit, decided.plus(DAY.multipliedBy(60)), "bk-d2-" + n, "bk-l-" + n),
                 Expected.accepted("behavior-change", "bk-b-" + n));
+    }
+
+    /** Loop n's action is completed, dropped, or left open, in turn. */
+    private static String endOfAction(int n) {
+        return switch (n % 3) {
+            case 0 -> "action-completion";
+            case 1 -> "action-drop";
+            default -> "open";
+        };
+    }
+
+    private static int loopLines(int n) {
+        return endOfAction(n).equals("open") ? 9 : 10;
     }
 
     private void standaloneDecision(int n) {
@@ -113,8 +159,16 @@ final class BulkFile {
                 Expected.accepted("decision", "bk-s-" + n));
     }
 
-    /** Placed after some loops, so the good steps they name (of loops 0 and 1) exist by then. */
+    /** Placed after some loops, so the good steps they name (of loops 0, 1 and 2) exist by then. */
     private static List<Function<BulkFile, Expected>> badLines() {
+        List<Function<BulkFile, Expected>> bad = new ArrayList<>(badLinesOfTheFirstKinds());
+        bad.addAll(badCheckIns());
+        bad.addAll(badReviewsAndActions());
+        bad.addAll(badLessonShares());
+        return bad;
+    }
+
+    private static List<Function<BulkFile, Expected>> badLinesOfTheFirstKinds() {
         Instant loop0 = START;
         return List.of(
                 file -> file.blank(),
@@ -133,6 +187,9 @@ final class BulkFile {
                 file -> file.raw(decision("bk-hunch", "acme/eng", loop0, "A hunch", null)
                                 .replace("\"operations\"", "\"hunch\""),
                         Expected.refused(400, "decision", "invalid-step", "category")),
+                file -> file.raw(decision("bk-early-check-in", "acme/eng", loop0.plus(DAY), "Checked before made", null,
+                                day(loop0)),
+                        Expected.refused(400, "decision", "loop-rule-violated", "checkInDates")),
                 file -> file.raw(lesson("bk-bad-ref-id", "acme/eng", loop0.plus(DAY), "not an id!"),
                         Expected.refused(400, "lesson", "invalid-step", "decisionIds[0]")),
                 file -> file.raw(outcome("bk-d-0", loop0.plus(DAY)).replace("\"decisionId\": \"bk-d-0\", ", ""),
@@ -158,6 +215,82 @@ final class BulkFile {
                 file -> file.raw(file.lines.get(0), Expected.repeated("decision", "bk-d-0")));
     }
 
+    /** Loop 1's decision planned check-ins on days 10 and 20 (from loop 1's start) and held the first only. */
+    private static List<Function<BulkFile, Expected>> badCheckIns() {
+        Instant loop1 = START.plus(Duration.ofHours(12));
+        LocalDate unheld = day(loop1.plus(DAY.multipliedBy(20)));
+        return List.of(
+                file -> file.raw(checkIn("bk-d-1", loop1.plus(DAY.multipliedBy(11)), day(loop1.plus(DAY.multipliedBy(11))),
+                                INDICATOR),
+                        Expected.refused(400, "check-in", "loop-rule-violated", "scheduledFor")),
+                file -> file.raw(checkIn("bk-d-1", loop1.plus(DAY.multipliedBy(20)), unheld, "queue-depth"),
+                        Expected.refused(400, "check-in", "loop-rule-violated", "readings")),
+                file -> file.raw(checkIn("bk-d-1", loop1.plus(DAY.multipliedBy(20)), unheld, INDICATOR)
+                                .replace(", \"onTrack\": false", ""),
+                        Expected.refused(400, "check-in", "invalid-step", "onTrack")),
+                file -> file.raw(checkIn("bk-missing-decision", loop1.plus(DAY.multipliedBy(20)), unheld, INDICATOR),
+                        Expected.refused(404, "check-in", "unknown-reference", "decisionId")),
+                // the held check-in of day 10 again, with another reading
+                file -> file.raw(checkIn("bk-d-1", loop1.plus(DAY.multipliedBy(10)), day(loop1.plus(DAY.multipliedBy(10))),
+                                INDICATOR).replace("\"value\": \"3\"", "\"value\": \"4\""),
+                        Expected.refused(409, "check-in", "conflicting-step")));
+    }
+
+    /** Loop 0's action was completed, loop 2's is still open; loop n's review is held on day 32. */
+    private static List<Function<BulkFile, Expected>> badReviewsAndActions() {
+        Instant loop0 = START;
+        Instant loop2 = START.plus(Duration.ofHours(24));
+        return List.of(
+                file -> file.raw(review("bk-r-bad-theme", "acme/eng", loop0.plus(DAY.multipliedBy(33)), "bk-d-0",
+                                "bad-luck"),
+                        Expected.refused(400, "review", "loop-rule-violated", "rootCauses")),
+                file -> file.raw(review("bk-r-orphan", "acme/eng", loop0.plus(DAY.multipliedBy(33)),
+                                "bk-missing-decision", "ownership"),
+                        Expected.refused(404, "review", "unknown-reference", "decisionIds")),
+                file -> file.raw(review("bk-r-early", "acme/eng", loop0.plus(DAY.multipliedBy(59)), "bk-d2-0",
+                                "ownership"),
+                        Expected.refused(400, "review", "loop-rule-violated", "occurredAt")),
+                file -> file.raw(review("bk-r-alone", "acme/eng", loop0.plus(DAY.multipliedBy(33)), "bk-d-0",
+                                "ownership").replace("\"participantCount\": 5", "\"participantCount\": 0"),
+                        Expected.refused(400, "review", "invalid-step", "participantCount")),
+                file -> file.raw(action("bk-a-orphan", "acme/eng", loop0.plus(DAY.multipliedBy(33)), "bk-missing-review",
+                                day(loop0.plus(DAY.multipliedBy(50)))),
+                        Expected.refused(404, "action", "unknown-reference", "reviewId")),
+                file -> file.raw(action("bk-a-due-early", "acme/eng", loop0.plus(DAY.multipliedBy(33)), "bk-r-0",
+                                day(loop0.plus(DAY.multipliedBy(31)))),
+                        Expected.refused(400, "action", "loop-rule-violated", "dueDate")),
+                file -> file.raw(action("bk-a-before-review", "acme/eng", loop0.plus(DAY.multipliedBy(31)), "bk-r-0",
+                                day(loop0.plus(DAY.multipliedBy(50)))),
+                        Expected.refused(400, "action", "loop-rule-violated", "occurredAt")),
+                file -> file.raw(actionCompletion("bk-missing-action", loop0.plus(DAY.multipliedBy(45))),
+                        Expected.refused(404, "action-completion", "unknown-reference", "actionId")),
+                file -> file.raw(actionCompletion("bk-a-2", loop2.plus(DAY.multipliedBy(45)))
+                                .replace("\"actionId\": \"bk-a-2\", ", ""),
+                        Expected.refused(400, "action-completion", "invalid-step", "actionId")),
+                file -> file.raw(actionCompletion("bk-a-2", loop2.plus(DAY.multipliedBy(31))),
+                        Expected.refused(400, "action-completion", "loop-rule-violated", "occurredAt")),
+                file -> file.raw(actionDrop("bk-a-2", loop2.plus(DAY.multipliedBy(45)))
+                                .replace("\"Superseded by the new queue\"", "\" \""),
+                        Expected.refused(400, "action-drop", "invalid-step", "reason")),
+                // dropping what was completed
+                file -> file.raw(actionDrop("bk-a-0", loop0.plus(DAY.multipliedBy(46))),
+                        Expected.refused(409, "action-drop", "conflicting-step")));
+    }
+
+    /** Loop 1's lesson is drawn on day 40 and shared with acme/unit-2 on day 41. */
+    private static List<Function<BulkFile, Expected>> badLessonShares() {
+        Instant loop1 = START.plus(Duration.ofHours(12));
+        return List.of(
+                file -> file.raw(lessonShare("bk-l-1", loop1.plus(DAY.multipliedBy(42)), "acme/unit-1"),
+                        Expected.refused(400, "lesson-share", "loop-rule-violated", "sharedWithOrgUnit")),
+                file -> file.raw(lessonShare("bk-l-1", loop1.plus(DAY.multipliedBy(39)), "acme/unit-5"),
+                        Expected.refused(400, "lesson-share", "loop-rule-violated", "occurredAt")),
+                file -> file.raw(lessonShare("bk-missing-lesson", loop1.plus(DAY.multipliedBy(42)), "acme/unit-5"),
+                        Expected.refused(404, "lesson-share", "unknown-reference", "lessonId")),
+                file -> file.raw(lessonShare("bk-l-1", loop1.plus(DAY.multipliedBy(42)), "Acme Sales"),
+                        Expected.refused(400, "lesson-share", "invalid-step", "sharedWithOrgUnit")));
+    }
+
     private Expected blank() {
         lines.add("   ");
         return null;
@@ -180,13 +313,67 @@ final class BulkFile {
         expected.put(lines.size(), expectation);
     }
 
-    static String decision(String id, String orgUnit, Instant at, String title, String informedBy) {
+    static String decision(String id, String orgUnit, Instant at, String title, String informedBy,
+                           LocalDate... checkInDates) {
+        String plan = checkInDates.length == 0 ? "" : ", \"checkInDates\": [%s], \"leadingIndicators\": [\"%s\"]"
+                .formatted(Arrays.stream(checkInDates).map(date -> "\"" + date + "\"").collect(Collectors.joining(", ")),
+                        INDICATOR);
         return """
                 {"step": "decision", "decisionId": "%s", "orgUnit": "%s", "occurredAt": "%s", \
                 "sourceTool": "bulk-test", "actor": "u-4711", "title": "%s", "category": "operations", \
-                "expectedOutcome": "Fewer failed jobs", "confidence": 0.7, "reviewBy": "%s"%s}"""
+                "expectedOutcome": "Fewer failed jobs", "confidence": 0.7, "reviewBy": "%s"%s%s}"""
                 .formatted(id, orgUnit, at, title, at.atZone(ZoneOffset.UTC).toLocalDate().plusDays(90),
-                        informedBy == null ? "" : ", \"informedByLessonIds\": [\"" + informedBy + "\"]");
+                        informedBy == null ? "" : ", \"informedByLessonIds\": [\"" + informedBy + "\"]", plan);
+    }
+
+    static String checkIn(String decisionId, Instant at, LocalDate scheduledFor, String indicator) {
+        return """
+                {"step": "check-in", "decisionId": "%s", "occurredAt": "%s", "sourceTool": "bulk-test", \
+                "actor": "u-4711", "scheduledFor": "%s", "readings": [{"indicator": "%s", "value": "3"}], \
+                "onTrack": false}"""
+                .formatted(decisionId, at, scheduledFor, indicator);
+    }
+
+    static String review(String id, String orgUnit, Instant at, String decisionId, String theme) {
+        return """
+                {"step": "review", "reviewId": "%s", "orgUnit": "%s", "occurredAt": "%s", "sourceTool": "bulk-test", \
+                "actor": "u-4711", "decisionIds": ["%s"], "kind": "post-mortem", \
+                "rootCauses": [{"theme": "%s", "text": "Nobody owned the dead letters"}], \
+                "facilitated": true, "blameless": true, "participantCount": 5}"""
+                .formatted(id, orgUnit, at, decisionId, theme);
+    }
+
+    static String action(String id, String orgUnit, Instant at, String reviewId, LocalDate due) {
+        return """
+                {"step": "action", "actionId": "%s", "orgUnit": "%s", "occurredAt": "%s", "sourceTool": "bulk-test", \
+                "actor": "u-4711", "reviewId": "%s", "owner": "u-0815", "dueDate": "%s", \
+                "what": "Name an owner for the dead letters"}"""
+                .formatted(id, orgUnit, at, reviewId, due);
+    }
+
+    static String actionCompletion(String actionId, Instant at) {
+        return """
+                {"step": "action-completion", "actionId": "%s", "occurredAt": "%s", "sourceTool": "bulk-test", \
+                "actor": "u-0815", "note": "Owner named"}"""
+                .formatted(actionId, at);
+    }
+
+    static String actionDrop(String actionId, Instant at) {
+        return """
+                {"step": "action-drop", "actionId": "%s", "occurredAt": "%s", "sourceTool": "bulk-test", \
+                "actor": "u-0815", "reason": "Superseded by the new queue"}"""
+                .formatted(actionId, at);
+    }
+
+    static String lessonShare(String lessonId, Instant at, String sharedWith) {
+        return """
+                {"step": "lesson-share", "lessonId": "%s", "occurredAt": "%s", "sourceTool": "bulk-test", \
+                "actor": "u-4711", "sharedWithOrgUnit": "%s"}"""
+                .formatted(lessonId, at, sharedWith);
+    }
+
+    private static LocalDate day(Instant at) {
+        return at.atZone(ZoneOffset.UTC).toLocalDate();
     }
 
     static String outcome(String decisionId, Instant at) {

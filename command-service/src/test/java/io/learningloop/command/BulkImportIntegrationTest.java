@@ -6,6 +6,19 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.learningloop.command.BulkFile.Expected;
+import io.learningloop.contract.EventTypes;
+import io.learningloop.contract.KafkaContract;
+import io.learningloop.contract.events.ActionAssignedEvent;
+import io.learningloop.contract.events.ActionCompletedEvent;
+import io.learningloop.contract.events.ActionDroppedEvent;
+import io.learningloop.contract.events.BehaviorChangedEvent;
+import io.learningloop.contract.events.CheckInHeldEvent;
+import io.learningloop.contract.events.DecisionMadeEvent;
+import io.learningloop.contract.events.LessonRecordedEvent;
+import io.learningloop.contract.events.LessonSharedEvent;
+import io.learningloop.contract.events.LoopEvent;
+import io.learningloop.contract.events.OutcomeObservedEvent;
+import io.learningloop.contract.events.ReviewHeldEvent;
 import io.learningloop.infra.testing.EventTopicReader;
 import io.learningloop.infra.testing.LocalStack;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -15,15 +28,22 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +54,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** {@code POST /steps/bulk} against the real PostgreSQL and Kafka of the local stack. */
+/**
+ * {@code POST /steps/bulk} against the real PostgreSQL and Kafka of the local stack, with a file holding
+ * good and bad lines of every kind of step the service accepts.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class BulkImportIntegrationTest {
 
@@ -63,12 +86,26 @@ class BulkImportIntegrationTest {
     MeterRegistry meters;
     final HttpClient http = HttpClient.newHttpClient();
 
+    /** The event each kind of step stores. */
+    static final Map<String, Class<? extends LoopEvent>> EVENT_OF_KIND = Map.of(
+            "decision", DecisionMadeEvent.class, "check-in", CheckInHeldEvent.class,
+            "outcome", OutcomeObservedEvent.class, "review", ReviewHeldEvent.class,
+            "action", ActionAssignedEvent.class, "action-completion", ActionCompletedEvent.class,
+            "action-drop", ActionDroppedEvent.class, "lesson", LessonRecordedEvent.class,
+            "lesson-share", LessonSharedEvent.class, "behavior-change", BehaviorChangedEvent.class);
+
     @Test
     void tenThousandLinesAreImportedLineByLineAndPostingThemAgainStoresNothing() {
-        BulkFile file = BulkFile.generate(10_000, 500);
+        BulkFile file = BulkFile.generate(10_000, 250);
         assertThat(file.lines).hasSize(10_000);
+        assertThat(EVENT_OF_KIND).containsOnlyKeys(BulkFile.KINDS);
+        Map<String, Long> acceptedPerKind = perKind(file, 201);
+        assertThat(acceptedPerKind).as("every kind has lines that are stored").containsOnlyKeys(BulkFile.KINDS);
+        assertThat(refusedPerKind(file)).as("every kind has lines that are refused").containsOnlyKeys(BulkFile.KINDS);
+        log.info("bulk file: lines accepted per kind {}, refused per kind {}", acceptedPerKind, refusedPerKind(file));
         long accepted = file.acceptedCount();
         long eventsBefore = eventCount();
+        Map<String, Long> storedBefore = storedPerKind();
         double acceptedMetricBefore = lineCount("accepted");
         double refusedMetricBefore = lineCount("refused");
 
@@ -85,8 +122,11 @@ class BulkImportIntegrationTest {
         assertThat(retried.get("eventId").asText()).isEqualTo(firstByLine.get(1).get("eventId").asText());
         assertThat(first.summary()).isEqualTo(summary(file.expected.size(), accepted, file.repeatedCount(),
                 file.refusedCount()));
+        assertThat(kindsTheServiceAccepts(file, firstByLine)).containsExactlyElementsOf(BulkFile.KINDS);
 
         assertThat(eventCount() - eventsBefore).isEqualTo(accepted);
+        assertThat(difference(storedPerKind(), storedBefore)).as("stored per kind: the good lines, no refused one")
+                .isEqualTo(acceptedPerKind);
         assertThat(lineCount("accepted") - acceptedMetricBefore).isEqualTo(accepted);
         assertThat(lineCount("refused") - refusedMetricBefore).isEqualTo(file.refusedCount());
         assertThat(first.firstResultAfter()).as("results stream while the file is processed")
@@ -96,9 +136,10 @@ class BulkImportIntegrationTest {
                 Math.round(file.lines.size() / (first.took().toMillis() / 1000.0)), first.firstResultAfter().toMillis());
 
         try (EventTopicReader reader = new EventTopicReader(TOPIC)) {
-            int published = await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
-                    .until(() -> reader.poll().size(), count -> count >= accepted);
-            assertThat(published).isEqualTo(accepted);
+            List<ConsumerRecord<String, byte[]>> published = await().atMost(Duration.ofMinutes(3))
+                    .pollInterval(Duration.ofMillis(200)).until(reader::poll, records -> records.size() >= accepted);
+            assertThat(published).hasSize((int) accepted);
+            assertThat(publishedPerKind(published)).as("published per kind").isEqualTo(acceptedPerKind);
         }
 
         BulkAnswer second = post(file.body());
@@ -119,6 +160,7 @@ class BulkImportIntegrationTest {
         assertThat(second.summary()).isEqualTo(summary(file.expected.size(), 0,
                 accepted + file.repeatedCount(), file.refusedCount()));
         assertThat(eventCount() - eventsBefore).as("the second post stores nothing").isEqualTo(accepted);
+        assertThat(difference(storedPerKind(), storedBefore)).isEqualTo(acceptedPerKind);
         log.info("posting the same {} lines again took {} ms", file.lines.size(), second.took().toMillis());
     }
 
@@ -172,6 +214,58 @@ class BulkImportIntegrationTest {
             result.path("errors").forEach(error ->
                     assertThat(error.get("message").asText()).as("line %d", line).isNotBlank());
         }
+    }
+
+    private static Map<String, Long> perKind(BulkFile file, int status) {
+        return file.expected.values().stream().filter(expected -> expected.status() == status)
+                .collect(Collectors.groupingBy(Expected::step, TreeMap::new, Collectors.counting()));
+    }
+
+    /** Refused lines that got as far as naming a kind the service knows. */
+    private static Map<String, Long> refusedPerKind(BulkFile file) {
+        return file.expected.values().stream()
+                .filter(expected -> !expected.isAccepted() && expected.step() != null
+                        && BulkFile.KINDS.contains(expected.step()))
+                .collect(Collectors.groupingBy(Expected::step, TreeMap::new, Collectors.counting()));
+    }
+
+    /** What the service says it accepts, in its answer to the line of an unknown kind. */
+    private static List<String> kindsTheServiceAccepts(BulkFile file, Map<Integer, JsonNode> results) {
+        int line = file.expected.entrySet().stream().filter(entry -> "retrospective".equals(entry.getValue().step()))
+                .findFirst().orElseThrow().getKey();
+        String message = results.get(line).get("errors").get(0).get("message").asText();
+        Matcher kinds = Pattern.compile("is not one of \\[(.*)]$").matcher(message);
+        assertThat(kinds.find()).as("message naming the kinds: %s", message).isTrue();
+        return List.of(kinds.group(1).split(", "));
+    }
+
+    /** Stored events per kind of step, counted by their payload type in the event store. */
+    private Map<String, Long> storedPerKind() {
+        Map<String, Long> byType = new HashMap<>();
+        jdbc.queryForList("select payload_type, count(*) as n from domain_event_entry group by payload_type")
+                .forEach(row -> byType.put((String) row.get("payload_type"), ((Number) row.get("n")).longValue()));
+        Map<String, Long> perKind = new TreeMap<>();
+        EVENT_OF_KIND.forEach((kind, type) -> perKind.put(kind, byType.getOrDefault(type.getName(), 0L)));
+        return perKind;
+    }
+
+    private static Map<String, Long> publishedPerKind(List<ConsumerRecord<String, byte[]>> records) {
+        Map<String, String> kindOfType = new HashMap<>();
+        EVENT_OF_KIND.forEach((kind, type) -> kindOfType.put(EventTypes.name(type), kind));
+        return records.stream().collect(Collectors.groupingBy(record -> kindOfType.getOrDefault(new String(
+                        record.headers().lastHeader(KafkaContract.HEADER_EVENT_TYPE).value(), StandardCharsets.UTF_8),
+                "other"), TreeMap::new, Collectors.counting()));
+    }
+
+    private static Map<String, Long> difference(Map<String, Long> after, Map<String, Long> before) {
+        Map<String, Long> difference = new TreeMap<>();
+        after.forEach((kind, count) -> {
+            long added = count - before.getOrDefault(kind, 0L);
+            if (added != 0) {
+                difference.put(kind, added);
+            }
+        });
+        return difference;
     }
 
     private static JsonNode summary(long lines, long accepted, long alreadyRecorded, long refused) {
