@@ -48,6 +48,10 @@ public final class DemoDataLoader {
             switch (response.statusCode()) {
                 case 201 -> created++;
                 case 200 -> repeated++;
+                case 409 -> throw new IllegalStateException("POST " + step.path() + " answered 409: " + response.body()
+                        + "\n[demo] the service already holds another version of the demo history (the demo grew: "
+                        + "steps of the same id now carry more); it loads only into a stack without the older one "
+                        + "('./platform stop && infra/stack/stack reset' empties the stack, deleting all its data)");
                 default -> throw new IllegalStateException("POST " + step.path() + " answered "
                         + response.statusCode() + ": " + response.body());
             }
