@@ -42,7 +42,14 @@ final class BulkFile {
 
     /** Every kind of step the bulk import accepts, in a loop's order; the test checks the service agrees. */
     static final List<String> KINDS = List.of("decision", "check-in", "outcome", "review", "action",
-            "action-completion", "action-drop", "lesson", "lesson-share", "behavior-change");
+            "action-completion", "action-drop", "lesson", "lesson-share", "behavior-change", "decision-amendment",
+            "decision-retraction", "outcome-amendment", "outcome-retraction", "review-amendment", "review-retraction",
+            "action-amendment", "action-retraction", "lesson-amendment", "lesson-retraction",
+            "behavior-change-amendment", "behavior-change-retraction");
+
+    /** Every this many loops, one is corrected: each of its steps amended, then all of it retracted. */
+    private static final int CORRECTED_EVERY = 25;
+    private static final int CORRECTION_LINES = 12;
 
     private static final Instant START = Instant.parse("2021-01-04T09:00:00Z");
     private static final String INDICATOR = "failed-jobs";
@@ -139,6 +146,42 @@ final class BulkFile {
                 "bk-l-" + n), Expected.accepted("decision", "bk-d2-" + n));
         add(behaviorChange("bk-b-" + n, orgUnit, decided.plus(DAY.multipliedBy(60)), "bk-d2-" + n, "bk-l-" + n),
                 Expected.accepted("behavior-change", "bk-b-" + n));
+        if (corrected(n)) {
+            correct(n, orgUnit, decided);
+        }
+    }
+
+    private static boolean corrected(int n) {
+        return n % CORRECTED_EVERY == CORRECTED_EVERY - 1;
+    }
+
+    /**
+     * Loop n posted wrongly: every step amended, then retracted in the order the rules ask for (what
+     * builds on a step goes first). The first decision stays, without its outcome.
+     */
+    private void correct(int n, String orgUnit, Instant decided) {
+        String decision = "bk-d-" + n;
+        add(amendment("outcome", decision, outcome(decision, decided.plus(DAY.multipliedBy(31)))),
+                Expected.accepted("outcome-amendment", decision));
+        add(amendment("review", "bk-r-" + n, review("bk-r-" + n, orgUnit, decided.plus(DAY.multipliedBy(32)),
+                decision, "process")), Expected.accepted("review-amendment", "bk-r-" + n));
+        add(amendment("action", "bk-a-" + n, action("bk-a-" + n, orgUnit, decided.plus(DAY.multipliedBy(32)),
+                "bk-r-" + n, day(decided.plus(DAY.multipliedBy(50)))).replace("u-0815", "u-0816")),
+                Expected.accepted("action-amendment", "bk-a-" + n));
+        add(amendment("lesson", "bk-l-" + n, lesson("bk-l-" + n, orgUnit, decided.plus(DAY.multipliedBy(40)),
+                decision).replace("Queues hide failures", "Queues hide failures unless watched")),
+                Expected.accepted("lesson-amendment", "bk-l-" + n));
+        add(amendment("decision", "bk-d2-" + n, decision("bk-d2-" + n, orgUnit, decided.plus(DAY.multipliedBy(60)),
+                "Move job " + n + " with a named owner", "bk-l-" + n)), Expected.accepted("decision-amendment",
+                "bk-d2-" + n));
+        add(amendment("behavior-change", "bk-b-" + n, behaviorChange("bk-b-" + n, orgUnit,
+                decided.plus(DAY.multipliedBy(61)), "bk-d2-" + n, "bk-l-" + n)),
+                Expected.accepted("behavior-change-amendment", "bk-b-" + n));
+        for (String[] retraction : new String[][] {{"behavior-change", "bk-b-"}, {"decision", "bk-d2-"},
+                {"lesson", "bk-l-"}, {"action", "bk-a-"}, {"review", "bk-r-"}, {"outcome", "bk-d-"}}) {
+            add(retraction(retraction[0], retraction[1] + n), Expected.accepted(retraction[0] + "-retraction",
+                    retraction[1] + n));
+        }
     }
 
     /** Loop n's action is completed, dropped, or left open, in turn. */
@@ -151,7 +194,7 @@ final class BulkFile {
     }
 
     private static int loopLines(int n) {
-        return endOfAction(n).equals("open") ? 9 : 10;
+        return (endOfAction(n).equals("open") ? 9 : 10) + (corrected(n) ? CORRECTION_LINES : 0);
     }
 
     private void standaloneDecision(int n) {
@@ -165,6 +208,7 @@ final class BulkFile {
         bad.addAll(badCheckIns());
         bad.addAll(badReviewsAndActions());
         bad.addAll(badLessonShares());
+        bad.addAll(badCorrections());
         return bad;
     }
 
@@ -291,6 +335,42 @@ final class BulkFile {
                         Expected.refused(400, "lesson-share", "invalid-step", "sharedWithOrgUnit")));
     }
 
+    /** Loop 0 builds on all of its steps; loop 1's action is dropped, loop 2's left open. */
+    private static List<Function<BulkFile, Expected>> badCorrections() {
+        Instant loop0 = START;
+        Instant loop1 = START.plus(Duration.ofHours(12));
+        return List.of(
+                file -> file.raw(amendment("decision", "bk-d2-0", decision("bk-d2-0", "acme/unit-0",
+                                loop0.plus(DAY.multipliedBy(60)), "Move job 0 with an owner", null)),
+                        Expected.refused(400, "decision-amendment", "loop-rule-violated", "informedByLessonIds")),
+                file -> file.raw(retraction("decision", "bk-d-0"),
+                        Expected.refused(409, "decision-retraction", "conflicting-step")),
+                file -> file.raw(amendment("outcome", "bk-d-0", outcome("bk-d-0", loop0.minus(DAY))),
+                        Expected.refused(400, "outcome-amendment", "loop-rule-violated", "occurredAt")),
+                file -> file.raw(retraction("outcome", "bk-missing-decision"),
+                        Expected.refused(404, "outcome-retraction", "unknown-reference", "decisionId")),
+                file -> file.raw(amendment("review", "bk-r-0", review("bk-r-0", "acme/unit-0",
+                                loop0.plus(DAY.multipliedBy(32)), "bk-d-0", "ownership")).replace("\"reason\"", "\"why\""),
+                        Expected.refused(400, "review-amendment", "invalid-step", "reason")),
+                file -> file.raw(retraction("review", "bk-r-0"),
+                        Expected.refused(409, "review-retraction", "conflicting-step")),
+                file -> file.raw(amendment("action", "bk-a-1", action("bk-a-1", "acme/unit-1",
+                                loop1.plus(DAY.multipliedBy(32)), "bk-r-0", day(loop1.plus(DAY.multipliedBy(50))))),
+                        Expected.refused(400, "action-amendment", "loop-rule-violated", "reviewId")),
+                file -> file.raw(retraction("action", "bk-missing-action"),
+                        Expected.refused(404, "action-retraction", "unknown-reference", "actionId")),
+                file -> file.raw(amendment("lesson", "bk-l-0", lesson("bk-l-1", "acme/unit-0",
+                                loop0.plus(DAY.multipliedBy(40)), "bk-d-0")),
+                        Expected.refused(400, "lesson-amendment", "loop-rule-violated", "correction.lessonId")),
+                file -> file.raw(retraction("lesson", "bk-l-0"),
+                        Expected.refused(409, "lesson-retraction", "conflicting-step")),
+                file -> file.raw(amendment("behavior-change", "bk-b-0", behaviorChange("bk-b-0", "acme/unit-0",
+                                loop0.plus(DAY.multipliedBy(60)), "bk-d2-1", "bk-l-0")),
+                        Expected.refused(400, "behavior-change-amendment", "loop-rule-violated", "decisionId")),
+                file -> file.raw(retraction("behavior-change", "bk-b-0").replace("\"actor\": \"u-0815\", ", ""),
+                        Expected.refused(400, "behavior-change-retraction", "invalid-step", "actor")));
+    }
+
     private Expected blank() {
         lines.add("   ");
         return null;
@@ -397,5 +477,29 @@ final class BulkFile {
                 "sourceTool": "bulk-test", "actor": "u-4711", "lessonIds": ["%s"], "decisionId": "%s", \
                 "description": "Named an owner for the dead letters first"}"""
                 .formatted(id, orgUnit, at, lessonId, decisionId);
+    }
+
+    /** The line of an amendment: who corrects the step named by its id field, and the step as it should be. */
+    static String amendment(String kind, String id, String correctionLine) {
+        String correction = correctionLine.replaceFirst("^\\{\"step\": \"[a-z-]+\", ", "{");
+        return """
+                {"step": "%s-amendment", "%s": "%s", "sourceTool": "fix-tool", "actor": "u-0815", \
+                "reason": "Entered wrongly", "correction": %s}"""
+                .formatted(kind, idField(kind), id, correction);
+    }
+
+    static String retraction(String kind, String id) {
+        return """
+                {"step": "%s-retraction", "%s": "%s", "sourceTool": "fix-tool", "actor": "u-0815", \
+                "reason": "Posted by mistake"}"""
+                .formatted(kind, idField(kind), id);
+    }
+
+    private static String idField(String kind) {
+        return switch (kind) {
+            case "decision", "outcome" -> "decisionId";
+            case "behavior-change" -> "behaviorChangeId";
+            default -> kind + "Id";
+        };
     }
 }

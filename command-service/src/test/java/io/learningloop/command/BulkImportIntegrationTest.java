@@ -19,6 +19,8 @@ import io.learningloop.contract.events.LessonSharedEvent;
 import io.learningloop.contract.events.LoopEvent;
 import io.learningloop.contract.events.OutcomeObservedEvent;
 import io.learningloop.contract.events.ReviewHeldEvent;
+import io.learningloop.contract.events.StepAmendedEvent;
+import io.learningloop.contract.events.StepRetractedEvent;
 import io.learningloop.infra.testing.EventTopicReader;
 import io.learningloop.infra.testing.LocalStack;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -86,7 +88,7 @@ class BulkImportIntegrationTest {
     MeterRegistry meters;
     final HttpClient http = HttpClient.newHttpClient();
 
-    /** The event each kind of step stores. */
+    /** The event each kind of step stores; a correction stores a StepAmended or StepRetracted of that event. */
     static final Map<String, Class<? extends LoopEvent>> EVENT_OF_KIND = Map.of(
             "decision", DecisionMadeEvent.class, "check-in", CheckInHeldEvent.class,
             "outcome", OutcomeObservedEvent.class, "review", ReviewHeldEvent.class,
@@ -94,11 +96,23 @@ class BulkImportIntegrationTest {
             "action-drop", ActionDroppedEvent.class, "lesson", LessonRecordedEvent.class,
             "lesson-share", LessonSharedEvent.class, "behavior-change", BehaviorChangedEvent.class);
 
+    /** The kind of step an event stores: {@code decision}, or {@code decision-amendment} for a StepAmended of one. */
+    static String kindOf(String eventType, String correctedEventType) {
+        Map<String, String> kindOfType = new HashMap<>();
+        EVENT_OF_KIND.forEach((kind, type) -> kindOfType.put(EventTypes.name(type), kind));
+        if (eventType.equals(EventTypes.name(StepAmendedEvent.class))) {
+            return kindOfType.get(correctedEventType) + "-amendment";
+        }
+        if (eventType.equals(EventTypes.name(StepRetractedEvent.class))) {
+            return kindOfType.get(correctedEventType) + "-retraction";
+        }
+        return kindOfType.getOrDefault(eventType, "other");
+    }
+
     @Test
     void tenThousandLinesAreImportedLineByLineAndPostingThemAgainStoresNothing() {
         BulkFile file = BulkFile.generate(10_000, 250);
         assertThat(file.lines).hasSize(10_000);
-        assertThat(EVENT_OF_KIND).containsOnlyKeys(BulkFile.KINDS);
         Map<String, Long> acceptedPerKind = perKind(file, 201);
         assertThat(acceptedPerKind).as("every kind has lines that are stored").containsOnlyKeys(BulkFile.KINDS);
         assertThat(refusedPerKind(file)).as("every kind has lines that are refused").containsOnlyKeys(BulkFile.KINDS);
@@ -239,22 +253,37 @@ class BulkImportIntegrationTest {
         return List.of(kinds.group(1).split(", "));
     }
 
-    /** Stored events per kind of step, counted by their payload type in the event store. */
+    /** Stored events per kind of step, by their payload type in the event store (and what a correction corrects). */
     private Map<String, Long> storedPerKind() {
-        Map<String, Long> byType = new HashMap<>();
-        jdbc.queryForList("select payload_type, count(*) as n from domain_event_entry group by payload_type")
-                .forEach(row -> byType.put((String) row.get("payload_type"), ((Number) row.get("n")).longValue()));
         Map<String, Long> perKind = new TreeMap<>();
-        EVENT_OF_KIND.forEach((kind, type) -> perKind.put(kind, byType.getOrDefault(type.getName(), 0L)));
+        jdbc.queryForList("""
+                select payload_type, coalesce(convert_from(payload, 'UTF8')::jsonb #>> '{correction,eventType}',
+                       convert_from(payload, 'UTF8')::jsonb ->> 'retractedEventType') as corrected, count(*) as n
+                from domain_event_entry group by 1, 2""").forEach(row -> {
+                    String type = (String) row.get("payload_type");
+                    perKind.merge(kindOf(type.substring(type.lastIndexOf('.') + 1).replaceFirst("Event$", ""),
+                            (String) row.get("corrected")), ((Number) row.get("n")).longValue(), Long::sum);
+                });
+        perKind.remove("other");
         return perKind;
     }
 
     private static Map<String, Long> publishedPerKind(List<ConsumerRecord<String, byte[]>> records) {
-        Map<String, String> kindOfType = new HashMap<>();
-        EVENT_OF_KIND.forEach((kind, type) -> kindOfType.put(EventTypes.name(type), kind));
-        return records.stream().collect(Collectors.groupingBy(record -> kindOfType.getOrDefault(new String(
-                        record.headers().lastHeader(KafkaContract.HEADER_EVENT_TYPE).value(), StandardCharsets.UTF_8),
-                "other"), TreeMap::new, Collectors.counting()));
+        return records.stream().collect(Collectors.groupingBy(record -> {
+            JsonNode value = readValue(record.value());
+            String corrected = value.has("correction") ? value.at("/correction/eventType").asText()
+                    : value.path("retractedEventType").asText(null);
+            return kindOf(new String(record.headers().lastHeader(KafkaContract.HEADER_EVENT_TYPE).value(),
+                    StandardCharsets.UTF_8), corrected);
+        }, TreeMap::new, Collectors.counting()));
+    }
+
+    private static JsonNode readValue(byte[] value) {
+        try {
+            return JSON.readTree(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Map<String, Long> difference(Map<String, Long> after, Map<String, Long> before) {

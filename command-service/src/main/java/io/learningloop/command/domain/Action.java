@@ -56,13 +56,13 @@ class Action {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     StepAccepted handle(AssignActionCommand command, LoopReferences references, DeadlineManager deadlines,
                         DeadlinePolicy policy) {
+        if (assigned != null) {
+            // Told without looking the review up: it may have been retracted since the action was.
+            return Repeats.sameOrConflict(posted, assigned, command.toEvent(Repeats.stampOf(posted),
+                    posted.decisionIds()), "action '" + command.actionId() + "' was already recorded with other content");
+        }
         var review = references.review(command.reviewId())
                 .orElseThrow(() -> new UnknownReferenceException("reviewId", "review", command.reviewId()));
-        if (assigned != null) {
-            Corrections.requireLive(retraction, "action", actionId);
-            return Repeats.sameOrConflict(posted, assigned, command.toEvent(Repeats.stampOf(posted),
-                    review.decisionIds()), "action '" + command.actionId() + "' was already recorded with other content");
-        }
         Repeats.requireUnused(references, command.actionId(), "action");
         requireValid(command, review);
         ActionAssignedEvent event = command.toEvent(command.stamp(), review.decisionIds());
@@ -78,12 +78,15 @@ class Action {
     @CommandHandler
     StepAccepted handle(AmendActionCommand command, LoopReferences references, DeadlineManager deadlines,
                         DeadlinePolicy policy) {
-        Corrections.requireLive(retraction, "action", actionId);
         AssignActionCommand corrected = command.correction();
+        ActionAssignedEvent correction = corrected.toEvent(Repeats.stampOf(posted), assigned.decisionIds());
+        if (correction.equals(assigned)) {
+            return StepAccepted.repeated(actionId, assignedBy);
+        }
+        Corrections.requireLive(retraction, "action", actionId);
         Corrections.requireUnchanged("reviewId", assigned.reviewId(), corrected.reviewId());
         var review = references.review(corrected.reviewId())
                 .orElseThrow(() -> new UnknownReferenceException("reviewId", "review", corrected.reviewId()));
-        ActionAssignedEvent correction = corrected.toEvent(Repeats.stampOf(posted), review.decisionIds());
         requireValid(corrected, review);
         Corrections.requireNotAfter(correction.occurredAt(), ended == null ? null : ended.occurredAt(), "action",
                 "end");
@@ -92,7 +95,7 @@ class Action {
             throw new LoopRuleViolationException("dueDate", "cannot be amended once the action "
                     + (ended != null ? "has ended" : "is overdue") + " (was " + assigned.dueDate() + ")");
         }
-        StepAccepted accepted = Corrections.amend(assigned, assignedBy, correction, command.by());
+        StepAccepted accepted = Corrections.amend(correction, command.by());
         if (dueDateChanged) {
             deadlines.cancelAllWithinScope(OVERDUE_DEADLINE);
             scheduleOverdueCheck(correction, command.by().stamp().recordedAt(), deadlines, policy);

@@ -42,12 +42,13 @@ class BehaviorChange {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     StepAccepted handle(RecordBehaviorChangeCommand command, LoopReferences references) {
-        List<String> lessonDecisionIds = lessonDecisionIds(command, references);
         if (recorded != null) {
-            Corrections.requireLive(retraction, "behaviour change", behaviorChangeId);
-            return Repeats.sameOrConflict(posted, recorded, command.toEvent(Repeats.stampOf(posted), lessonDecisionIds),
-                    "behaviour change '" + command.behaviorChangeId() + "' was already recorded with other content");
+            // Told without looking the lessons up: they may have been retracted since the change was.
+            return Repeats.sameOrConflict(posted, recorded, command.toEvent(Repeats.stampOf(posted),
+                    posted.lessonDecisionIds()), "behaviour change '" + command.behaviorChangeId()
+                    + "' was already recorded with other content");
         }
+        List<String> lessonDecisionIds = lessonDecisionIds(command, references);
         Repeats.requireUnused(references, command.behaviorChangeId(), "behaviour change");
         requireValid(command, references);
         BehaviorChangedEvent event = command.toEvent(command.stamp(), lessonDecisionIds);
@@ -58,14 +59,16 @@ class BehaviorChange {
     /** The change as it should have been recorded: its lessons and its decision stay. */
     @CommandHandler
     StepAccepted handle(AmendBehaviorChangeCommand command, LoopReferences references) {
-        Corrections.requireLive(retraction, "behaviour change", behaviorChangeId);
         RecordBehaviorChangeCommand corrected = command.correction();
-        BehaviorChangedEvent correction = corrected.toEvent(Repeats.stampOf(posted),
-                lessonDecisionIds(corrected, references));
+        BehaviorChangedEvent correction = corrected.toEvent(Repeats.stampOf(posted), recorded.lessonDecisionIds());
+        if (correction.equals(recorded)) {
+            return StepAccepted.repeated(behaviorChangeId, recordedBy);
+        }
+        Corrections.requireLive(retraction, "behaviour change", behaviorChangeId);
         Corrections.requireUnchanged("lessonIds", recorded.lessonIds(), correction.lessonIds());
         Corrections.requireUnchanged("decisionId", recorded.decisionId(), correction.decisionId());
         requireValid(corrected, references);
-        return Corrections.amend(recorded, recordedBy, correction, command.by());
+        return Corrections.amend(correction, command.by());
     }
 
     /** Nothing refers to a behaviour change, so it can always be retracted. */

@@ -20,8 +20,10 @@ import java.util.stream.Collectors;
  *   <li>an amendment is validated like the step itself, keeps the step's references, and cannot move
  *       the step after a step that builds on it (a lesson cannot then precede its decision);</li>
  *   <li>a retraction is refused while live steps build on the step: they are retracted first;</li>
- *   <li>a retracted step takes no further step, but its id stays used;</li>
- *   <li>both are idempotent: the same amendment again, or a second retraction, changes nothing.</li>
+ *   <li>a retracted step takes no further step, but its id stays used; posted again exactly as it was,
+ *       it is a repeat like any other (a backfill file posted again changes nothing);</li>
+ *   <li>both are idempotent: the same amendment again, or a second retraction, changes nothing, also
+ *       after the step was retracted.</li>
  * </ul>
  */
 final class Corrections {
@@ -30,15 +32,11 @@ final class Corrections {
     }
 
     /**
-     * Applies the correction unless the step already reads so.
-     *
-     * @param current the step's event as it reads now (the original or the last correction)
-     * @param currentBy the id of the event that made it read so, the answer to a repeated amendment
+     * Records the correction. Each aggregate first answers an amendment that reads like the step
+     * already does as a repeat, before any rule: the step may have been retracted since, or a step it
+     * names, and the same file posted again must still change nothing.
      */
-    static StepAccepted amend(LoopEvent current, String currentBy, LoopEvent correction, Correction by) {
-        if (current.equals(correction)) {
-            return StepAccepted.repeated(current.aggregateId(), currentBy);
-        }
+    static StepAccepted amend(LoopEvent correction, Correction by) {
         Instant now = by.stamp().recordedAt();
         apply(new StepAmendedEvent(by.stamp().eventId(), correction.aggregateId(), correction.orgUnit(), now, now,
                 by.sourceTool(), by.actor(), by.reason(), EventTypes.revision(correction.getClass()), correction));

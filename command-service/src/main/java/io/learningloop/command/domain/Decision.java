@@ -60,8 +60,14 @@ class Decision {
     private String outcomeBy;
     /** The retraction of the last outcome, while no new outcome was observed: answers a repeat. */
     private StepRetractedEvent outcomeRetraction;
-    /** Outcomes retracted so far: posting one of them again is refused, not recorded anew. */
-    private final List<OutcomeObservedEvent> retractedOutcomes = new ArrayList<>();
+    /**
+     * Outcomes retracted so far, as posted and as amended, each with the event that made it read so:
+     * posting one of them again (or its amendment) is a repeat, not a new outcome.
+     */
+    private final List<Reading> retractedOutcomes = new ArrayList<>();
+
+    private record Reading(OutcomeObservedEvent outcome, String by) {
+    }
     private final Map<LocalDate, CheckInHeldEvent> checkInsHeld = new HashMap<>();
     private final Set<LocalDate> checkInsMissed = new HashSet<>();
 
@@ -75,7 +81,6 @@ class Decision {
     StepAccepted handle(MakeDecisionCommand command, LoopReferences references, DeadlineManager deadlines,
                         DeadlinePolicy policy) {
         if (made != null) {
-            Corrections.requireLive(retraction, "decision", decisionId);
             return Repeats.sameOrConflict(posted, made, command.toEvent(Repeats.stampOf(posted)),
                     "decision '" + command.decisionId() + "' was already recorded with other content");
         }
@@ -122,8 +127,11 @@ class Decision {
      */
     @CommandHandler
     StepAccepted handle(AmendDecisionCommand command, LoopReferences references) {
-        Corrections.requireLive(retraction, "decision", decisionId);
         DecisionMadeEvent correction = command.correction().toEvent(Repeats.stampOf(posted));
+        if (correction.equals(made)) {
+            return StepAccepted.repeated(decisionId, madeBy);
+        }
+        Corrections.requireLive(retraction, "decision", decisionId);
         Corrections.requireUnchanged("informedByLessonIds", made.informedByLessonIds(),
                 correction.informedByLessonIds());
         Corrections.requireUnchanged("checkInDates", made.checkInDates(), correction.checkInDates());
@@ -135,7 +143,7 @@ class Decision {
         Corrections.requireNotAfter(occurredAt, checkInsHeld.values().stream().map(CheckInHeldEvent::occurredAt)
                 .min(Comparator.naturalOrder()).orElse(null), "decision", "first held check-in");
         Corrections.requireNotAfterDependents(references, decisionId, occurredAt, "decision");
-        return Corrections.amend(made, madeBy, correction, command.by());
+        return Corrections.amend(correction, command.by());
     }
 
     /** Retracts the whole loop's start: its outcome and check-ins go with it, its open check-ins are not awaited. */
@@ -192,13 +200,12 @@ class Decision {
                     command.toEvent(Repeats.stampOf(outcomePosted), made.orgUnit()), "decision '" + decisionId
                             + "' already has an outcome; amend it (POST …/outcome/amendment) or retract it first");
         }
-        Corrections.requireLive(retraction, "decision", decisionId);
-        for (OutcomeObservedEvent retracted : retractedOutcomes) {
-            if (retracted.equals(command.toEvent(Repeats.stampOf(retracted), made.orgUnit()))) {
-                throw new ConflictingStepException("this outcome of decision '" + decisionId + "' was retracted;"
-                        + " post the real outcome instead");
+        for (Reading retracted : retractedOutcomes) {
+            if (retracted.outcome().equals(command.toEvent(Repeats.stampOf(retracted.outcome()), made.orgUnit()))) {
+                return StepAccepted.repeated(decisionId, retracted.outcome().eventId());
             }
         }
+        Corrections.requireLive(retraction, "decision", decisionId);
         requireOutcomeNotBeforeDecision(command);
         OutcomeObservedEvent event = command.toEvent(command.stamp(), made.orgUnit());
         apply(event);
@@ -207,11 +214,20 @@ class Decision {
 
     @CommandHandler
     StepAccepted handle(AmendOutcomeCommand command) {
-        Corrections.requireLive(retraction, "decision", decisionId);
+        for (Reading retracted : retractedOutcomes) {
+            if (retracted.outcome().equals(command.correction().toEvent(Repeats.stampOf(retracted.outcome()),
+                    made.orgUnit()))) {
+                return StepAccepted.repeated(decisionId, retracted.by());
+            }
+        }
         requireOutcome();
-        requireOutcomeNotBeforeDecision(command.correction());
         OutcomeObservedEvent correction = command.correction().toEvent(Repeats.stampOf(outcomePosted), made.orgUnit());
-        return Corrections.amend(outcome, outcomeBy, correction, command.by());
+        if (correction.equals(outcome)) {
+            return StepAccepted.repeated(decisionId, outcomeBy);
+        }
+        Corrections.requireLive(retraction, "decision", decisionId);
+        requireOutcomeNotBeforeDecision(command.correction());
+        return Corrections.amend(correction, command.by());
     }
 
     /** Nothing refers to an outcome but its own decision, so it can always be retracted. */
@@ -270,8 +286,8 @@ class Decision {
         if (event.retractedEventId().equals(posted.eventId())) {
             retraction = event;
         } else {
-            retractedOutcomes.add(outcomePosted);
-            retractedOutcomes.add(outcome);
+            retractedOutcomes.add(new Reading(outcomePosted, outcomePosted.eventId()));
+            retractedOutcomes.add(new Reading(outcome, outcomeBy));
             outcome = null;
             outcomeRetraction = event;
         }

@@ -54,10 +54,13 @@ class Lesson {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     StepAccepted handle(RecordLessonCommand command, LoopReferences references, RootCauseThemes themes) {
         if (recorded != null) {
-            Corrections.requireLive(retraction, "lesson", lessonId);
+            // Told without looking references up (see the amendment below for why and how).
+            String conflict = "lesson '" + command.lessonId() + "' was already recorded with other content";
+            if (!posted.decisionIds().containsAll(command.decisionIds())) {
+                throw new ConflictingStepException(conflict);
+            }
             return Repeats.sameOrConflict(posted, recorded, command.toEvent(Repeats.stampOf(posted),
-                            concernedDecisions(command, references)),
-                    "lesson '" + command.lessonId() + "' was already recorded with other content");
+                    posted.decisionIds()), conflict);
         }
         Repeats.requireUnused(references, command.lessonId(), "lesson");
         LessonRecordedEvent event = command.toEvent(command.stamp(), concernedDecisions(command, references));
@@ -72,18 +75,22 @@ class Lesson {
      */
     @CommandHandler
     StepAccepted handle(AmendLessonCommand command, LoopReferences references, RootCauseThemes themes) {
-        Corrections.requireLive(retraction, "lesson", lessonId);
         RecordLessonCommand corrected = command.correction();
-        LessonRecordedEvent correction = corrected.toEvent(Repeats.stampOf(posted), concernedDecisions(corrected,
-                references));
-        Corrections.requireUnchanged("decisionIds", recorded.decisionIds(), correction.decisionIds());
+        // A repeat is told without looking references up (they may have been retracted since): the decisions
+        // it names are among the lesson's, and with the lesson's decisions it reads exactly like the lesson.
+        LessonRecordedEvent correction = corrected.toEvent(Repeats.stampOf(posted), recorded.decisionIds());
+        if (correction.equals(recorded) && recorded.decisionIds().containsAll(corrected.decisionIds())) {
+            return StepAccepted.repeated(lessonId, recordedBy);
+        }
+        Corrections.requireLive(retraction, "lesson", lessonId);
+        Corrections.requireUnchanged("decisionIds", recorded.decisionIds(), concernedDecisions(corrected, references));
         Corrections.requireUnchanged("reviewIds", recorded.reviewIds(), correction.reviewIds());
         requireValid(corrected, references, themes);
         Corrections.requireNotAfter(correction.occurredAt(), sharedWith.values().stream()
                 .map(LessonSharedEvent::occurredAt).min(Comparator.naturalOrder()).orElse(null), "lesson",
                 "first sharing");
         Corrections.requireNotAfterDependents(references, lessonId, correction.occurredAt(), "lesson");
-        return Corrections.amend(recorded, recordedBy, correction, command.by());
+        return Corrections.amend(correction, command.by());
     }
 
     @CommandHandler

@@ -41,7 +41,6 @@ class Review {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     StepAccepted handle(HoldReviewCommand command, LoopReferences references, RootCauseThemes themes) {
         if (held != null) {
-            Corrections.requireLive(retraction, "review", reviewId);
             return Repeats.sameOrConflict(posted, held, command.toEvent(Repeats.stampOf(posted)),
                     "review '" + command.reviewId() + "' was already recorded with other content");
         }
@@ -55,12 +54,15 @@ class Review {
     /** The review as it should have been recorded: its decisions stay; it cannot move after its actions or lessons. */
     @CommandHandler
     StepAccepted handle(AmendReviewCommand command, LoopReferences references, RootCauseThemes themes) {
-        Corrections.requireLive(retraction, "review", reviewId);
         ReviewHeldEvent correction = command.correction().toEvent(Repeats.stampOf(posted));
+        if (correction.equals(held)) {
+            return StepAccepted.repeated(reviewId, heldBy);
+        }
+        Corrections.requireLive(retraction, "review", reviewId);
         Corrections.requireUnchanged("decisionIds", held.decisionIds(), correction.decisionIds());
         requireValid(command.correction(), references, themes);
         Corrections.requireNotAfterDependents(references, reviewId, correction.occurredAt(), "review");
-        return Corrections.amend(held, heldBy, correction, command.by());
+        return Corrections.amend(correction, command.by());
     }
 
     @CommandHandler

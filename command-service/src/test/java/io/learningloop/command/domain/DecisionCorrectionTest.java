@@ -204,7 +204,7 @@ class DecisionCorrectionTest {
     }
 
     @Test
-    void retractedOutcomeLeavesRoomForTheRealOneButCannotBePostedAgain() {
+    void retractedOutcomeLeavesRoomForTheRealOneAndPostedAgainIsARepeat() {
         StepRetractedEvent retracted = retraction("e-x", "e-outcome-d-1", "OutcomeObserved", RECORDED);
         fixture.given(POSTED, OUTCOME)
                 .when(new RetractOutcomeCommand("d-1", correction("e-x")))
@@ -213,8 +213,7 @@ class DecisionCorrectionTest {
         fixture.given(POSTED, OUTCOME, retracted)
                 .when(outcome("d-1", "2025-04-01T10:00:00Z"))
                 .expectNoEvents()
-                .expectException(ConflictingStepException.class)
-                .expectExceptionMessage("this outcome of decision 'd-1' was retracted; post the real outcome instead");
+                .expectResultMessagePayload(StepAccepted.repeated("d-1", "e-outcome-d-1"));
 
         ObserveOutcomeCommand real = new ObserveOutcomeCommand("d-1", stamp("e-real"),
                 new Provenance(null, Instant.parse("2025-05-01T10:00:00Z"), "retro-tool", "u-4711"),
@@ -227,5 +226,18 @@ class DecisionCorrectionTest {
                 .when(new RetractOutcomeCommand("d-1", correction("e-y")))
                 .expectNoEvents()
                 .expectResultMessagePayload(StepAccepted.repeated("d-1", "e-x"));
+    }
+
+    /** A backfill file posted again: the outcome's amendment repeats, though the outcome was retracted since. */
+    @Test
+    void sameOutcomeAmendmentAfterTheOutcomeWasRetractedIsStillARepeat() {
+        ObserveOutcomeCommand later = outcome("d-1", "2025-04-05T10:00:00Z");
+        StepAmendedEvent amended = new StepAmendedEvent("e-fix", "d-1", "acme/eng/platform", RECORDED, RECORDED,
+                "fix-tool", "u-0815", "typed into the wrong field", "2",
+                later.toEvent(OBSERVED.stamp(), "acme/eng/platform"));
+        fixture.given(POSTED, OUTCOME, amended, retraction("e-x", "e-outcome-d-1", "OutcomeObserved", RECORDED))
+                .when(new AmendOutcomeCommand("d-1", correction("e-again"), later))
+                .expectNoEvents()
+                .expectResultMessagePayload(StepAccepted.repeated("d-1", "e-fix"));
     }
 }

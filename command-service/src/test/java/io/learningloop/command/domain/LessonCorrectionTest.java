@@ -101,7 +101,7 @@ class LessonCorrectionTest {
     }
 
     @Test
-    void retractedLessonIsNoLongerSharedNorRecordedAgain() {
+    void retractedLessonIsNoLongerSharedNorAmendedAndPostedAgainIsARepeat() {
         StepRetractedEvent retracted = new StepRetractedEvent("e-x", "l-1", "acme/eng/platform", RECORDED, RECORDED,
                 "fix-tool", "u-0815", "typed into the wrong field", "e-l-1", "LessonRecorded", List.of("d-1"),
                 List.of("l-1"));
@@ -118,8 +118,34 @@ class LessonCorrectionTest {
         fixture.given(POSTED, retracted)
                 .when(lesson("l-1", "2025-06-01T10:00:00Z", "d-1"))
                 .expectNoEvents()
+                .expectResultMessagePayload(StepAccepted.repeated("l-1", "e-l-1"));
+
+        fixture.given(POSTED, retracted)
+                .when(new AmendLessonCommand("l-1", correction("e-fix"), lesson("l-1", "2025-06-02T10:00:00Z", "d-1")))
+                .expectNoEvents()
                 .expectException(ConflictingStepException.class)
                 .expectExceptionMessage("lesson 'l-1' was retracted (typed into the wrong field); it takes no further"
                         + " steps");
+    }
+
+    /** A backfill file posted again: its amendment repeats, though the lesson and its decision were retracted. */
+    @Test
+    void sameAmendmentAfterTheLessonAndItsDecisionWereRetractedIsStillARepeat() {
+        RecordLessonCommand corrected = lessonFromReviews("l-1", "2025-06-02T10:00:00Z", List.of("d-1"), List.of(),
+                "process");
+        StepAmendedEvent amended = new StepAmendedEvent("e-fix", "l-1", "acme/eng/platform", RECORDED, RECORDED,
+                "fix-tool", "u-0815", "typed into the wrong field", "2", corrected.toEvent(RECORD.stamp(),
+                List.of("d-1")));
+        StepRetractedEvent retracted = new StepRetractedEvent("e-x", "l-1", "acme/eng/platform", RECORDED, RECORDED,
+                "fix-tool", "u-0815", "typed into the wrong field", "e-l-1", "LessonRecorded", List.of("d-1"),
+                List.of("l-1"));
+        AggregateTestFixture<Lesson> nothingKnown = new AggregateTestFixture<>(Lesson.class);
+        nothingKnown.registerInjectableResource(new InMemoryLoopReferences());
+        nothingKnown.registerInjectableResource(RootCauseThemes.standardPlus(List.of()));
+
+        nothingKnown.given(POSTED, amended, retracted)
+                .when(new AmendLessonCommand("l-1", correction("e-again"), corrected))
+                .expectNoEvents()
+                .expectResultMessagePayload(StepAccepted.repeated("l-1", "e-fix"));
     }
 }

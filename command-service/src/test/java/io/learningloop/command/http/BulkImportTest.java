@@ -132,8 +132,11 @@ class BulkImportTest {
                 results::add);
 
         assertThat(results.get(0).get("errors").toString())
-                .contains("field=step, message=must be one of [decision, check-in, outcome, review, action, action-completion, action-drop, lesson, lesson-share,"
-                        + " behavior-change]");
+                .contains("field=step, message=must be one of [decision, check-in, outcome, review, action,"
+                        + " action-completion, action-drop, lesson, lesson-share, behavior-change, decision-amendment,"
+                        + " decision-retraction, outcome-amendment, outcome-retraction, review-amendment,"
+                        + " review-retraction, action-amendment, action-retraction, lesson-amendment, lesson-retraction,"
+                        + " behavior-change-amendment, behavior-change-retraction]");
         assertThat(results.get(1)).containsEntry("step", "retro");
         assertThat(results.get(1).get("errors").toString()).contains("'retro' is not one of");
         assertThat(results.get(2)).containsEntry("detail", "the line is not a JSON object");
