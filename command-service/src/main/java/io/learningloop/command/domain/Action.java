@@ -141,6 +141,7 @@ class Action {
         }
         Corrections.requireLive(retraction, "action", actionId);
         requireNotBeforeAssignment(completed);
+        recordOverdueIfEndedLate(completed);
         apply(completed);
         deadlines.cancelAllWithinScope(OVERDUE_DEADLINE);
         return StepAccepted.recorded(actionId, completed.eventId());
@@ -156,6 +157,7 @@ class Action {
         }
         Corrections.requireLive(retraction, "action", actionId);
         requireNotBeforeAssignment(dropped);
+        recordOverdueIfEndedLate(dropped);
         apply(dropped);
         deadlines.cancelAllWithinScope(OVERDUE_DEADLINE);
         return StepAccepted.recorded(actionId, dropped.eventId());
@@ -165,10 +167,24 @@ class Action {
     @DeadlineHandler(deadlineName = OVERDUE_DEADLINE)
     void onDueDatePassed(OverdueCheck check) {
         if (ended == null && !overdue && retraction == null) {
-            apply(new ActionOverdueEvent(actionId + ":overdue", actionId, assigned.orgUnit(), check.dueEnd(),
-                    check.checkAt(), ActionOverdueEvent.PLATFORM, ActionOverdueEvent.PLATFORM,
-                    assigned.decisionIds(), assigned.dueDate()));
+            apply(overdue(check.dueEnd(), check.checkAt()));
         }
+    }
+
+    /**
+     * Ended after its due date, but posted before the deadline fired (a backfill does): the action was
+     * overdue first, as it would have been recorded in time, so "done late" reads as such.
+     */
+    private void recordOverdueIfEndedLate(LoopEvent end) {
+        Instant dueEnd = assigned.dueDate().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        if (!overdue && !end.occurredAt().isBefore(dueEnd)) {
+            apply(overdue(dueEnd, end.recordedAt()));
+        }
+    }
+
+    private ActionOverdueEvent overdue(Instant dueEnd, Instant recordedAt) {
+        return new ActionOverdueEvent(actionId + ":overdue", actionId, assigned.orgUnit(), dueEnd, recordedAt,
+                ActionOverdueEvent.PLATFORM, ActionOverdueEvent.PLATFORM, assigned.decisionIds(), assigned.dueDate());
     }
 
     private StepAccepted repeatOrConflict(LoopEvent attempt) {

@@ -89,7 +89,7 @@ class Decision {
         DecisionMadeEvent event = command.toEvent(command.stamp());
         apply(event);
         for (LocalDate date : event.checkInDates()) {
-            Instant missedAt = date.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().plus(policy.checkInTolerance());
+            Instant missedAt = missedAt(date, policy);
             Instant checkAt = policy.checkAt(missedAt, command.stamp().recordedAt());
             deadlines.schedule(checkAt, CHECK_IN_DEADLINE, new CheckInCheck(date, missedAt, checkAt));
         }
@@ -156,7 +156,7 @@ class Decision {
 
     /** A planned check-in, held: its readings must be of the decision's leading indicators. */
     @CommandHandler
-    StepAccepted handle(HoldCheckInCommand command) {
+    StepAccepted handle(HoldCheckInCommand command, DeadlinePolicy policy) {
         CheckInHeldEvent earlier = checkInsHeld.get(command.scheduledFor());
         if (earlier != null) {
             return Repeats.sameOrConflict(earlier, command.toEvent(Repeats.stampOf(earlier), made.orgUnit()),
@@ -177,6 +177,12 @@ class Decision {
                         + "' is not a leading indicator of this decision; its indicators: " + made.leadingIndicators());
             }
         }
+        Instant missedAt = missedAt(command.scheduledFor(), policy);
+        if (!command.provenance().occurredAt().isBefore(missedAt) && !checkInsMissed.contains(command.scheduledFor())) {
+            // Held after it counted as missed, but posted before the deadline fired (a backfill does): the
+            // miss is recorded first, as it would have been in time, so a late check-in reads held late.
+            apply(missed(command.scheduledFor(), missedAt, command.stamp().recordedAt()));
+        }
         CheckInHeldEvent event = command.toEvent(command.stamp(), made.orgUnit());
         apply(event);
         return StepAccepted.recorded(decisionId, event.eventId());
@@ -187,10 +193,18 @@ class Decision {
     void onCheckInDue(CheckInCheck check) {
         if (retraction == null && !checkInsHeld.containsKey(check.scheduledFor())
                 && !checkInsMissed.contains(check.scheduledFor())) {
-            apply(new CheckInMissedEvent(decisionId + ":check-in:" + check.scheduledFor(), decisionId,
-                    made.orgUnit(), check.missedAt(), check.checkAt(), ActionOverdueEvent.PLATFORM,
-                    ActionOverdueEvent.PLATFORM, check.scheduledFor()));
+            apply(missed(check.scheduledFor(), check.missedAt(), check.checkAt()));
         }
+    }
+
+    /** A check-in counts as missed at the end of its planned day (UTC) plus the tolerance. */
+    private static Instant missedAt(LocalDate scheduledFor, DeadlinePolicy policy) {
+        return scheduledFor.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().plus(policy.checkInTolerance());
+    }
+
+    private CheckInMissedEvent missed(LocalDate scheduledFor, Instant missedAt, Instant recordedAt) {
+        return new CheckInMissedEvent(decisionId + ":check-in:" + scheduledFor, decisionId, made.orgUnit(), missedAt,
+                recordedAt, ActionOverdueEvent.PLATFORM, ActionOverdueEvent.PLATFORM, scheduledFor);
     }
 
     @CommandHandler

@@ -70,6 +70,26 @@ class ActionTest {
                         "learning-loop", "learning-loop", List.of("d-1", "d-2"), LocalDate.parse("2026-02-15")));
     }
 
+    /** A backfill posts a late completion before the deadline fires: overdue first, then completed (late). */
+    @Test
+    void actionEndedAfterItsDueDateIsRecordedOverdueFirst() {
+        CompleteActionCommand late = new CompleteActionCommand("a-1", stamp("e-done"), by("2026-02-16T00:00:00Z"),
+                "Owner named, late");
+        fixture.given(assigned())
+                .when(late)
+                .expectEvents(new ActionOverdueEvent("a-1:overdue", "a-1", "acme/eng", DUE_END, RECORDED,
+                                "learning-loop", "learning-loop", List.of("d-1", "d-2"), LocalDate.parse("2026-02-15")),
+                        new ActionCompletedEvent("e-done", "a-1", "acme/eng", Instant.parse("2026-02-16T00:00:00Z"),
+                                RECORDED, "tracker", "u-owner", List.of("d-1", "d-2"), "Owner named, late"));
+
+        DropActionCommand onTheDueDate = new DropActionCommand("a-1", stamp("e-drop"), by("2026-02-15T23:59:59Z"),
+                "Superseded");
+        fixture.given(assigned())
+                .when(onTheDueDate)
+                .expectEvents(new ActionDroppedEvent("e-drop", "a-1", "acme/eng", Instant.parse("2026-02-15T23:59:59Z"),
+                        RECORDED, "tracker", "u-owner", List.of("d-1", "d-2"), "Superseded"));
+    }
+
     @Test
     void completedActionIsNeverDeclaredOverdue() {
         CompleteActionCommand complete = new CompleteActionCommand("a-1", stamp("e-done"),

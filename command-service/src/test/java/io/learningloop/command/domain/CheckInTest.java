@@ -99,6 +99,24 @@ class CheckInTest {
                 .expectResultMessagePayload(StepAccepted.recorded("d-1", "e-c-late"));
     }
 
+    /** A backfill posts the late check-in before the deadline fires: the miss is recorded first, then the check-in. */
+    @Test
+    void checkInHeldAfterItCountedAsMissedIsRecordedMissedFirst() {
+        MakeDecisionCommand made = decision(List.of(FIRST));
+        HoldCheckInCommand late = checkIn("e-c-late", FIRST, "failed-invoices-per-day", "2026-02-05T00:00:00Z");
+        fixture.given(made.toEvent(made.stamp()))
+                .when(late)
+                .expectEvents(new CheckInMissedEvent("d-1:check-in:2026-02-01", "d-1", "acme/eng/platform",
+                                FIRST_MISSED_AT, RECORDED, "learning-loop", "learning-loop", FIRST),
+                        late.toEvent(late.stamp(), "acme/eng/platform"));
+
+        HoldCheckInCommand withinTolerance = checkIn("e-c-1", FIRST, "failed-invoices-per-day",
+                "2026-02-04T23:59:59Z");
+        fixture.given(made.toEvent(made.stamp()))
+                .when(withinTolerance)
+                .expectEvents(withinTolerance.toEvent(withinTolerance.stamp(), "acme/eng/platform"));
+    }
+
     @Test
     void checkInForADateThatWasNotPlannedIsRejected() {
         MakeDecisionCommand made = decision(List.of(FIRST));

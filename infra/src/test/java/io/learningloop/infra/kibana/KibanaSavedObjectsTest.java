@@ -102,6 +102,25 @@ class KibanaSavedObjectsTest {
                 .anySatisfy(where -> assertThat(where).contains("formula kql"));
     }
 
+    /** A retracted loop or lesson counts in no metric: every panel over those indices leaves them out. */
+    @Test
+    void everyPanelOverLoopsOrLessonsLeavesRetractedOnesOut() {
+        List<String> panelsOverLoopsOrLessons = check.fieldUses().stream()
+                .filter(use -> use.objectId().startsWith("lens ") && List.of("ll-loops", "ll-lessons")
+                        .contains(use.dataViewId()))
+                .map(FieldUse::objectId).distinct().toList();
+
+        assertThat(panelsOverLoopsOrLessons).hasSize(4);
+        for (JsonNode lens : check.objectsOfType("lens")) {
+            String query = lens.at("/attributes/state/query/query").asText();
+            if (panelsOverLoopsOrLessons.contains("lens " + lens.path("id").asText())) {
+                assertThat(query).as(lens.path("id").asText()).containsPattern("(^| and )not retracted : true$");
+            }
+        }
+        assertThat(check.fieldUses()).filteredOn(use -> use.field().equals("retracted"))
+                .extracting(FieldUse::use).containsOnly(Use.QUERY);
+    }
+
     @Test
     void everyReferencePointsAtAnObjectInTheFile() {
         assertThat(check.referenceProblems()).isEmpty();
