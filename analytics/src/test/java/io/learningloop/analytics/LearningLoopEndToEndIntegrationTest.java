@@ -1,6 +1,7 @@
 package io.learningloop.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -82,6 +83,82 @@ class LearningLoopEndToEndIntegrationTest {
         post("/behavior-changes", change("e2e-b1", "acme/eng/platform", "2025-01-15T00:00:00Z", "e2e-d4", "e2e-l1"));
         post("/behavior-changes", change("e2e-b2", "acme/sales", "2025-03-01T00:00:00Z", "e2e-d5", "e2e-l2"));
         postCorrectedLoops();
+        postPractisedLoops();
+    }
+
+    /**
+     * acme/legal, 2024: G1 (confidence 0.8, states an uncertainty) plans check-ins on Jan 10 and Jan 20,
+     * holds the first in time and the second on Jan 30, after it counted as missed (Jan 24); it failed,
+     * and its owner said so. G2 (0.8) went as expected, found by others. One blameless, unfacilitated
+     * review of both assigns T1 (done in time), T2 (done late) and T3 (dropped). Lesson M1 from G1 is
+     * shared with acme/hr and changes an acme/hr decision; M2 from G2 changes nothing.
+     */
+    private static void postPractisedLoops() throws Exception {
+        post("/decisions", """
+                {"decisionId": "e2e-g1", "orgUnit": "acme/legal", "occurredAt": "2024-01-01T00:00:00Z",
+                 "sourceTool": "e2e", "actor": "u-1", "title": "Outsource contract review", "category": "operations",
+                 "expectedOutcome": "Contracts reviewed in two days", "confidence": 0.8, "reviewBy": "2024-06-01",
+                 "checkInDates": ["2024-01-10", "2024-01-20"], "leadingIndicators": ["days-per-contract"],
+                 "uncertainties": ["whether the vendor knows our templates"]}""");
+        post("/decisions", decision("e2e-g2", "acme/legal", "operations", "2024-02-01T00:00:00Z", ""));
+        post("/decisions/e2e-g1/check-ins", checkIn("2024-01-10T00:00:00Z", "2024-01-10"));
+        post("/decisions/e2e-g1/check-ins", checkIn("2024-01-30T00:00:00Z", "2024-01-20"));
+        post("/decisions/e2e-g1/outcome", outcome("2024-02-01T00:00:00Z").replace("as-expected", "failed")
+                .replace("}", ", \"reportedBy\": \"decision-owner\"}"));
+        post("/decisions/e2e-g2/outcome", outcome("2024-03-01T00:00:00Z")
+                .replace("}", ", \"reportedBy\": \"others\"}"));
+        post("/reviews", """
+                {"reviewId": "e2e-v1", "orgUnit": "acme/legal", "occurredAt": "2024-03-05T00:00:00Z",
+                 "sourceTool": "e2e", "actor": "u-1", "decisionIds": ["e2e-g1", "e2e-g2"], "kind": "retrospective",
+                 "rootCauses": [{"theme": "assumptions", "text": "We assumed templates travel"}],
+                 "facilitated": false, "blameless": true, "participantCount": 4}""");
+        post("/actions", action("e2e-t1", "2024-03-20"));
+        post("/actions", action("e2e-t2", "2024-03-20"));
+        post("/actions", action("e2e-t3", "2024-12-31"));
+        post("/actions/e2e-t1/completion", end("2024-03-15T00:00:00Z", "note", "Done"));
+        post("/actions/e2e-t2/completion", end("2024-04-01T00:00:00Z", "note", "Done late"));
+        post("/actions/e2e-t3/drop", end("2024-04-01T00:00:00Z", "reason", "Vendor left"));
+        post("/lessons", lesson("e2e-m1", "acme/legal", "2024-03-06T00:00:00Z", "e2e-g1"));
+        post("/lessons", lesson("e2e-m2", "acme/legal", "2024-03-08T00:00:00Z", "e2e-g2"));
+        post("/lessons/e2e-m1/shares", """
+                {"occurredAt": "2024-03-07T00:00:00Z", "sourceTool": "e2e", "actor": "u-1",
+                 "sharedWithOrgUnit": "acme/hr"}""");
+        post("/decisions", decision("e2e-g3", "acme/hr", "talent", "2025-01-10T00:00:00Z", ""));
+        post("/behavior-changes", change("e2e-y1", "acme/hr", "2025-01-10T00:00:00Z", "e2e-g3", "e2e-m1"));
+    }
+
+    @Test
+    void practiceSignalsCountCheckInsActionsSafetyCalibrationAndSpread() {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode report = get(analytics, "/analytics/practices?orgUnit=acme/legal&from=2024-01-01&to=2025-01-01");
+            // Both check-ins are due; the first was held in time, the second late (missed first).
+            assertThat(report.get("checkIns").toString()).isEqualTo("{\"planned\":2,\"due\":2,\"heldInTime\":1,"
+                    + "\"heldLate\":1,\"missed\":0,\"inTimeRate\":0.5,\"heldRate\":1.0}");
+            // T1..T3 once each, though the review covers two decisions: 2 of 3 done, 1 of 3 in time.
+            JsonNode actions = report.get("followThrough");
+            assertThat(actions.get("assigned").asLong()).isEqualTo(3);
+            assertThat(actions.get("completedLate").asLong()).isEqualTo(1);
+            assertThat(actions.get("dropped").asLong()).isEqualTo(1);
+            assertThat(actions.get("completionRate").asDouble()).isEqualTo(2.0 / 3);
+            assertThat(actions.get("inTimeRate").asDouble()).isEqualTo(1.0 / 3);
+            // G1 states an uncertainty, G2 not; G1's bad outcome was self-reported; one blameless review.
+            JsonNode safety = report.get("safety");
+            assertThat(safety.get("uncertaintyStatedRate").asDouble()).isEqualTo(0.5);
+            assertThat(safety.get("selfReportedRate").asDouble()).isEqualTo(0.5);
+            assertThat(safety.get("badOutcomesSelfReportedRate").asDouble()).isEqualTo(1.0);
+            assertThat(safety.get("blamelessRate").asDouble()).isEqualTo(1.0);
+            assertThat(safety.get("facilitatedRate").asDouble()).isEqualTo(0.0);
+            // 0.8 for a failure, 0.8 for a hit: mean 0.8, hit rate 0.5, overconfidence 0.3,
+            // Brier ((0.8 - 0)^2 + (0.8 - 1)^2) / 2 = (0.64 + 0.04) / 2 = 0.34.
+            JsonNode calibration = report.get("calibration");
+            assertThat(calibration.get("meanConfidence").asDouble()).isCloseTo(0.8, within(1e-9));
+            assertThat(calibration.get("hitRate").asDouble()).isEqualTo(0.5);
+            assertThat(calibration.get("overconfidence").asDouble()).isCloseTo(0.3, within(1e-9));
+            assertThat(calibration.get("brierScore").asDouble()).isCloseTo(0.34, within(1e-9));
+            // M1 was shared and changed an acme/hr decision; M2 neither.
+            assertThat(report.get("spread").toString())
+                    .isEqualTo("{\"lessons\":2,\"sharedRate\":0.5,\"changedElsewhereRate\":0.5}");
+        });
     }
 
     /**
@@ -241,6 +318,26 @@ class LearningLoopEndToEndIntegrationTest {
         return """
                 {"sourceTool": "e2e", "actor": "u-2", "reason": "Wrong date", "correction": %s}
                 """.formatted(correction);
+    }
+
+    private static String checkIn(String at, String scheduledFor) {
+        return """
+                {"occurredAt": "%s", "sourceTool": "e2e", "actor": "u-1", "scheduledFor": "%s",
+                 "readings": [{"indicator": "days-per-contract", "value": "3"}], "onTrack": true}
+                """.formatted(at, scheduledFor);
+    }
+
+    private static String action(String id, String dueDate) {
+        return """
+                {"actionId": "%s", "orgUnit": "acme/legal", "occurredAt": "2024-03-05T00:00:00Z", "sourceTool": "e2e",
+                 "actor": "u-1", "reviewId": "e2e-v1", "owner": "u-7", "dueDate": "%s", "what": "Share templates"}
+                """.formatted(id, dueDate);
+    }
+
+    private static String end(String at, String field, String text) {
+        return """
+                {"occurredAt": "%s", "sourceTool": "e2e", "actor": "u-7", "%s": "%s"}
+                """.formatted(at, field, text);
     }
 
     private static String outcome(String at) {

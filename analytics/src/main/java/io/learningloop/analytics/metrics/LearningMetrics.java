@@ -1,23 +1,41 @@
 package io.learningloop.analytics.metrics;
 
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
-import co.elastic.clients.json.JsonData;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.learningloop.analytics.metrics.Reports.ConversionReport;
 import io.learningloop.analytics.metrics.Reports.LatencyReport;
+import io.learningloop.analytics.metrics.Reports.PracticesReport;
 import io.learningloop.analytics.metrics.Reports.StageLatency;
 import io.learningloop.infra.elasticsearch.Indices;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** Computes stage latencies and learning conversion for a cohort from the loops and lessons indices. */
+/** Computes stage latencies, learning conversion and practice signals for a cohort from the loops and lessons indices. */
 @Component
 class LearningMetrics {
 
     static final String CONVERSION_DEFINITION = "lessons with at least one behaviour change citing them, divided by"
             + " lessons recorded, over the lessons recorded in the period in the org unit or below (a lesson counts"
             + " as converted whenever its change came, also after the period)";
+
+    static final Map<String, String> PRACTICE_DEFINITIONS = definitions(
+            "checkIns", "planned check-ins of the cohort's decisions; due: those whose day plus the tolerance passed;"
+                    + " inTimeRate = heldInTime / due, heldRate = (heldInTime + heldLate) / due",
+            "followThrough", "actions assigned by reviews of the cohort's decisions, each once; completionRate ="
+                    + " completed / assigned, inTimeRate = completed by the due date / assigned",
+            "safety", "uncertaintyStatedRate: decisions stating what their makers do not know; selfReportedRate:"
+                    + " outcomes reported by the decision's owner among those whose reporter is known (revision-1"
+                    + " outcomes are not); badOutcomesSelfReportedRate: the same for worse-than-expected and failed"
+                    + " outcomes; blamelessRate, facilitatedRate: of the reviews of the cohort's decisions",
+            "calibration", "over decisions with an outcome: meanConfidence, hitRate = share of outcomes as expected"
+                    + " or better, overconfidence = meanConfidence - hitRate, brierScore = mean of (confidence -"
+                    + " hit)^2 with hit 1 or 0 (0 is perfect, 0.25 is a constant 0.5)",
+            "spread", "over the lessons recorded in the period: sharedRate = lessons shared with another org unit,"
+                    + " changedElsewhereRate = lessons that changed a decision of another org unit");
 
     private final MetricSource source;
     private final Indices indices;
@@ -31,7 +49,7 @@ class LearningMetrics {
         List<StageLatency> stages = new ArrayList<>();
         for (Stage stage : Stage.values()) {
             boolean categoryIgnored = cohort.category() != null && !stage.hasCategory;
-            List<Query> filters = filters(cohort, stage.cohortField, !categoryIgnored);
+            List<Query> filters = cohort.filters(stage.cohortField, !categoryIgnored);
             Percentiles percentiles = new Percentiles(
                     source.values(stage.index.apply(indices), stage.idField, filters, stage.latencyField));
             stages.add(new StageLatency(stage.wireName, percentiles.count(), percentiles.at(50), percentiles.at(90),
@@ -41,8 +59,21 @@ class LearningMetrics {
         return new LatencyReport(cohort, Percentiles.METHOD, stages);
     }
 
+    /** Check-in discipline, follow-through, safety and calibration of the cohort's decisions; spread of its lessons. */
+    PracticesReport practices(Cohort cohort) throws IOException {
+        List<JsonNode> loops = source.documents(indices.loops(), "decisionId", cohort.filters("decidedAt", true),
+                List.of("decisionId", "confidence", "uncertaintyStated", "outcome.assessment", "outcome.reportedBy",
+                        "checkInCounts", "reviews.reviewId", "reviews.blameless", "reviews.facilitated",
+                        "actions.actionId", "actions.status", "actions.overdue"));
+        List<JsonNode> lessons = source.documents(indices.lessons(), "lessonId", cohort.filters("recordedAt", false),
+                List.of("lessonId", "orgUnit", "sharedCount", "behaviorChanges.orgUnit"));
+        return new PracticesReport(cohort, PracticeSignals.checkIns(loops), PracticeSignals.followThrough(loops),
+                PracticeSignals.safety(loops), PracticeSignals.calibration(loops), PracticeSignals.spread(lessons),
+                PRACTICE_DEFINITIONS);
+    }
+
     ConversionReport conversion(Cohort cohort) throws IOException {
-        List<Query> recorded = filters(cohort, "recordedAt", false);
+        List<Query> recorded = cohort.filters("recordedAt", false);
         long lessons = source.count(indices.lessons(), recorded);
         List<Query> converted = new ArrayList<>(recorded);
         converted.add(Query.of(query -> query.term(term -> term.field("converted").value(true))));
@@ -51,33 +82,11 @@ class LearningMetrics {
                 CONVERSION_DEFINITION);
     }
 
-    /**
-     * Org unit (rolled up through orgUnitPath), category where it applies, and the cohort period; a
-     * retracted loop or lesson counts in no metric.
-     */
-    private static List<Query> filters(Cohort cohort, String cohortField, boolean withCategory) {
-        List<Query> filters = new ArrayList<>();
-        filters.add(Query.of(query -> query.exists(exists -> exists.field(cohortField))));
-        filters.add(Query.of(query -> query.bool(bool -> bool.mustNot(not -> not.term(term -> term.field("retracted")
-                .value(true))))));
-        if (cohort.orgUnit() != null) {
-            filters.add(Query.of(query -> query.term(term -> term.field("orgUnitPath").value(cohort.orgUnit()))));
+    private static Map<String, String> definitions(String... keysAndTexts) {
+        Map<String, String> definitions = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndTexts.length; i += 2) {
+            definitions.put(keysAndTexts[i], keysAndTexts[i + 1]);
         }
-        if (withCategory && cohort.category() != null) {
-            filters.add(Query.of(query -> query.term(term -> term.field("category").value(cohort.category()))));
-        }
-        if (cohort.from() != null || cohort.to() != null) {
-            filters.add(Query.of(query -> query.range(range -> range.untyped(untyped -> {
-                untyped.field(cohortField);
-                if (cohort.from() != null) {
-                    untyped.gte(JsonData.of(cohort.from().toString()));
-                }
-                if (cohort.to() != null) {
-                    untyped.lt(JsonData.of(cohort.to().toString()));
-                }
-                return untyped;
-            }))));
-        }
-        return filters;
+        return Map.copyOf(definitions);
     }
 }

@@ -7,6 +7,7 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.json.JsonData;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,6 +56,37 @@ class MetricSource {
             }
             if (hits.size() < PAGE) {
                 return values;
+            }
+            after = hits.get(hits.size() - 1).sort();
+        }
+    }
+
+    /**
+     * The sources of the matching documents, cut to {@code includes}, paged with search_after in the
+     * order of {@code idField}: for signals that need parts of documents (a loop's reviews), not one value.
+     */
+    List<JsonNode> documents(String index, String idField, List<Query> filters, List<String> includes)
+            throws IOException {
+        List<JsonNode> documents = new ArrayList<>();
+        List<FieldValue> after = null;
+        while (true) {
+            List<FieldValue> searchAfter = after;
+            SearchResponse<JsonNode> response = client.search(search -> {
+                search.index(index)
+                        .query(query -> query.bool(bool -> bool.filter(filters)))
+                        .source(source -> source.filter(filter -> filter.includes(includes)))
+                        .sort(sort -> sort.field(by -> by.field(idField).order(SortOrder.Asc)))
+                        .size(PAGE)
+                        .trackTotalHits(track -> track.enabled(false));
+                if (searchAfter != null) {
+                    search.searchAfter(searchAfter);
+                }
+                return search;
+            }, JsonNode.class);
+            List<Hit<JsonNode>> hits = response.hits().hits();
+            hits.forEach(hit -> documents.add(hit.source()));
+            if (hits.size() < PAGE) {
+                return documents;
             }
             after = hits.get(hits.size() - 1).sort();
         }
