@@ -4,13 +4,15 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
-import co.elastic.clients.json.JsonData;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import org.springframework.stereotype.Component;
 
 /** Reads metric inputs from the indices: counts, and every value of a field for exact percentiles. */
@@ -25,56 +27,42 @@ class MetricSource {
         this.client = client;
     }
 
-    /**
-     * Every value of a numeric field over the matching documents, paged with search_after in the
-     * order of {@code idField} (a keyword unique per document).
-     */
+    /** Every value of a numeric field over the matching documents, in the order of {@code idField}. */
     List<Double> values(String index, String idField, List<Query> filters, String field) throws IOException {
         List<Query> all = new ArrayList<>(filters);
         all.add(Query.of(query -> query.exists(exists -> exists.field(field))));
         List<Double> values = new ArrayList<>();
-        List<FieldValue> after = null;
-        while (true) {
-            List<FieldValue> searchAfter = after;
-            SearchResponse<Void> response = client.search(search -> {
-                search.index(index)
-                        .query(query -> query.bool(bool -> bool.filter(all)))
-                        .source(source -> source.fetch(false))
-                        .docvalueFields(docvalue -> docvalue.field(field))
-                        .sort(sort -> sort.field(by -> by.field(idField).order(SortOrder.Asc)))
-                        .size(PAGE)
-                        .trackTotalHits(track -> track.enabled(false));
-                if (searchAfter != null) {
-                    search.searchAfter(searchAfter);
-                }
-                return search;
-            }, Void.class);
-            List<Hit<Void>> hits = response.hits().hits();
-            for (Hit<Void> hit : hits) {
-                JsonData value = hit.fields().get(field);
-                values.add(value.to(double[].class)[0]);
-            }
-            if (hits.size() < PAGE) {
-                return values;
-            }
-            after = hits.get(hits.size() - 1).sort();
-        }
+        eachHit(index, idField, all, search -> search.source(source -> source.fetch(false))
+                .docvalueFields(docvalue -> docvalue.field(field)), Void.class,
+                hit -> values.add(hit.fields().get(field).to(double[].class)[0]));
+        return values;
     }
 
     /**
-     * The sources of the matching documents, cut to {@code includes}, paged with search_after in the
-     * order of {@code idField}: for signals that need parts of documents (a loop's reviews), not one value.
+     * The sources of the matching documents, cut to {@code includes}: for signals that need parts of
+     * documents (a loop's reviews), not one value.
      */
     List<JsonNode> documents(String index, String idField, List<Query> filters, List<String> includes)
             throws IOException {
         List<JsonNode> documents = new ArrayList<>();
+        eachHit(index, idField, filters, search -> search.source(source -> source.filter(filter -> filter
+                .includes(includes))), JsonNode.class, hit -> documents.add(hit.source()));
+        return documents;
+    }
+
+    /**
+     * Every matching document, paged with search_after in the order of {@code idField} (a keyword unique
+     * per document), so a cohort of any size is read whole.
+     */
+    private <T> void eachHit(String index, String idField, List<Query> filters,
+                             UnaryOperator<SearchRequest.Builder> select, Class<T> type, Consumer<Hit<T>> each)
+            throws IOException {
         List<FieldValue> after = null;
         while (true) {
             List<FieldValue> searchAfter = after;
-            SearchResponse<JsonNode> response = client.search(search -> {
-                search.index(index)
+            SearchResponse<T> response = client.search(search -> {
+                select.apply(search.index(index))
                         .query(query -> query.bool(bool -> bool.filter(filters)))
-                        .source(source -> source.filter(filter -> filter.includes(includes)))
                         .sort(sort -> sort.field(by -> by.field(idField).order(SortOrder.Asc)))
                         .size(PAGE)
                         .trackTotalHits(track -> track.enabled(false));
@@ -82,11 +70,11 @@ class MetricSource {
                     search.searchAfter(searchAfter);
                 }
                 return search;
-            }, JsonNode.class);
-            List<Hit<JsonNode>> hits = response.hits().hits();
-            hits.forEach(hit -> documents.add(hit.source()));
+            }, type);
+            List<Hit<T>> hits = response.hits().hits();
+            hits.forEach(each);
             if (hits.size() < PAGE) {
-                return documents;
+                return;
             }
             after = hits.get(hits.size() - 1).sort();
         }
