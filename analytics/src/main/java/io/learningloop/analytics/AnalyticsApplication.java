@@ -2,14 +2,22 @@ package io.learningloop.analytics;
 
 import io.learningloop.infra.http.QueryProblemResponses;
 import io.learningloop.infra.spring.ProjectionServiceConfiguration;
+import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 /** Projects lessons into Elasticsearch and answers: how fast do loops close, and do lessons change anything? */
 @SpringBootApplication
 @Import({ProjectionServiceConfiguration.class, QueryProblemResponses.class})
 public class AnalyticsApplication {
+
+    /** The year the trends report ends with by default: the last full one. */
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
 
     public static void main(String[] args) {
         SpringApplication.run(AnalyticsApplication.class, args);

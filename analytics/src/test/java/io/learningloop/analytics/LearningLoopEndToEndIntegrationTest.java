@@ -265,6 +265,33 @@ class LearningLoopEndToEndIntegrationTest {
         assertThat(conversion.get("conversionRate").asDouble()).isEqualTo(2.0 / 3.0);
     }
 
+    @Test
+    void yearOverYearReportIsAPageWithTheApisNumbersPerYear() throws Exception {
+        // acme/eng: 2024 lessons L1, L2, L3 with two converted (67 %); 2025 recorded none.
+        JsonNode trends = await().atMost(Duration.ofSeconds(60)).until(
+                () -> get(analytics, "/analytics/trends?orgUnit=acme/eng&from=2024&to=2025"),
+                report -> report.at("/groups/0/trends/0/values/0").asDouble() == 2.0 / 3);
+        JsonNode conversion = trends.at("/groups/0/trends/0");
+        assertThat(trends.get("years")).extracting(JsonNode::asInt).containsExactly(2024, 2025);
+        assertThat(conversion.get("name").asText()).isEqualTo("Learning conversion");
+        assertThat(conversion.at("/values/1").isNull()).isTrue();
+        // decision -> outcome p50 of 2024 (10, 20, 40 days), as /analytics/latency has it.
+        assertThat(trends.at("/groups/1/trends/0/values/0").asDouble()).isEqualTo(20.0);
+
+        HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(analytics.baseUrl()
+                + "/reports/trends?orgUnit=acme/eng&from=2024&to=2025")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("text/html"));
+        assertThat(page.body()).contains("Does acme/eng learn from its experience?", "<th>2024</th><th>2025</th>",
+                "<td>67 %</td><td><span class=\"none\">–</span></td>");
+
+        HttpResponse<String> backwards = HTTP.send(HttpRequest.newBuilder(URI.create(analytics.baseUrl()
+                + "/reports/trends?from=2025&to=2024")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(backwards.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(backwards.body()).at("/errors/0/field").asText()).isEqualTo("to");
+    }
+
     private static void assertPercentiles(JsonNode stage, int count, double p50, double p90, double p99) {
         assertThat(stage.get("count").asInt()).as(stage.toString()).isEqualTo(count);
         assertThat(stage.get("p50Days").asDouble()).as(stage.toString()).isEqualTo(p50);
