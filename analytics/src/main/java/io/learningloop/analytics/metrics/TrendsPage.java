@@ -14,7 +14,9 @@ final class TrendsPage {
             body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:60rem;color:#1b1f24;padding:0 1rem}
             h1{font-size:1.5rem;margin-bottom:.2rem}p.sub{color:#57606a;margin-top:0}
             h2{font-size:1.1rem;margin:1.8rem 0 .4rem}
-            table{border-collapse:collapse;width:100%}th,td{padding:.35rem .6rem;border-bottom:1px solid #d0d7de}
+            table{border-collapse:collapse;width:100%;table-layout:fixed}
+            th,td{padding:.35rem .6rem;border-bottom:1px solid #d0d7de}
+            th:first-child{width:50%}th:last-child,td:last-child{width:7rem;white-space:nowrap}
             th{text-align:right;font-weight:600;background:#f6f8fa}th:first-child{text-align:left}
             td{text-align:right;font-variant-numeric:tabular-nums}td:first-child{text-align:left}
             td small{display:block;color:#57606a;font-size:.75rem}
