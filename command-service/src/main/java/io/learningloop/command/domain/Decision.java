@@ -65,11 +65,11 @@ class Decision {
      * posting one of them again (or its amendment) is a repeat, not a new outcome.
      */
     private final List<Reading> retractedOutcomes = new ArrayList<>();
+    private final Map<LocalDate, CheckInHeldEvent> checkInsHeld = new HashMap<>();
+    private final Set<LocalDate> checkInsMissed = new HashSet<>();
 
     private record Reading(OutcomeObservedEvent outcome, String by) {
     }
-    private final Map<LocalDate, CheckInHeldEvent> checkInsHeld = new HashMap<>();
-    private final Set<LocalDate> checkInsMissed = new HashSet<>();
 
     Decision() {
         // Axon creates the aggregate empty, then replays its events or runs a creating handler.
@@ -209,15 +209,15 @@ class Decision {
 
     @CommandHandler
     StepAccepted handle(ObserveOutcomeCommand command) {
-        if (outcome != null) {
-            return Repeats.sameOrConflict(outcomePosted, outcome,
-                    command.toEvent(Repeats.stampOf(outcomePosted), made.orgUnit()), "decision '" + decisionId
-                            + "' already has an outcome; amend it (POST …/outcome/amendment) or retract it first");
-        }
         for (Reading retracted : retractedOutcomes) {
             if (retracted.outcome().equals(command.toEvent(Repeats.stampOf(retracted.outcome()), made.orgUnit()))) {
                 return StepAccepted.repeated(decisionId, retracted.outcome().eventId());
             }
+        }
+        if (outcome != null) {
+            return Repeats.sameOrConflict(outcomePosted, outcome,
+                    command.toEvent(Repeats.stampOf(outcomePosted), made.orgUnit()), "decision '" + decisionId
+                            + "' already has an outcome; amend it (POST …/outcome/amendment) or retract it first");
         }
         Corrections.requireLive(retraction, "decision", decisionId);
         requireOutcomeNotBeforeDecision(command);

@@ -222,6 +222,11 @@ class DecisionCorrectionTest {
                 .when(real)
                 .expectEvents(real.toEvent(real.stamp(), "acme/eng/platform"));
 
+        fixture.given(POSTED, OUTCOME, retracted, real.toEvent(real.stamp(), "acme/eng/platform"))
+                .when(outcome("d-1", "2025-04-01T10:00:00Z"))
+                .expectNoEvents()
+                .expectResultMessagePayload(StepAccepted.repeated("d-1", "e-outcome-d-1"));
+
         fixture.given(POSTED, OUTCOME, retracted)
                 .when(new RetractOutcomeCommand("d-1", correction("e-y")))
                 .expectNoEvents()
