@@ -334,7 +334,7 @@ public record LoopDocument(
     }
 
     private static <T> List<T> without(List<T> list, Function<T, String> id, Parts parts, String eventType) {
-        return list.stream().filter(part -> !parts.retractedStep(eventType, id.apply(part))).toList();
+        return list.stream().filter(part -> !retracted(parts.corrections, eventType, id.apply(part))).toList();
     }
 
     /**
@@ -356,7 +356,13 @@ public record LoopDocument(
     }
 
     private boolean retractedStep(String eventType, String stepId) {
-        return parts().retractedStep(eventType, stepId);
+        return retracted(corrections, eventType, stepId);
+    }
+
+    /** A tombstone of the step: ids are never reused, so the step id and its event type name it. */
+    private static boolean retracted(List<Correction> corrections, String eventType, String stepId) {
+        return corrections.stream().anyMatch(c -> c.kind().equals("retracted")
+                && c.stepEventType().equals(eventType) && c.stepId().equals(stepId));
     }
 
     private boolean retractedEvent(String eventId) {
@@ -434,13 +440,8 @@ public record LoopDocument(
             corrections = document.corrections;
         }
 
-        boolean retractedStep(String eventType, String stepId) {
-            return corrections.stream().anyMatch(c -> c.kind().equals("retracted")
-                    && c.stepEventType().equals(eventType) && c.stepId().equals(stepId));
-        }
-
         LoopDocument document() {
-            boolean retracted = retractedStep(DECISION_MADE, decisionId);
+            boolean retracted = retracted(corrections, DECISION_MADE, decisionId);
             Instant decidedAt = decision.decidedAt();
             Instant observedAt = outcome == null ? null : outcome.observedAt();
             Instant firstLesson = earliest(lessons.stream().map(LessonRef::recordedAt).toList());
