@@ -39,14 +39,10 @@ class Action {
 
     @AggregateIdentifier
     private String actionId;
-    /** As first posted: a re-post of it is a repeat even after an amendment. */
-    private ActionAssignedEvent posted;
-    /** As it reads now, after any amendment; {@code assignedBy} is the event that made it so. */
-    private ActionAssignedEvent assigned;
-    private String assignedBy;
+    /** The assignment as posted and as amended, and its retraction. */
+    private final StepHistory<ActionAssignedEvent> assignment = new StepHistory<>();
     private LoopEvent ended;
     private boolean overdue;
-    private StepRetractedEvent retraction;
 
     Action() {
         // Axon creates the aggregate empty, then replays its events or runs a creating handler.
@@ -56,10 +52,11 @@ class Action {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     StepAccepted handle(AssignActionCommand command, LoopReferences references, DeadlineManager deadlines,
                         DeadlinePolicy policy) {
-        if (assigned != null) {
+        if (assignment.exists()) {
             // Told without looking the review up: it may have been retracted since the action was.
-            return Repeats.sameOrConflict(posted, assigned, command.toEvent(Repeats.stampOf(posted),
-                    posted.decisionIds()), "action '" + command.actionId() + "' was already recorded with other content");
+            return assignment.repeatOfStep(reading -> command.toEvent(Repeats.stampOf(reading.step()),
+                    reading.step().decisionIds())).orElseThrow(() -> new ConflictingStepException("action '"
+                    + command.actionId() + "' was already recorded with other content"));
         }
         var review = references.review(command.reviewId())
                 .orElseThrow(() -> new UnknownReferenceException("reviewId", "review", command.reviewId()));
@@ -79,11 +76,14 @@ class Action {
     StepAccepted handle(AmendActionCommand command, LoopReferences references, DeadlineManager deadlines,
                         DeadlinePolicy policy) {
         AssignActionCommand corrected = command.correction();
-        ActionAssignedEvent correction = corrected.toEvent(Repeats.stampOf(posted), assigned.decisionIds());
-        if (correction.equals(assigned)) {
-            return StepAccepted.repeated(actionId, assignedBy);
+        var repeat = assignment.repeatOfAmendment(reading -> corrected.toEvent(Repeats.stampOf(reading.step()),
+                reading.step().decisionIds()), command.by());
+        if (repeat.isPresent()) {
+            return repeat.get();
         }
-        Corrections.requireLive(retraction, "action", actionId);
+        Corrections.requireLive(assignment.retraction(), "action", actionId);
+        ActionAssignedEvent assigned = assignment.current();
+        ActionAssignedEvent correction = corrected.toEvent(Repeats.stampOf(assigned), assigned.decisionIds());
         Corrections.requireUnchanged("reviewId", assigned.reviewId(), corrected.reviewId());
         var review = references.review(corrected.reviewId())
                 .orElseThrow(() -> new UnknownReferenceException("reviewId", "review", corrected.reviewId()));
@@ -106,7 +106,7 @@ class Action {
     /** Nothing refers to an action, so it can always be retracted; its due date is no longer awaited. */
     @CommandHandler
     StepAccepted handle(RetractActionCommand command, LoopReferences references, DeadlineManager deadlines) {
-        StepAccepted accepted = Corrections.retract(assigned, retraction, command.by(), references, "action");
+        StepAccepted accepted = Corrections.retract(assignment, command.by(), references, "action");
         deadlines.cancelAllWithinScope(OVERDUE_DEADLINE);
         return accepted;
     }
@@ -132,14 +132,11 @@ class Action {
 
     @CommandHandler
     StepAccepted handle(CompleteActionCommand command, DeadlineManager deadlines) {
-        ActionCompletedEvent completed = new ActionCompletedEvent(command.stamp().eventId(), actionId,
-                assigned.orgUnit(), command.provenance().occurredAt(), command.stamp().recordedAt(),
-                command.provenance().sourceTool(), command.provenance().actor(), assigned.decisionIds(),
-                command.note());
         if (ended != null) {
-            return repeatOrConflict(completed);
+            return repeatOrConflict(command.toEvent(Repeats.stampOf(ended), ended.orgUnit(), ended.decisionsConcerned()));
         }
-        Corrections.requireLive(retraction, "action", actionId);
+        Corrections.requireLive(assignment.retraction(), "action", actionId);
+        ActionCompletedEvent completed = command.toEvent(command.stamp(), orgUnit(), assignment.current().decisionIds());
         requireNotBeforeAssignment(completed);
         recordOverdueIfEndedLate(completed);
         apply(completed);
@@ -149,13 +146,11 @@ class Action {
 
     @CommandHandler
     StepAccepted handle(DropActionCommand command, DeadlineManager deadlines) {
-        ActionDroppedEvent dropped = new ActionDroppedEvent(command.stamp().eventId(), actionId, assigned.orgUnit(),
-                command.provenance().occurredAt(), command.stamp().recordedAt(), command.provenance().sourceTool(),
-                command.provenance().actor(), assigned.decisionIds(), command.reason());
         if (ended != null) {
-            return repeatOrConflict(dropped);
+            return repeatOrConflict(command.toEvent(Repeats.stampOf(ended), ended.orgUnit(), ended.decisionsConcerned()));
         }
-        Corrections.requireLive(retraction, "action", actionId);
+        Corrections.requireLive(assignment.retraction(), "action", actionId);
+        ActionDroppedEvent dropped = command.toEvent(command.stamp(), orgUnit(), assignment.current().decisionIds());
         requireNotBeforeAssignment(dropped);
         recordOverdueIfEndedLate(dropped);
         apply(dropped);
@@ -166,7 +161,7 @@ class Action {
     /** Nobody posts this: the due date passed with the action still open. */
     @DeadlineHandler(deadlineName = OVERDUE_DEADLINE)
     void onDueDatePassed(OverdueCheck check) {
-        if (ended == null && !overdue && retraction == null) {
+        if (ended == null && !overdue && assignment.live()) {
             apply(overdue(check.dueEnd(), check.checkAt()));
         }
     }
@@ -176,46 +171,51 @@ class Action {
      * overdue first, as it would have been recorded in time, so "done late" reads as such.
      */
     private void recordOverdueIfEndedLate(LoopEvent end) {
-        Instant dueEnd = assigned.dueDate().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant dueEnd = assignment.current().dueDate().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         if (!overdue && !end.occurredAt().isBefore(dueEnd)) {
             apply(overdue(dueEnd, end.recordedAt()));
         }
     }
 
     private ActionOverdueEvent overdue(Instant dueEnd, Instant recordedAt) {
+        ActionAssignedEvent assigned = assignment.current();
         return new ActionOverdueEvent(actionId + ":overdue", actionId, assigned.orgUnit(), dueEnd, recordedAt,
                 ActionOverdueEvent.PLATFORM, ActionOverdueEvent.PLATFORM, assigned.decisionIds(), assigned.dueDate());
     }
 
+    /** The action's org unit as it reads now: its end takes it. */
+    private String orgUnit() {
+        return assignment.current().orgUnit();
+    }
+
+    /** @param attempt the end posted again, with the stamp, org unit and decisions of the end recorded */
     private StepAccepted repeatOrConflict(LoopEvent attempt) {
-        return Repeats.sameContentOrConflict(ended, attempt, "action '" + actionId + "' has already ended ("
+        return Repeats.sameOrConflict(ended, attempt, "action '" + actionId + "' has already ended ("
                 + (ended instanceof ActionCompletedEvent ? "completed" : "dropped") + ")");
     }
 
     private void requireNotBeforeAssignment(LoopEvent step) {
-        if (step.occurredAt().isBefore(assigned.occurredAt())) {
+        Instant assignedAt = assignment.current().occurredAt();
+        if (step.occurredAt().isBefore(assignedAt)) {
             throw new LoopRuleViolationException("occurredAt", "an action cannot end before it was assigned, at "
-                    + assigned.occurredAt());
+                    + assignedAt);
         }
     }
 
     @EventSourcingHandler
     void on(ActionAssignedEvent event) {
         actionId = event.actionId();
-        posted = event;
-        assigned = event;
-        assignedBy = event.eventId();
+        assignment.posted(event, null);
     }
 
     @EventSourcingHandler
     void on(StepAmendedEvent event) {
-        assigned = (ActionAssignedEvent) event.correction();
-        assignedBy = event.eventId();
+        assignment.amended(event, (ActionAssignedEvent) event.correction(), null);
     }
 
     @EventSourcingHandler
     void on(StepRetractedEvent event) {
-        retraction = event;
+        assignment.retracted(event);
     }
 
     @EventSourcingHandler

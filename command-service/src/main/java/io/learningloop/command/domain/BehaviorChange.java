@@ -28,12 +28,8 @@ class BehaviorChange {
 
     @AggregateIdentifier
     private String behaviorChangeId;
-    /** As first posted: a re-post of it is a repeat even after an amendment. */
-    private BehaviorChangedEvent posted;
-    /** As it reads now, after any amendment; {@code recordedBy} is the event that made it so. */
-    private BehaviorChangedEvent recorded;
-    private String recordedBy;
-    private StepRetractedEvent retraction;
+    /** The change as posted and as amended, and its retraction. */
+    private final StepHistory<BehaviorChangedEvent> change = new StepHistory<>();
 
     BehaviorChange() {
         // Axon creates the aggregate empty, then replays its events or runs a creating handler.
@@ -42,11 +38,11 @@ class BehaviorChange {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     StepAccepted handle(RecordBehaviorChangeCommand command, LoopReferences references) {
-        if (recorded != null) {
+        if (change.exists()) {
             // Told without looking the lessons up: they may have been retracted since the change was.
-            return Repeats.sameOrConflict(posted, recorded, command.toEvent(Repeats.stampOf(posted),
-                    posted.lessonDecisionIds()), "behaviour change '" + command.behaviorChangeId()
-                    + "' was already recorded with other content");
+            return change.repeatOfStep(reading -> command.toEvent(Repeats.stampOf(reading.step()),
+                    reading.step().lessonDecisionIds())).orElseThrow(() -> new ConflictingStepException(
+                    "behaviour change '" + command.behaviorChangeId() + "' was already recorded with other content"));
         }
         List<String> lessonDecisionIds = lessonDecisionIds(command, references);
         Repeats.requireUnused(references, command.behaviorChangeId(), "behaviour change");
@@ -60,11 +56,14 @@ class BehaviorChange {
     @CommandHandler
     StepAccepted handle(AmendBehaviorChangeCommand command, LoopReferences references) {
         RecordBehaviorChangeCommand corrected = command.correction();
-        BehaviorChangedEvent correction = corrected.toEvent(Repeats.stampOf(posted), recorded.lessonDecisionIds());
-        if (correction.equals(recorded)) {
-            return StepAccepted.repeated(behaviorChangeId, recordedBy);
+        var repeat = change.repeatOfAmendment(reading -> corrected.toEvent(Repeats.stampOf(reading.step()),
+                reading.step().lessonDecisionIds()), command.by());
+        if (repeat.isPresent()) {
+            return repeat.get();
         }
-        Corrections.requireLive(retraction, "behaviour change", behaviorChangeId);
+        Corrections.requireLive(change.retraction(), "behaviour change", behaviorChangeId);
+        BehaviorChangedEvent recorded = change.current();
+        BehaviorChangedEvent correction = corrected.toEvent(Repeats.stampOf(recorded), recorded.lessonDecisionIds());
         Corrections.requireUnchanged("lessonIds", recorded.lessonIds(), correction.lessonIds());
         Corrections.requireUnchanged("decisionId", recorded.decisionId(), correction.decisionId());
         requireValid(corrected, references);
@@ -74,7 +73,7 @@ class BehaviorChange {
     /** Nothing refers to a behaviour change, so it can always be retracted. */
     @CommandHandler
     StepAccepted handle(RetractBehaviorChangeCommand command, LoopReferences references) {
-        return Corrections.retract(recorded, retraction, command.by(), references, "behaviour change");
+        return Corrections.retract(change, command.by(), references, "behaviour change");
     }
 
     /** The rules of a behaviour change, for the change as posted and as amended. */
@@ -109,19 +108,16 @@ class BehaviorChange {
     @EventSourcingHandler
     void on(BehaviorChangedEvent event) {
         behaviorChangeId = event.behaviorChangeId();
-        posted = event;
-        recorded = event;
-        recordedBy = event.eventId();
+        change.posted(event, null);
     }
 
     @EventSourcingHandler
     void on(StepAmendedEvent event) {
-        recorded = (BehaviorChangedEvent) event.correction();
-        recordedBy = event.eventId();
+        change.amended(event, (BehaviorChangedEvent) event.correction(), null);
     }
 
     @EventSourcingHandler
     void on(StepRetractedEvent event) {
-        retraction = event;
+        change.retracted(event);
     }
 }

@@ -22,8 +22,8 @@ import java.util.stream.Collectors;
  *   <li>a retraction is refused while live steps build on the step: they are retracted first;</li>
  *   <li>a retracted step takes no further step, but its id stays used; posted again exactly as it was,
  *       it is a repeat like any other (a backfill file posted again changes nothing);</li>
- *   <li>both are idempotent: the same amendment again, or a second retraction, changes nothing, also
- *       after the step was retracted.</li>
+ *   <li>both are idempotent: the same amendment or retraction again changes nothing, also after the step
+ *       was retracted, amended again or posted anew ({@link StepHistory} holds the rule).</li>
  * </ul>
  */
 final class Corrections {
@@ -43,18 +43,19 @@ final class Corrections {
         return StepAccepted.recorded(correction.aggregateId(), by.stamp().eventId());
     }
 
-    /** Retracts the step unless it was already retracted; refused while live steps build on it. */
-    static StepAccepted retract(LoopEvent step, StepRetractedEvent earlier, Correction by, LoopReferences references,
-                                String kind) {
-        if (earlier != null) {
-            return StepAccepted.repeated(step.aggregateId(), earlier.eventId());
+    /** Retracts the step unless this is a repeat; refused while live steps build on it. */
+    static StepAccepted retract(StepHistory<?> step, Correction by, LoopReferences references, String kind) {
+        var repeat = step.repeatOfRetraction(by);
+        if (repeat.isPresent()) {
+            return repeat.get();
         }
-        List<LoopReferences.Dependent> dependents = references.dependentsOf(step.aggregateId());
+        String stepId = step.current().aggregateId();
+        List<LoopReferences.Dependent> dependents = references.dependentsOf(stepId);
         if (!dependents.isEmpty()) {
-            throw new ConflictingStepException(kind + " '" + step.aggregateId() + "' cannot be retracted while "
+            throw new ConflictingStepException(kind + " '" + stepId + "' cannot be retracted while "
                     + describe(dependents) + " build on it: retract those first");
         }
-        return retractPart(step, by);
+        return retractPart(step.current(), by);
     }
 
     /** Retracts a part of an aggregate (an outcome) that nothing else refers to. */

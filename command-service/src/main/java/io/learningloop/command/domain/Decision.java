@@ -49,26 +49,15 @@ class Decision {
 
     @AggregateIdentifier
     private String decisionId;
-    /** As first posted: a re-post of it is a repeat even after an amendment. */
-    private DecisionMadeEvent posted;
-    /** As it reads now, after any amendment; {@code madeBy} is the event that made it so. */
-    private DecisionMadeEvent made;
-    private String madeBy;
-    private StepRetractedEvent retraction;
-    private OutcomeObservedEvent outcomePosted;
-    private OutcomeObservedEvent outcome;
-    private String outcomeBy;
-    /** The retraction of the last outcome, while no new outcome was observed: answers a repeat. */
-    private StepRetractedEvent outcomeRetraction;
-    /**
-     * Outcomes retracted so far, as posted and as amended, each with the event that made it read so:
-     * posting one of them again (or its amendment) is a repeat, not a new outcome.
-     */
-    private final List<Reading> retractedOutcomes = new ArrayList<>();
-    private final Map<LocalDate, CheckInHeldEvent> checkInsHeld = new HashMap<>();
+    /** The decision as posted and as amended, and its retraction. */
+    private final StepHistory<DecisionMadeEvent> decision = new StepHistory<>();
+    /** Its outcomes: observed, amended, retracted and observed anew. */
+    private final StepHistory<OutcomeObservedEvent> outcome = new StepHistory<>();
+    private final Map<LocalDate, HeldCheckIn> checkInsHeld = new HashMap<>();
     private final Set<LocalDate> checkInsMissed = new HashSet<>();
 
-    private record Reading(OutcomeObservedEvent outcome, String by) {
+    /** A held check-in, and the org unit a check-in posted without one took then (the decision's, at the time). */
+    private record HeldCheckIn(CheckInHeldEvent event, String defaultOrgUnit) {
     }
 
     Decision() {
@@ -80,9 +69,10 @@ class Decision {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     StepAccepted handle(MakeDecisionCommand command, LoopReferences references, DeadlineManager deadlines,
                         DeadlinePolicy policy) {
-        if (made != null) {
-            return Repeats.sameOrConflict(posted, made, command.toEvent(Repeats.stampOf(posted)),
-                    "decision '" + command.decisionId() + "' was already recorded with other content");
+        if (decision.exists()) {
+            return decision.repeatOfStep(reading -> command.toEvent(Repeats.stampOf(reading.step())))
+                    .orElseThrow(() -> new ConflictingStepException("decision '" + command.decisionId()
+                            + "' was already recorded with other content"));
         }
         Repeats.requireUnused(references, command.decisionId(), "decision");
         requireValid(command, references);
@@ -127,20 +117,23 @@ class Decision {
      */
     @CommandHandler
     StepAccepted handle(AmendDecisionCommand command, LoopReferences references) {
-        DecisionMadeEvent correction = command.correction().toEvent(Repeats.stampOf(posted));
-        if (correction.equals(made)) {
-            return StepAccepted.repeated(decisionId, madeBy);
+        var repeat = decision.repeatOfAmendment(reading -> command.correction().toEvent(
+                Repeats.stampOf(reading.step())), command.by());
+        if (repeat.isPresent()) {
+            return repeat.get();
         }
-        Corrections.requireLive(retraction, "decision", decisionId);
+        Corrections.requireLive(decision.retraction(), "decision", decisionId);
+        DecisionMadeEvent made = decision.current();
+        DecisionMadeEvent correction = command.correction().toEvent(Repeats.stampOf(made));
         Corrections.requireUnchanged("informedByLessonIds", made.informedByLessonIds(),
                 correction.informedByLessonIds());
         Corrections.requireUnchanged("checkInDates", made.checkInDates(), correction.checkInDates());
         Corrections.requireUnchanged("leadingIndicators", made.leadingIndicators(), correction.leadingIndicators());
         requireValid(command.correction(), references);
         Instant occurredAt = correction.occurredAt();
-        Corrections.requireNotAfter(occurredAt, outcome == null ? null : outcome.occurredAt(), "decision",
+        Corrections.requireNotAfter(occurredAt, outcome.live() ? outcome.current().occurredAt() : null, "decision",
                 "observed outcome");
-        Corrections.requireNotAfter(occurredAt, checkInsHeld.values().stream().map(CheckInHeldEvent::occurredAt)
+        Corrections.requireNotAfter(occurredAt, checkInsHeld.values().stream().map(held -> held.event().occurredAt())
                 .min(Comparator.naturalOrder()).orElse(null), "decision", "first held check-in");
         Corrections.requireNotAfterDependents(references, decisionId, occurredAt, "decision");
         return Corrections.amend(correction, command.by());
@@ -149,7 +142,7 @@ class Decision {
     /** Retracts the whole loop's start: its outcome and check-ins go with it, its open check-ins are not awaited. */
     @CommandHandler
     StepAccepted handle(RetractDecisionCommand command, LoopReferences references, DeadlineManager deadlines) {
-        StepAccepted accepted = Corrections.retract(made, retraction, command.by(), references, "decision");
+        StepAccepted accepted = Corrections.retract(decision, command.by(), references, "decision");
         deadlines.cancelAllWithinScope(CHECK_IN_DEADLINE);
         return accepted;
     }
@@ -157,12 +150,14 @@ class Decision {
     /** A planned check-in, held: its readings must be of the decision's leading indicators. */
     @CommandHandler
     StepAccepted handle(HoldCheckInCommand command, DeadlinePolicy policy) {
-        CheckInHeldEvent earlier = checkInsHeld.get(command.scheduledFor());
+        HeldCheckIn earlier = checkInsHeld.get(command.scheduledFor());
         if (earlier != null) {
-            return Repeats.sameOrConflict(earlier, command.toEvent(Repeats.stampOf(earlier), made.orgUnit()),
-                    "the check-in of " + command.scheduledFor() + " was already recorded with other content");
+            return Repeats.sameOrConflict(earlier.event(), command.toEvent(Repeats.stampOf(earlier.event()),
+                    earlier.defaultOrgUnit()), "the check-in of " + command.scheduledFor()
+                    + " was already recorded with other content");
         }
-        Corrections.requireLive(retraction, "decision", decisionId);
+        Corrections.requireLive(decision.retraction(), "decision", decisionId);
+        DecisionMadeEvent made = decision.current();
         if (!made.checkInDates().contains(command.scheduledFor())) {
             throw new LoopRuleViolationException("scheduledFor", command.scheduledFor()
                     + " is not a planned check-in of this decision; planned: " + made.checkInDates());
@@ -191,7 +186,7 @@ class Decision {
     /** Nobody posts this: the planned day (and the tolerance) passed without the check-in. */
     @DeadlineHandler(deadlineName = CHECK_IN_DEADLINE)
     void onCheckInDue(CheckInCheck check) {
-        if (retraction == null && !checkInsHeld.containsKey(check.scheduledFor())
+        if (decision.live() && !checkInsHeld.containsKey(check.scheduledFor())
                 && !checkInsMissed.contains(check.scheduledFor())) {
             apply(missed(check.scheduledFor(), check.missedAt(), check.checkAt()));
         }
@@ -203,113 +198,105 @@ class Decision {
     }
 
     private CheckInMissedEvent missed(LocalDate scheduledFor, Instant missedAt, Instant recordedAt) {
-        return new CheckInMissedEvent(decisionId + ":check-in:" + scheduledFor, decisionId, made.orgUnit(), missedAt,
+        return new CheckInMissedEvent(decisionId + ":check-in:" + scheduledFor, decisionId, orgUnit(), missedAt,
                 recordedAt, ActionOverdueEvent.PLATFORM, ActionOverdueEvent.PLATFORM, scheduledFor);
     }
 
     @CommandHandler
     StepAccepted handle(ObserveOutcomeCommand command) {
-        for (Reading retracted : retractedOutcomes) {
-            if (retracted.outcome().equals(command.toEvent(Repeats.stampOf(retracted.outcome()), made.orgUnit()))) {
-                return StepAccepted.repeated(decisionId, retracted.outcome().eventId());
-            }
+        var repeat = outcome.repeatOfStep(reading -> command.toEvent(Repeats.stampOf(reading.step()),
+                reading.defaultOrgUnit()));
+        if (repeat.isPresent()) {
+            return repeat.get();
         }
-        if (outcome != null) {
-            return Repeats.sameOrConflict(outcomePosted, outcome,
-                    command.toEvent(Repeats.stampOf(outcomePosted), made.orgUnit()), "decision '" + decisionId
-                            + "' already has an outcome; amend it (POST …/outcome/amendment) or retract it first");
+        if (outcome.live()) {
+            throw new ConflictingStepException("decision '" + decisionId + "' already has an outcome; amend it"
+                    + " (POST …/outcome/amendment) or retract it first");
         }
-        Corrections.requireLive(retraction, "decision", decisionId);
+        Corrections.requireLive(decision.retraction(), "decision", decisionId);
         requireOutcomeNotBeforeDecision(command);
-        OutcomeObservedEvent event = command.toEvent(command.stamp(), made.orgUnit());
+        OutcomeObservedEvent event = command.toEvent(command.stamp(), orgUnit());
         apply(event);
         return StepAccepted.recorded(decisionId, event.eventId());
     }
 
     @CommandHandler
     StepAccepted handle(AmendOutcomeCommand command) {
-        for (Reading retracted : retractedOutcomes) {
-            if (retracted.outcome().equals(command.correction().toEvent(Repeats.stampOf(retracted.outcome()),
-                    made.orgUnit()))) {
-                return StepAccepted.repeated(decisionId, retracted.by());
-            }
+        var repeat = outcome.repeatOfAmendment(reading -> command.correction().toEvent(
+                Repeats.stampOf(reading.step()), reading.defaultOrgUnit()), command.by());
+        if (repeat.isPresent()) {
+            return repeat.get();
         }
         requireOutcome();
-        OutcomeObservedEvent correction = command.correction().toEvent(Repeats.stampOf(outcomePosted), made.orgUnit());
-        if (correction.equals(outcome)) {
-            return StepAccepted.repeated(decisionId, outcomeBy);
-        }
-        Corrections.requireLive(retraction, "decision", decisionId);
+        Corrections.requireLive(decision.retraction(), "decision", decisionId);
         requireOutcomeNotBeforeDecision(command.correction());
-        return Corrections.amend(correction, command.by());
+        return Corrections.amend(command.correction().toEvent(Repeats.stampOf(outcome.current()), orgUnit()),
+                command.by());
     }
 
     /** Nothing refers to an outcome but its own decision, so it can always be retracted. */
     @CommandHandler
     StepAccepted handle(RetractOutcomeCommand command) {
-        Corrections.requireLive(retraction, "decision", decisionId);
-        if (outcome == null && outcomeRetraction != null) {
-            return StepAccepted.repeated(decisionId, outcomeRetraction.eventId());
+        Corrections.requireLive(decision.retraction(), "decision", decisionId);
+        var repeat = outcome.repeatOfRetraction(command.by());
+        if (repeat.isPresent()) {
+            return repeat.get();
         }
         requireOutcome();
-        return Corrections.retractPart(outcome, command.by());
+        return Corrections.retractPart(outcome.current(), command.by());
     }
 
     private void requireOutcome() {
-        if (outcome == null) {
+        if (!outcome.live()) {
             throw new UnknownReferenceException("decisionId", "outcome of a decision", decisionId);
         }
     }
 
     private void requireOutcomeNotBeforeDecision(ObserveOutcomeCommand command) {
-        if (command.provenance().occurredAt().isBefore(made.occurredAt())) {
+        Instant decidedAt = decision.current().occurredAt();
+        if (command.provenance().occurredAt().isBefore(decidedAt)) {
             throw new LoopRuleViolationException("occurredAt", "an outcome cannot occur before its decision, made at "
-                    + made.occurredAt());
+                    + decidedAt);
         }
+    }
+
+    /** The decision's org unit as it reads now: steps of the loop posted without one take it. */
+    private String orgUnit() {
+        return decision.current().orgUnit();
     }
 
     @EventSourcingHandler
     void on(DecisionMadeEvent event) {
         decisionId = event.decisionId();
-        posted = event;
-        made = event;
-        madeBy = event.eventId();
+        decision.posted(event, null);
     }
 
     @EventSourcingHandler
     void on(OutcomeObservedEvent event) {
-        outcomePosted = event;
-        outcome = event;
-        outcomeBy = event.eventId();
-        outcomeRetraction = null;
+        outcome.posted(event, orgUnit());
     }
 
     @EventSourcingHandler
     void on(StepAmendedEvent event) {
         if (event.correction() instanceof DecisionMadeEvent corrected) {
-            made = corrected;
-            madeBy = event.eventId();
+            decision.amended(event, corrected, null);
         } else if (event.correction() instanceof OutcomeObservedEvent corrected) {
-            outcome = corrected;
-            outcomeBy = event.eventId();
+            outcome.amended(event, corrected, orgUnit());
         }
     }
 
     @EventSourcingHandler
     void on(StepRetractedEvent event) {
-        if (event.retractedEventId().equals(posted.eventId())) {
-            retraction = event;
+        if (event.retractedEventId().equals(decision.posted().eventId())) {
+            decision.retracted(event);
         } else {
-            retractedOutcomes.add(new Reading(outcomePosted, outcomePosted.eventId()));
-            retractedOutcomes.add(new Reading(outcome, outcomeBy));
-            outcome = null;
-            outcomeRetraction = event;
+            outcome.retracted(event);
         }
     }
 
     @EventSourcingHandler
     void on(CheckInHeldEvent event) {
-        checkInsHeld.put(event.scheduledFor(), event);
+        checkInsHeld.put(event.scheduledFor(), new HeldCheckIn(event, orgUnit()));
     }
 
     @EventSourcingHandler

@@ -38,12 +38,8 @@ class Lesson {
 
     @AggregateIdentifier
     private String lessonId;
-    /** As first posted: a re-post of it is a repeat even after an amendment. */
-    private LessonRecordedEvent posted;
-    /** As it reads now, after any amendment; {@code recordedBy} is the event that made it so. */
-    private LessonRecordedEvent recorded;
-    private String recordedBy;
-    private StepRetractedEvent retraction;
+    /** The lesson as posted and as amended, and its retraction. */
+    private final StepHistory<LessonRecordedEvent> lesson = new StepHistory<>();
     private final Map<String, LessonSharedEvent> sharedWith = new HashMap<>();
 
     Lesson() {
@@ -53,14 +49,11 @@ class Lesson {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     StepAccepted handle(RecordLessonCommand command, LoopReferences references, RootCauseThemes themes) {
-        if (recorded != null) {
+        if (lesson.exists()) {
             // Told without looking references up (see the amendment below for why and how).
-            String conflict = "lesson '" + command.lessonId() + "' was already recorded with other content";
-            if (!posted.decisionIds().containsAll(command.decisionIds())) {
-                throw new ConflictingStepException(conflict);
-            }
-            return Repeats.sameOrConflict(posted, recorded, command.toEvent(Repeats.stampOf(posted),
-                    posted.decisionIds()), conflict);
+            return lesson.repeatOfStep(reading -> asRecorded(command, reading.step()))
+                    .orElseThrow(() -> new ConflictingStepException("lesson '" + command.lessonId()
+                            + "' was already recorded with other content"));
         }
         Repeats.requireUnused(references, command.lessonId(), "lesson");
         LessonRecordedEvent event = command.toEvent(command.stamp(), concernedDecisions(command, references));
@@ -76,13 +69,13 @@ class Lesson {
     @CommandHandler
     StepAccepted handle(AmendLessonCommand command, LoopReferences references, RootCauseThemes themes) {
         RecordLessonCommand corrected = command.correction();
-        // A repeat is told without looking references up (they may have been retracted since): the decisions
-        // it names are among the lesson's, and with the lesson's decisions it reads exactly like the lesson.
-        LessonRecordedEvent correction = corrected.toEvent(Repeats.stampOf(posted), recorded.decisionIds());
-        if (correction.equals(recorded) && recorded.decisionIds().containsAll(corrected.decisionIds())) {
-            return StepAccepted.repeated(lessonId, recordedBy);
+        var repeat = lesson.repeatOfAmendment(reading -> asRecorded(corrected, reading.step()), command.by());
+        if (repeat.isPresent()) {
+            return repeat.get();
         }
-        Corrections.requireLive(retraction, "lesson", lessonId);
+        Corrections.requireLive(lesson.retraction(), "lesson", lessonId);
+        LessonRecordedEvent recorded = lesson.current();
+        LessonRecordedEvent correction = corrected.toEvent(Repeats.stampOf(recorded), recorded.decisionIds());
         Corrections.requireUnchanged("decisionIds", recorded.decisionIds(), concernedDecisions(corrected, references));
         Corrections.requireUnchanged("reviewIds", recorded.reviewIds(), correction.reviewIds());
         requireValid(corrected, references, themes);
@@ -95,7 +88,20 @@ class Lesson {
 
     @CommandHandler
     StepAccepted handle(RetractLessonCommand command, LoopReferences references) {
-        return Corrections.retract(recorded, retraction, command.by(), references, "lesson");
+        return Corrections.retract(lesson, command.by(), references, "lesson");
+    }
+
+    /**
+     * The lesson posted (or amended) now, as it would have been recorded in {@code reading}'s place; null
+     * when it cannot be. A repeat is told without looking references up (they may have been retracted
+     * since): the decisions it names are among the lesson's, and with the lesson's decisions (its reviews'
+     * included) it reads exactly like the reading.
+     */
+    private static LessonRecordedEvent asRecorded(RecordLessonCommand command, LessonRecordedEvent reading) {
+        if (!reading.decisionIds().containsAll(command.decisionIds())) {
+            return null;
+        }
+        return command.toEvent(Repeats.stampOf(reading), reading.decisionIds());
     }
 
     /** The rules of a lesson, for the lesson as posted and as amended. */
@@ -158,7 +164,8 @@ class Lesson {
         if (earlier != null) {
             return StepAccepted.repeated(lessonId, earlier.eventId());
         }
-        Corrections.requireLive(retraction, "lesson", lessonId);
+        Corrections.requireLive(lesson.retraction(), "lesson", lessonId);
+        LessonRecordedEvent recorded = lesson.current();
         if (command.sharedWithOrgUnit().equals(recorded.orgUnit())) {
             throw new LoopRuleViolationException("sharedWithOrgUnit", "the lesson already belongs to "
                     + recorded.orgUnit() + "; sharing is with other units");
@@ -177,20 +184,17 @@ class Lesson {
     @EventSourcingHandler
     void on(LessonRecordedEvent event) {
         lessonId = event.lessonId();
-        posted = event;
-        recorded = event;
-        recordedBy = event.eventId();
+        lesson.posted(event, null);
     }
 
     @EventSourcingHandler
     void on(StepAmendedEvent event) {
-        recorded = (LessonRecordedEvent) event.correction();
-        recordedBy = event.eventId();
+        lesson.amended(event, (LessonRecordedEvent) event.correction(), null);
     }
 
     @EventSourcingHandler
     void on(StepRetractedEvent event) {
-        retraction = event;
+        lesson.retracted(event);
     }
 
     @EventSourcingHandler

@@ -27,11 +27,7 @@ class Review {
     @AggregateIdentifier
     private String reviewId;
     /** As first posted: a re-post of it is a repeat even after an amendment. */
-    private ReviewHeldEvent posted;
-    /** As it reads now, after any amendment; {@code heldBy} is the event that made it so. */
-    private ReviewHeldEvent held;
-    private String heldBy;
-    private StepRetractedEvent retraction;
+    private final StepHistory<ReviewHeldEvent> review = new StepHistory<>();
 
     Review() {
         // Axon creates the aggregate empty, then replays its events or runs a creating handler.
@@ -40,9 +36,10 @@ class Review {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     StepAccepted handle(HoldReviewCommand command, LoopReferences references, RootCauseThemes themes) {
-        if (held != null) {
-            return Repeats.sameOrConflict(posted, held, command.toEvent(Repeats.stampOf(posted)),
-                    "review '" + command.reviewId() + "' was already recorded with other content");
+        if (review.exists()) {
+            return review.repeatOfStep(reading -> command.toEvent(Repeats.stampOf(reading.step())))
+                    .orElseThrow(() -> new ConflictingStepException("review '" + command.reviewId()
+                            + "' was already recorded with other content"));
         }
         Repeats.requireUnused(references, command.reviewId(), "review");
         requireValid(command, references, themes);
@@ -54,12 +51,14 @@ class Review {
     /** The review as it should have been recorded: its decisions stay; it cannot move after its actions or lessons. */
     @CommandHandler
     StepAccepted handle(AmendReviewCommand command, LoopReferences references, RootCauseThemes themes) {
-        ReviewHeldEvent correction = command.correction().toEvent(Repeats.stampOf(posted));
-        if (correction.equals(held)) {
-            return StepAccepted.repeated(reviewId, heldBy);
+        var repeat = review.repeatOfAmendment(reading -> command.correction().toEvent(
+                Repeats.stampOf(reading.step())), command.by());
+        if (repeat.isPresent()) {
+            return repeat.get();
         }
-        Corrections.requireLive(retraction, "review", reviewId);
-        Corrections.requireUnchanged("decisionIds", held.decisionIds(), correction.decisionIds());
+        Corrections.requireLive(review.retraction(), "review", reviewId);
+        ReviewHeldEvent correction = command.correction().toEvent(Repeats.stampOf(review.current()));
+        Corrections.requireUnchanged("decisionIds", review.current().decisionIds(), correction.decisionIds());
         requireValid(command.correction(), references, themes);
         Corrections.requireNotAfterDependents(references, reviewId, correction.occurredAt(), "review");
         return Corrections.amend(correction, command.by());
@@ -67,7 +66,7 @@ class Review {
 
     @CommandHandler
     StepAccepted handle(RetractReviewCommand command, LoopReferences references) {
-        return Corrections.retract(held, retraction, command.by(), references, "review");
+        return Corrections.retract(review, command.by(), references, "review");
     }
 
     /** The rules of a review, for the review as posted and as amended. */
@@ -91,19 +90,16 @@ class Review {
     @EventSourcingHandler
     void on(ReviewHeldEvent event) {
         reviewId = event.reviewId();
-        posted = event;
-        held = event;
-        heldBy = event.eventId();
+        review.posted(event, null);
     }
 
     @EventSourcingHandler
     void on(StepAmendedEvent event) {
-        held = (ReviewHeldEvent) event.correction();
-        heldBy = event.eventId();
+        review.amended(event, (ReviewHeldEvent) event.correction(), null);
     }
 
     @EventSourcingHandler
     void on(StepRetractedEvent event) {
-        retraction = event;
+        review.retracted(event);
     }
 }

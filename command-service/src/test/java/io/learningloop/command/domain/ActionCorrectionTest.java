@@ -9,6 +9,7 @@ import io.learningloop.command.commands.AssignActionCommand;
 import io.learningloop.command.commands.CompleteActionCommand;
 import io.learningloop.command.commands.Provenance;
 import io.learningloop.command.commands.RetractActionCommand;
+import io.learningloop.command.commands.StepAccepted;
 import io.learningloop.contract.events.ActionAssignedEvent;
 import io.learningloop.contract.events.StepAmendedEvent;
 import io.learningloop.contract.events.StepRetractedEvent;
@@ -44,6 +45,23 @@ class ActionCorrectionTest {
 
     private static ActionAssignedEvent corrected(String dueDate, String owner) {
         return assign("r-1", dueDate, owner).toEvent(stamp("e-a-1"), List.of("d-1"));
+    }
+
+    /** A file completes an action, then moves it to another unit: the completion posted again is a repeat. */
+    @Test
+    void completionPostedAgainAfterTheActionMovedIsARepeat() {
+        AssignActionCommand moved = new AssignActionCommand("a-1", stamp("e-moved"), new Provenance("acme/sales",
+                Instant.parse("2026-01-12T10:00:00Z"), "retro-tool", "u-1"), "r-1", "u-owner",
+                LocalDate.parse("2026-02-15"), "Name an owner for the queue");
+        CompleteActionCommand complete = new CompleteActionCommand("a-1", stamp("e-done"),
+                new Provenance(null, Instant.parse("2026-02-01T10:00:00Z"), "tracker", "u-owner"), "Owner named");
+        fixture.given(corrected("2026-02-15", "u-owner"),
+                        complete.toEvent(complete.stamp(), "acme/eng", List.of("d-1")),
+                        new StepAmendedEvent("e-move", "a-1", "acme/sales", RECORDED, RECORDED, "fix-tool", "u-0815",
+                                "wrong team", "1", moved.toEvent(stamp("e-a-1"), List.of("d-1"))))
+                .when(complete)
+                .expectNoEvents()
+                .expectResultMessagePayload(StepAccepted.repeated("a-1", "e-done"));
     }
 
     @Test

@@ -89,6 +89,18 @@ class LessonCorrectionTest {
                 .expectExceptionMessage("the lesson cannot move after its first sharing, at 2025-06-10T10:00:00Z");
     }
 
+    /** A decision that names the lesson in {@code informedByLessonIds} builds on it, as a behaviour change does. */
+    @Test
+    void lessonALaterDecisionNamesAsInformingItIsNotRetracted() {
+        references.dependent("l-1", "decision", "d-9", Instant.parse("2025-07-01T10:00:00Z"));
+        fixture.given(POSTED)
+                .when(new RetractLessonCommand("l-1", correction("e-x")))
+                .expectNoEvents()
+                .expectException(ConflictingStepException.class)
+                .expectExceptionMessage("lesson 'l-1' cannot be retracted while decision 'd-9' build on it:"
+                        + " retract those first");
+    }
+
     @Test
     void lessonCitedByABehaviourChangeIsNotRetracted() {
         references.dependent("l-1", "behaviour change", "bc-1", Instant.parse("2025-09-01T10:00:00Z"));
