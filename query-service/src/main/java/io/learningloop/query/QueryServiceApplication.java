@@ -2,14 +2,22 @@ package io.learningloop.query;
 
 import io.learningloop.infra.http.QueryProblemResponses;
 import io.learningloop.infra.spring.ProjectionServiceConfiguration;
+import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 /** Projects the event topic into the events and loops indices and answers questions about loops. */
 @SpringBootApplication
 @Import({ProjectionServiceConfiguration.class, QueryProblemResponses.class})
 public class QueryServiceApplication {
+
+    /** The moment a loop is answered for: check-ins and actions whose dates passed read missed and overdue. */
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
 
     public static void main(String[] args) {
         SpringApplication.run(QueryServiceApplication.class, args);

@@ -8,10 +8,13 @@ import io.learningloop.analytics.metrics.Reports.PracticesReport;
 import io.learningloop.analytics.metrics.Reports.StageLatency;
 import io.learningloop.infra.elasticsearch.Indices;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** Computes stage latencies, learning conversion and practice signals for a cohort from the loops and lessons indices. */
@@ -23,10 +26,12 @@ class LearningMetrics {
             + " as converted whenever its change came, also after the period)";
 
     static final Map<String, String> PRACTICE_DEFINITIONS = definitions(
-            "checkIns", "planned check-ins of the cohort's decisions; due: those whose day plus the tolerance passed;"
+            "checkIns", "planned check-ins of the cohort's decisions; due: those whose day plus the tolerance passed"
+                    + " by the time of the answer (missed: due and not held, also before the platform recorded it);"
                     + " inTimeRate = heldInTime / due, heldRate = (heldInTime + heldLate) / due",
-            "followThrough", "actions assigned by reviews of the cohort's decisions, each once; completionRate ="
-                    + " completed / assigned, inTimeRate = completed by the due date / assigned",
+            "followThrough", "actions assigned by reviews of the cohort's decisions, each once; openOverdue: open"
+                    + " past the end of the due date by the time of the answer; completionRate = completed /"
+                    + " assigned, inTimeRate = completed by the due date / assigned",
             "safety", "uncertaintyStatedRate: decisions stating what their makers do not know; selfReportedRate:"
                     + " outcomes reported by the decision's owner among those whose reporter is known (revision-1"
                     + " outcomes are not); badOutcomesSelfReportedRate: the same for worse-than-expected and failed"
@@ -39,10 +44,15 @@ class LearningMetrics {
 
     private final MetricSource source;
     private final Indices indices;
+    private final Clock clock;
+    private final Duration checkInTolerance;
 
-    LearningMetrics(MetricSource source, Indices indices) {
+    LearningMetrics(MetricSource source, Indices indices, Clock clock,
+                    @Value("${learning-loop.deadlines.check-in-tolerance:P3D}") Duration checkInTolerance) {
         this.source = source;
         this.indices = indices;
+        this.clock = clock;
+        this.checkInTolerance = checkInTolerance;
     }
 
     LatencyReport latency(Cohort cohort) throws IOException {
@@ -63,11 +73,13 @@ class LearningMetrics {
     PracticesReport practices(Cohort cohort) throws IOException {
         List<JsonNode> loops = source.documents(indices.loops(), "decisionId", cohort.filters("decidedAt", true),
                 List.of("decisionId", "confidence", "uncertaintyStated", "outcome.assessment", "outcome.reportedBy",
-                        "checkInCounts", "reviews.reviewId", "reviews.blameless", "reviews.facilitated",
-                        "actions.actionId", "actions.status", "actions.overdue"));
+                        "checkIns.scheduledFor", "checkIns.status", "reviews.reviewId", "reviews.blameless",
+                        "reviews.facilitated", "actions.actionId", "actions.status", "actions.overdue",
+                        "actions.dueDate"));
         List<JsonNode> lessons = source.documents(indices.lessons(), "lessonId", cohort.filters("recordedAt", false),
                 List.of("lessonId", "orgUnit", "sharedCount", "behaviorChanges.orgUnit"));
-        return new PracticesReport(cohort, PracticeSignals.checkIns(loops), PracticeSignals.followThrough(loops),
+        AsOf asOf = new AsOf(clock.instant(), checkInTolerance);
+        return new PracticesReport(cohort, PracticeSignals.checkIns(loops, asOf), PracticeSignals.followThrough(loops, asOf),
                 PracticeSignals.safety(loops), PracticeSignals.calibration(loops), PracticeSignals.spread(lessons),
                 PRACTICE_DEFINITIONS);
     }

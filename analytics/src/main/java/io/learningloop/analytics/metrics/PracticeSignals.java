@@ -6,6 +6,7 @@ import io.learningloop.analytics.metrics.Reports.CheckInDiscipline;
 import io.learningloop.analytics.metrics.Reports.FollowThrough;
 import io.learningloop.analytics.metrics.Reports.Safety;
 import io.learningloop.analytics.metrics.Reports.Spread;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,7 @@ import java.util.Set;
  * The habits that tell a learning practice from a ritual, counted over a cohort's loop and lesson
  * documents (as the projections store them). A review or an action may cover several decisions and so
  * appear in several loops: they are counted once, by id. Every rate is {@code null} without a case to
- * divide by.
+ * divide by. Whether a date passed is a fact of business time, told {@link AsOf} the answer's moment.
  */
 final class PracticeSignals {
 
@@ -26,23 +27,29 @@ final class PracticeSignals {
     private PracticeSignals() {
     }
 
-    static CheckInDiscipline checkIns(List<JsonNode> loops) {
+    /** Check-ins still planned whose day plus the tolerance passed by {@code asOf} count as missed. */
+    static CheckInDiscipline checkIns(List<JsonNode> loops, AsOf asOf) {
         long planned = 0;
         long inTime = 0;
         long late = 0;
         long missed = 0;
         for (JsonNode loop : loops) {
-            JsonNode counts = loop.path("checkInCounts");
-            planned += counts.path("planned").asLong();
-            inTime += counts.path("held").asLong();
-            late += counts.path("heldLate").asLong();
-            missed += counts.path("missed").asLong();
+            for (JsonNode checkIn : loop.path("checkIns")) {
+                planned++;
+                switch (checkIn.path("status").asText()) {
+                    case "held" -> inTime++;
+                    case "held-late" -> late++;
+                    case "missed" -> missed++;
+                    default -> missed += asOf.checkInMissed(LocalDate.parse(checkIn.path("scheduledFor").asText())) ? 1 : 0;
+                }
+            }
         }
         long due = inTime + late + missed;
         return new CheckInDiscipline(planned, due, inTime, late, missed, rate(inTime, due), rate(inTime + late, due));
     }
 
-    static FollowThrough followThrough(List<JsonNode> loops) {
+    /** Actions still open whose due date passed by {@code asOf} count as overdue. */
+    static FollowThrough followThrough(List<JsonNode> loops, AsOf asOf) {
         Map<String, JsonNode> actions = unique(loops, "actions", "actionId");
         long completed = 0;
         long completedLate = 0;
@@ -57,7 +64,8 @@ final class PracticeSignals {
                     completedLate += overdue ? 1 : 0;
                 }
                 case "dropped" -> dropped++;
-                default -> openOverdue += overdue ? 1 : 0;
+                default -> openOverdue += overdue || asOf.actionOverdue(LocalDate.parse(action.path("dueDate").asText()))
+                        ? 1 : 0;
             }
         }
         long assigned = actions.size();

@@ -10,6 +10,8 @@ import io.learningloop.analytics.metrics.Reports.CheckInDiscipline;
 import io.learningloop.analytics.metrics.Reports.FollowThrough;
 import io.learningloop.analytics.metrics.Reports.Safety;
 import io.learningloop.analytics.metrics.Reports.Spread;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,47 +20,79 @@ import org.junit.jupiter.api.Test;
 class PracticeSignalsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final AsOf NOW = new AsOf(Instant.parse("2026-01-01T12:00:00Z"), Duration.ofDays(3));
 
     /**
      * L1: confidence 0.9, failed (found by others), check-ins 3 planned / 1 held / 1 late / 1 missed, review
      * R1 (blameless, facilitated) with actions A1 completed in time and A2 completed late;
      * L2: confidence 0.6, as expected (self-reported), uncertainty stated, the same review R1 and its
      * actions again (R1 covered both decisions), plus R2 (not blameless) with A3 open and overdue and A4 dropped;
-     * L3: confidence 0.5, no outcome yet, 2 check-ins planned and not due, uncertainty stated.
+     * L3: confidence 0.5, no outcome yet, 2 check-ins planned and not due at {@link #NOW} (the later of them,
+     * 2025-12-29, counts as missed from 2026-01-02T00:00Z: the end of its day plus three days), uncertainty stated.
      */
     private final List<JsonNode> loops = List.of(
             json("""
                     {"decisionId": "l1", "confidence": 0.9, "uncertaintyStated": false,
                      "outcome": {"assessment": "failed", "reportedBy": "others"},
-                     "checkInCounts": {"planned": 3, "held": 1, "missed": 1, "heldLate": 1},
+                     "checkIns": [{"scheduledFor": "2025-01-10", "status": "held"},
+                                  {"scheduledFor": "2025-01-20", "status": "held-late"},
+                                  {"scheduledFor": "2025-02-01", "status": "missed"}],
                      "reviews": [{"reviewId": "r1", "blameless": true, "facilitated": true}],
                      "actions": [{"actionId": "a1", "status": "completed", "overdue": false},
                                  {"actionId": "a2", "status": "completed", "overdue": true}]}"""),
             json("""
                     {"decisionId": "l2", "confidence": 0.6, "uncertaintyStated": true,
                      "outcome": {"assessment": "as-expected", "reportedBy": "decision-owner"},
-                     "checkInCounts": {"planned": 1, "held": 1, "missed": 0, "heldLate": 0},
+                     "checkIns": [{"scheduledFor": "2025-03-01", "status": "held"}],
                      "reviews": [{"reviewId": "r1", "blameless": true, "facilitated": true},
                                  {"reviewId": "r2", "blameless": false, "facilitated": true}],
                      "actions": [{"actionId": "a1", "status": "completed", "overdue": false},
                                  {"actionId": "a2", "status": "completed", "overdue": true},
-                                 {"actionId": "a3", "status": "open", "overdue": true},
+                                 {"actionId": "a3", "status": "open", "overdue": true, "dueDate": "2025-06-01"},
                                  {"actionId": "a4", "status": "dropped", "overdue": false}]}"""),
             json("""
                     {"decisionId": "l3", "confidence": 0.5, "uncertaintyStated": true,
-                     "checkInCounts": {"planned": 2, "held": 0, "missed": 0, "heldLate": 0},
+                     "checkIns": [{"scheduledFor": "2026-05-01", "status": "planned"},
+                                  {"scheduledFor": "2025-12-29", "status": "planned"}],
                      "reviews": [], "actions": []}"""));
 
     @Test
     void checkInDisciplineCountsOnlyCheckInsThatAreDue() {
         // planned 3 + 1 + 2 = 6; due = held 2 + late 1 + missed 1 = 4; in time 2/4, held 3/4.
-        assertThat(PracticeSignals.checkIns(loops)).isEqualTo(new CheckInDiscipline(6, 4, 2, 1, 1, 0.5, 0.75));
+        assertThat(PracticeSignals.checkIns(loops, NOW)).isEqualTo(new CheckInDiscipline(6, 4, 2, 1, 1, 0.5, 0.75));
+    }
+
+    /**
+     * A backfill's check-ins never held and actions left open count as soon as their dates passed, before
+     * the platform records them missed or overdue: the answer does not wait for those events.
+     */
+    @Test
+    void datesThatPassedCountAtOnceAndDatesAheadDoNot() {
+        List<JsonNode> backfilled = List.of(json("""
+                {"decisionId": "l4",
+                 "checkIns": [{"scheduledFor": "2025-12-28", "status": "planned"},
+                              {"scheduledFor": "2025-12-29", "status": "planned"}],
+                 "actions": [{"actionId": "a5", "status": "open", "overdue": false, "dueDate": "2025-12-31"},
+                             {"actionId": "a6", "status": "open", "overdue": false, "dueDate": "2026-01-01"}]}"""));
+        // 2025-12-28 counts missed from 2025-12-29T00:00Z + 3 days = 2026-01-01T00:00Z, before NOW (12:00);
+        // 2025-12-29 only from 2026-01-02T00:00Z. a5 is overdue from 2026-01-01T00:00Z, a6 from 2026-01-02.
+        assertThat(PracticeSignals.checkIns(backfilled, NOW)).isEqualTo(new CheckInDiscipline(2, 1, 0, 0, 1, 0.0, 0.0));
+        assertThat(PracticeSignals.followThrough(backfilled, NOW))
+                .isEqualTo(new FollowThrough(2, 0, 0, 0, 2, 1, 0.0, 0.0));
+        // Exactly at the moment it counts: missed (the platform records it missed at that very moment).
+        AsOf atTheBoundary = new AsOf(Instant.parse("2026-01-02T00:00:00Z"), Duration.ofDays(3));
+        assertThat(PracticeSignals.checkIns(backfilled, atTheBoundary).missed()).isEqualTo(2);
+        assertThat(PracticeSignals.followThrough(backfilled, atTheBoundary).openOverdue()).isEqualTo(2);
+        // A second before 2026-01-01T00:00Z nothing has passed yet.
+        AsOf dayBefore = new AsOf(Instant.parse("2025-12-31T23:59:59Z"), Duration.ofDays(3));
+        assertThat(PracticeSignals.checkIns(backfilled, dayBefore).due()).isZero();
+        assertThat(PracticeSignals.followThrough(backfilled, dayBefore).openOverdue()).isZero();
     }
 
     @Test
     void followThroughCountsEachActionOnceThoughTwoLoopsHoldIt() {
         // a1..a4: completed a1, a2 (a2 late), dropped a4, open a3 (overdue): 2/4 completed, 1/4 in time.
-        assertThat(PracticeSignals.followThrough(loops)).isEqualTo(new FollowThrough(4, 2, 1, 1, 1, 1, 0.5, 0.25));
+        assertThat(PracticeSignals.followThrough(loops, NOW)).isEqualTo(new FollowThrough(4, 2, 1, 1, 1, 1, 0.5, 0.25));
     }
 
     @Test
@@ -113,8 +147,8 @@ class PracticeSignalsTest {
 
     @Test
     void anEmptyCohortHasCountsOfZeroAndNoRates() {
-        assertThat(PracticeSignals.checkIns(List.of())).isEqualTo(new CheckInDiscipline(0, 0, 0, 0, 0, null, null));
-        assertThat(PracticeSignals.followThrough(List.of())).isEqualTo(new FollowThrough(0, 0, 0, 0, 0, 0, null, null));
+        assertThat(PracticeSignals.checkIns(List.of(), NOW)).isEqualTo(new CheckInDiscipline(0, 0, 0, 0, 0, null, null));
+        assertThat(PracticeSignals.followThrough(List.of(), NOW)).isEqualTo(new FollowThrough(0, 0, 0, 0, 0, 0, null, null));
         assertThat(PracticeSignals.calibration(List.of())).isEqualTo(new Calibration(0, null, null, null, null));
         assertThat(PracticeSignals.spread(List.of())).isEqualTo(new Spread(0, null, null));
     }

@@ -8,6 +8,7 @@ import io.learningloop.command.commands.CompleteActionCommand;
 import io.learningloop.command.commands.DropActionCommand;
 import io.learningloop.command.commands.RetractActionCommand;
 import io.learningloop.command.commands.StepAccepted;
+import io.learningloop.contract.DueDates;
 import io.learningloop.contract.events.ActionAssignedEvent;
 import io.learningloop.contract.events.ActionCompletedEvent;
 import io.learningloop.contract.events.ActionDroppedEvent;
@@ -125,7 +126,7 @@ class Action {
 
     private static void scheduleOverdueCheck(ActionAssignedEvent event, Instant recordedAt, DeadlineManager deadlines,
                                              DeadlinePolicy policy) {
-        Instant dueEnd = event.dueDate().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant dueEnd = DueDates.actionOverdueAt(event.dueDate());
         Instant checkAt = policy.checkAt(dueEnd, recordedAt);
         deadlines.schedule(checkAt, OVERDUE_DEADLINE, new OverdueCheck(dueEnd, checkAt));
     }
@@ -171,7 +172,7 @@ class Action {
      * overdue first, as it would have been recorded in time, so "done late" reads as such.
      */
     private void recordOverdueIfEndedLate(LoopEvent end) {
-        Instant dueEnd = assignment.current().dueDate().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant dueEnd = DueDates.actionOverdueAt(assignment.current().dueDate());
         if (!overdue && !end.occurredAt().isBefore(dueEnd)) {
             apply(overdue(dueEnd, end.recordedAt()));
         }

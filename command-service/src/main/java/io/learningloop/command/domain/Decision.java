@@ -10,6 +10,7 @@ import io.learningloop.command.commands.ObserveOutcomeCommand;
 import io.learningloop.command.commands.RetractDecisionCommand;
 import io.learningloop.command.commands.RetractOutcomeCommand;
 import io.learningloop.command.commands.StepAccepted;
+import io.learningloop.contract.DueDates;
 import io.learningloop.contract.events.ActionOverdueEvent;
 import io.learningloop.contract.events.CheckInHeldEvent;
 import io.learningloop.contract.events.CheckInMissedEvent;
@@ -192,9 +193,9 @@ class Decision {
         }
     }
 
-    /** A check-in counts as missed at the end of its planned day (UTC) plus the tolerance. */
+    /** A check-in counts as missed at the end of its planned day (UTC) plus the tolerance ({@link DueDates}). */
     private static Instant missedAt(LocalDate scheduledFor, DeadlinePolicy policy) {
-        return scheduledFor.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().plus(policy.checkInTolerance());
+        return DueDates.checkInMissedAt(scheduledFor, policy.checkInTolerance());
     }
 
     private CheckInMissedEvent missed(LocalDate scheduledFor, Instant missedAt, Instant recordedAt) {

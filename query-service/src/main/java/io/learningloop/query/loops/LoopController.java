@@ -5,9 +5,13 @@ import io.learningloop.infra.http.InvalidQueryException;
 import io.learningloop.infra.http.NotFoundException;
 import io.learningloop.infra.http.QueryParameters;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,9 +27,14 @@ class LoopController {
     private static final int MAX_PAGE_SIZE = 500;
 
     private final LoopSearch search;
+    private final Clock clock;
+    private final Duration checkInTolerance;
 
-    LoopController(LoopSearch search) {
+    LoopController(LoopSearch search, Clock clock,
+                   @Value("${learning-loop.deadlines.check-in-tolerance:P3D}") Duration checkInTolerance) {
         this.search = search;
+        this.clock = clock;
+        this.checkInTolerance = checkInTolerance;
     }
 
     record LoopWithTimeline(LoopDocument loop, List<EventDocument> timeline) {
@@ -35,7 +44,7 @@ class LoopController {
     LoopWithTimeline loop(@PathVariable String decisionId) throws IOException {
         LoopDocument loop = search.loop(decisionId)
                 .orElseThrow(() -> new NotFoundException("no loop for decision '" + decisionId + "'"));
-        return new LoopWithTimeline(loop, search.timeline(decisionId));
+        return new LoopWithTimeline(loop.asOf(clock.instant(), checkInTolerance), search.timeline(decisionId));
     }
 
     @GetMapping("/loops")
@@ -54,6 +63,9 @@ class LoopController {
             throw new InvalidQueryException("size", "page >= 0, 1 <= size <= " + MAX_PAGE_SIZE
                     + ", and at most the first 10,000 loops can be paged through");
         }
-        return search.search(new LoopCriteria(orgUnit, category, stage, from, to, page, size));
+        LoopSearch.Page found = search.search(new LoopCriteria(orgUnit, category, stage, from, to, page, size));
+        Instant now = clock.instant();
+        return new LoopSearch.Page(found.total(), found.loops().stream()
+                .map(loop -> loop.asOf(now, checkInTolerance)).toList());
     }
 }

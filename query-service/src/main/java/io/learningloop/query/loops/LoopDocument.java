@@ -1,5 +1,6 @@
 package io.learningloop.query.loops;
 
+import io.learningloop.contract.DueDates;
 import io.learningloop.contract.EventTypes;
 import io.learningloop.contract.OrgUnits;
 import io.learningloop.contract.events.ActionAssignedEvent;
@@ -206,6 +207,26 @@ public record LoopDocument(
             return this;
         }
         return withCheckIn(new CheckIn(missed.scheduledFor(), "missed", null, null));
+    }
+
+    /**
+     * The loop as of {@code now}, as it is answered: a check-in still planned whose day plus the tolerance
+     * passed reads missed, an action still open past its due date reads overdue, before the platform
+     * records either ({@link DueDates}); a backfill's old dates read right at once. The stored document
+     * keeps what the events said, so that a held check-in or an ended action arriving later is told
+     * in time or late by the events alone.
+     */
+    LoopDocument asOf(Instant now, Duration checkInTolerance) {
+        Parts parts = parts();
+        parts.checkIns = checkIns.stream().map(checkIn -> checkIn.status().equals("planned")
+                && !DueDates.checkInMissedAt(checkIn.scheduledFor(), checkInTolerance).isAfter(now)
+                ? new CheckIn(checkIn.scheduledFor(), "missed", null, null) : checkIn).toList();
+        parts.actions = actions.stream().map(action -> action.status().equals("open") && !action.overdue()
+                && !DueDates.actionOverdueAt(action.dueDate()).isAfter(now)
+                ? new ActionRef(action.actionId(), action.reviewId(), action.owner(), action.dueDate(),
+                        action.assignedAt(), action.status(), action.endedAt(), true, action.sequence())
+                : action).toList();
+        return parts.document();
     }
 
     private CheckIn checkIn(LocalDate date) {

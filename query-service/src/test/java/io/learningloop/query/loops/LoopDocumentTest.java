@@ -31,6 +31,7 @@ import io.learningloop.infra.elasticsearch.Indices;
 import io.learningloop.infra.json.EventJson;
 import io.learningloop.infra.projection.EventEnvelope;
 import java.util.ArrayDeque;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -95,6 +96,32 @@ class LoopDocumentTest {
         assertThat(document.checkInCounts()).isEqualTo(new LoopDocument.CheckInCounts(3, 1, 0, 1));
         assertThat(document.uncertaintyStated()).isTrue();
         assertThat(document.outcome().reportedBy()).isEqualTo("others");
+    }
+
+    /**
+     * The loop as answered: its check-in of 2025-01-09 counts as missed from 2025-01-13T00:00Z (the end of its
+     * day plus three days), open action a-3 (due 2025-12-01) as overdue from 2025-12-02T00:00Z, before the
+     * platform records either; the stored document keeps what the events said.
+     */
+    @Test
+    void answeredAsOfAMomentDatesThatPassedReadMissedAndOverdue() {
+        LoopDocument stored = applyAll("d-1", loop);
+        Duration tolerance = Duration.ofDays(3);
+
+        LoopDocument before = stored.asOf(Instant.parse("2025-01-12T23:59:59Z"), tolerance);
+        assertThat(before).isEqualTo(stored);
+
+        LoopDocument later = stored.asOf(Instant.parse("2025-01-13T00:00:00Z"), tolerance);
+        assertThat(later.checkIns()).extracting(LoopDocument.CheckIn::status)
+                .containsExactly("held", "held-late", "missed");
+        assertThat(later.checkInCounts()).isEqualTo(new LoopDocument.CheckInCounts(3, 1, 1, 1));
+        assertThat(later.actionCounts()).isEqualTo(new LoopDocument.ActionCounts(3, 1, 1, 1, 1));
+
+        LoopDocument afterDue = stored.asOf(Instant.parse("2025-12-02T00:00:00Z"), tolerance);
+        assertThat(afterDue.actions()).extracting(LoopDocument.ActionRef::actionId, LoopDocument.ActionRef::overdue)
+                .containsExactly(tuple("a-1", true), tuple("a-2", false), tuple("a-3", true));
+        assertThat(afterDue.actionCounts()).isEqualTo(new LoopDocument.ActionCounts(3, 1, 1, 1, 2));
+        assertThat(stored.checkInCounts()).isEqualTo(new LoopDocument.CheckInCounts(3, 1, 0, 1));
     }
 
     @Test
