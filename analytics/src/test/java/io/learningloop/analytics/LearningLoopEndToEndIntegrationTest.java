@@ -14,9 +14,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,6 +32,7 @@ import org.junit.jupiter.api.Test;
 class LearningLoopEndToEndIntegrationTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration BACKFILL_GRACE = Duration.ofSeconds(20);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static ServiceProcess commands;
     private static ServiceProcess queries;
@@ -45,6 +48,9 @@ class LearningLoopEndToEndIntegrationTest {
         env.put("LL_INDEX_PREFIX", LocalStack.uniqueName("e2e-") + "-");
         env.put("LL_QUERY_CONSUMER_GROUP", LocalStack.uniqueName("e2e-query-"));
         env.put("LL_ANALYTICS_CONSUMER_GROUP", LocalStack.uniqueName("e2e-analytics-"));
+        // The platform records a backfill's past deadlines this long after the steps arrived (a day by
+        // default): within the run, so that the tests see those events arrive and change no figure.
+        env.put("LL_DEADLINE_BACKFILL_GRACE", BACKFILL_GRACE.toString());
         Path logs = Path.of("target", "e2e-logs");
         commands = ServiceProcess.start("command-service", jar("command-service"), "LL_COMMAND_PORT", env, logs);
         queries = ServiceProcess.start("query-service", jar("query-service"), "LL_QUERY_PORT", env, logs);
@@ -290,6 +296,211 @@ class LearningLoopEndToEndIntegrationTest {
                 + "/reports/trends?from=2025&to=2024")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(backwards.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(backwards.body()).at("/errors/0/field").asText()).isEqualTo("to");
+    }
+
+    /**
+     * acme/backfill, 2024, posted years later as a backfill: B1 plans check-ins on Jun 10 (held Jun 20, after it
+     * counted as missed on Jun 14: held late) and Jul 1 (never held); B2 plans Jun 15 (never held). Review V1
+     * of both assigns Q1 (due Aug 1, left open), Q2 (due Aug 1, done Aug 10: late) and Q3 (due Jul 20, done
+     * Jul 15). By the answer's time every date has passed: check-ins planned 3, due 3, in time 0, late 1,
+     * missed 2 (in time 0/3, held 1/3); actions 3, completed 2, late 1, open 1 and overdue (2/3, in time 1/3).
+     * That is the answer right after the import, before the platform recorded the misses and Q1's overdue
+     * ({@link #BACKFILL_GRACE} later), and the same answer after it did.
+     */
+    @Test
+    void aBackfillsPastDatesCountAtOnceAndThePlatformsOwnEventsChangeNoFigure() throws Exception {
+        post("/decisions", decisionWithCheckIns("e2e-bf1", "2024-06-01T00:00:00Z", "\"2024-06-10\", \"2024-07-01\""));
+        post("/decisions", decisionWithCheckIns("e2e-bf2", "2024-06-05T00:00:00Z", "\"2024-06-15\""));
+        post("/decisions/e2e-bf1/check-ins", checkIn("2024-06-20T00:00:00Z", "2024-06-10"));
+        post("/reviews", review("e2e-bfv", "acme/backfill", "2024-07-10T00:00:00Z", "e2e-bf1", "e2e-bf2"));
+        post("/actions", action("e2e-bfq1", "acme/backfill", "e2e-bfv", "2024-07-10T00:00:00Z", "2024-08-01"));
+        post("/actions", action("e2e-bfq2", "acme/backfill", "e2e-bfv", "2024-07-10T00:00:00Z", "2024-08-01"));
+        post("/actions", action("e2e-bfq3", "acme/backfill", "e2e-bfv", "2024-07-10T00:00:00Z", "2024-07-20"));
+        post("/actions/e2e-bfq2/completion", end("2024-08-10T00:00:00Z", "note", "Done late"));
+        post("/actions/e2e-bfq3/completion", end("2024-07-15T00:00:00Z", "note", "Done"));
+        Instant posted = Instant.now();
+        String practices = "/analytics/practices?orgUnit=acme/backfill&from=2024-01-01&to=2025-01-01";
+        String expectedCheckIns = "{\"planned\":3,\"due\":3,\"heldInTime\":0,\"heldLate\":1,\"missed\":2,"
+                + "\"inTimeRate\":0.0,\"heldRate\":" + (1.0 / 3) + "}";
+        String expectedActions = "{\"assigned\":3,\"completed\":2,\"completedLate\":1,\"dropped\":0,\"open\":1,"
+                + "\"openOverdue\":1,\"completionRate\":" + (2.0 / 3) + ",\"inTimeRate\":" + (1.0 / 3) + "}";
+
+        JsonNode rightAfter = await().atMost(Duration.ofSeconds(30)).until(() -> get(analytics, practices),
+                report -> report.path("checkIns").toString().equals(expectedCheckIns)
+                        && report.path("followThrough").toString().equals(expectedActions));
+        JsonNode loopRightAfter = get(queries, "/loops/e2e-bf2").get("loop");
+        // Read before the platform's deadlines fired: none of its own events has been recorded yet.
+        assertThat(Duration.between(posted, Instant.now())).isLessThan(BACKFILL_GRACE);
+        assertThat(eventTypes("e2e-bf2")).doesNotContain("CheckInMissed");
+        assertThat(loopRightAfter.get("checkInCounts").toString())
+                .isEqualTo("{\"planned\":1,\"held\":0,\"missed\":1,\"heldLate\":0}");
+
+        // Then the platform records them: B1's Jul 1 and B2's Jun 15 missed, Q1 overdue.
+        await().atMost(BACKFILL_GRACE.plusSeconds(90)).untilAsserted(() -> {
+            assertThat(eventTypes("e2e-bf2")).contains("CheckInMissed");
+            assertThat(eventTypes("e2e-bf1")).filteredOn("CheckInMissed"::equals).hasSize(2);
+            assertThat(eventTypes("e2e-bf1")).filteredOn("ActionOverdue"::equals).hasSize(2);
+        });
+        assertThat(get(analytics, practices)).isEqualTo(rightAfter);
+        JsonNode loopAfter = get(queries, "/loops/e2e-bf2").get("loop");
+        assertThat(loopAfter.get("checkIns")).isEqualTo(loopRightAfter.get("checkIns"));
+        assertThat(loopAfter.get("checkInCounts")).isEqualTo(loopRightAfter.get("checkInCounts"));
+    }
+
+    /**
+     * acme/repost: a bulk file with every kind of step and every kind of correction — an outcome retracted
+     * and posted anew, a decision moved to another unit after its check-in and outcome were posted without
+     * one, a lesson amended twice, retractions of a decision, review, action, lesson and behaviour change —
+     * posted twice. The second time every line is a repeat and no analytics answer of the cohorts changes.
+     */
+    @Test
+    void aFilePostedAgainChangesNothingWhateverItCorrected() throws Exception {
+        List<JsonNode> first = postBulk(REPOST_FILE);
+        assertThat(first).allSatisfy(line -> assertThat(line.get("status").asInt()).as(line.toString())
+                .isEqualTo(201));
+
+        // Hand-computed from the file, 2024: latency C1 2024-01-01 -> 2024-02-12 (amended) = 42 days, C2
+        // 2024-02-01 -> 2024-03-15 (the outcome posted anew) = 43; one live lesson (L2 is retracted), converted
+        // by X1 (X2 is retracted); C1's check-in of Jan 15 held in time, Feb 1 never held: missed; of the
+        // actions of V1, T1 done in time, T2 open past its due date, T3 dropped (T4 is retracted).
+        String practices = "/analytics/practices?orgUnit=acme/repost&from=2024-01-01&to=2025-01-01";
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode latency = get(analytics, "/analytics/latency?orgUnit=acme/repost&from=2024-01-01&to=2025-01-01");
+            assertPercentiles(stage(latency, "decision-to-outcome"), 2, 42.0, 43.0, 43.0);
+            JsonNode conversion = get(analytics, "/analytics/conversion?orgUnit=acme/repost&from=2024-01-01"
+                    + "&to=2025-01-01");
+            assertThat(conversion.get("lessonsRecorded").asLong()).isEqualTo(1);
+            assertThat(conversion.get("lessonsWithBehaviorChange").asLong()).isEqualTo(1);
+            JsonNode report = get(analytics, practices);
+            assertThat(report.get("checkIns").toString()).isEqualTo("{\"planned\":2,\"due\":2,\"heldInTime\":1,"
+                    + "\"heldLate\":0,\"missed\":1,\"inTimeRate\":0.5,\"heldRate\":0.5}");
+            assertThat(report.get("followThrough").toString()).isEqualTo("{\"assigned\":3,\"completed\":1,"
+                    + "\"completedLate\":0,\"dropped\":1,\"open\":1,\"openOverdue\":1,\"completionRate\":"
+                    + (1.0 / 3) + ",\"inTimeRate\":" + (1.0 / 3) + "}");
+            // V2 is retracted: one review; L1 was shared.
+            assertThat(report.at("/safety/reviews").asLong()).isEqualTo(1);
+            assertThat(report.at("/spread/sharedRate").asDouble()).isEqualTo(1.0);
+            assertThat(get(queries, "/loops/e2e-rd1").at("/loop/orgUnit").asText()).isEqualTo("acme/repost/b");
+            assertThat(get(queries, "/loops/e2e-rd3").at("/loop/appliedLessonIds/0").asText()).isEqualTo("e2e-rl1");
+            assertThat(get(queries, "/loops/e2e-rd4").at("/loop/appliedLessonIds").size()).isZero();
+        });
+        // Settled: every event of the file projected, so that two reads a few seconds apart agree.
+        AtomicReference<Map<String, JsonNode>> previous = new AtomicReference<>(Map.of());
+        Map<String, JsonNode> before = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(3))
+                .until(() -> analyticsAnswers("acme/repost", "acme/repost/a", "acme/repost/b"),
+                        answers -> answers.equals(previous.getAndSet(answers)));
+
+        List<JsonNode> again = postBulk(REPOST_FILE);
+        assertThat(again).hasSameSizeAs(first);
+        for (int i = 0; i < again.size(); i++) {
+            JsonNode line = again.get(i);
+            assertThat(line.get("status").asInt()).as(line.toString()).isEqualTo(200);
+            assertThat(line.get("alreadyRecorded").asBoolean()).as(line.toString()).isTrue();
+            assertThat(line.get("eventId")).as(line.toString()).isEqualTo(first.get(i).get("eventId"));
+        }
+        Map<String, JsonNode> after = analyticsAnswers("acme/repost", "acme/repost/a", "acme/repost/b");
+        assertThat(after.keySet()).isEqualTo(before.keySet());
+        before.forEach((query, answer) -> assertThat(after.get(query)).as(query).isEqualTo(answer));
+    }
+
+    /** Every analytics answer for the units, for 2024 and 2025, by path. */
+    private static Map<String, JsonNode> analyticsAnswers(String... orgUnits) throws Exception {
+        Map<String, JsonNode> answers = new java.util.TreeMap<>();
+        for (String orgUnit : orgUnits) {
+            for (String path : List.of("latency", "conversion", "practices")) {
+                for (String period : List.of("from=2024-01-01&to=2025-01-01", "from=2025-01-01&to=2026-01-01")) {
+                    String query = "/analytics/" + path + "?orgUnit=" + orgUnit + "&" + period;
+                    answers.put(query, get(analytics, query));
+                }
+            }
+            String trends = "/analytics/trends?orgUnit=" + orgUnit + "&from=2024&to=2025";
+            answers.put(trends, get(analytics, trends));
+        }
+        return answers;
+    }
+
+    private static final String REPOST_FILE = """
+            {"step": "decision", "decisionId": "e2e-rd1", "orgUnit": "acme/repost/a", "occurredAt": "2024-01-01T00:00:00Z", "sourceTool": "e2e", "actor": "u-1", "title": "Queue the invoices", "category": "operations", "expectedOutcome": "Fewer failures", "confidence": 0.8, "reviewBy": "2024-06-01", "checkInDates": ["2024-01-15", "2024-02-01"], "leadingIndicators": ["failures"]}
+            {"step": "check-in", "decisionId": "e2e-rd1", "occurredAt": "2024-01-15T10:00:00Z", "sourceTool": "e2e", "actor": "u-1", "scheduledFor": "2024-01-15", "readings": [{"indicator": "failures", "value": "4"}], "onTrack": true}
+            {"step": "outcome", "decisionId": "e2e-rd1", "occurredAt": "2024-02-10T00:00:00Z", "sourceTool": "e2e", "actor": "u-1", "assessment": "as-expected", "summary": "Fewer failures", "reportedBy": "decision-owner"}
+            {"step": "decision", "decisionId": "e2e-rd2", "orgUnit": "acme/repost/a", "occurredAt": "2024-02-01T00:00:00Z", "sourceTool": "e2e", "actor": "u-1", "title": "Queue the payments", "category": "operations", "expectedOutcome": "Fewer failures", "confidence": 0.6, "reviewBy": "2024-06-01"}
+            {"step": "outcome", "decisionId": "e2e-rd2", "occurredAt": "2024-03-01T00:00:00Z", "sourceTool": "e2e", "actor": "u-1", "assessment": "failed", "summary": "Posted for the wrong decision"}
+            {"step": "outcome-retraction", "decisionId": "e2e-rd2", "sourceTool": "e2e", "actor": "u-2", "reason": "Outcome of another decision"}
+            {"step": "outcome", "decisionId": "e2e-rd2", "occurredAt": "2024-03-15T00:00:00Z", "sourceTool": "e2e", "actor": "u-1", "assessment": "worse-than-expected", "summary": "Failures moved", "reportedBy": "others"}
+            {"step": "outcome-amendment", "decisionId": "e2e-rd1", "sourceTool": "e2e", "actor": "u-2", "reason": "Wrong day", "correction": {"occurredAt": "2024-02-12T00:00:00Z", "sourceTool": "e2e", "actor": "u-1", "assessment": "as-expected", "summary": "Fewer failures", "reportedBy": "decision-owner"}}
+            {"step": "decision-amendment", "decisionId": "e2e-rd1", "sourceTool": "e2e", "actor": "u-2", "reason": "Wrong team", "correction": {"orgUnit": "acme/repost/b", "occurredAt": "2024-01-01T00:00:00Z", "sourceTool": "e2e", "actor": "u-1", "title": "Queue the invoices", "category": "operations", "expectedOutcome": "Fewer failures", "confidence": 0.8, "reviewBy": "2024-06-01", "checkInDates": ["2024-01-15", "2024-02-01"], "leadingIndicators": ["failures"]}}
+            {"step": "review", "reviewId": "e2e-rv1", "orgUnit": "acme/repost/a", "occurredAt": "2024-03-20T00:00:00Z", "sourceTool": "e2e", "actor": "u-1", "decisionIds": ["e2e-rd1", "e2e-rd2"], "kind": "post-mortem", "rootCauses": [{"theme": "ownership", "text": "Nobody owned the queue"}], "facilitated": true, "blameless": true, "participantCount": 5}
+            {"step": "action", "actionId": "e2e-rt1", "orgUnit": "acme/repost/a", "occurredAt": "2024-03-20T00:00:00Z", "sourceTool": "e2e", "actor": "u-1", "reviewId": "e2e-rv1", "owner": "u-9", "dueDate": "2024-04-01", "what": "Name an owner"}
+            {"step": "action-completion", "actionId": "e2e-rt1", "occurredAt": "2024-03-25T00:00:00Z", "sourceTool": "e2e", "actor": "u-9", "note": "Named"}
+            {"step": "action-amendment", "actionId": "e2e-rt1", "sourceTool": "e2e", "actor": "u-2", "reason": "Clearer", "correction": {"orgUnit": "acme/repost/a", "occurredAt": "2024-03-20T00:00:00Z", "sourceTool": "e2e", "actor": "u-1", "reviewId": "e2e-rv1", "owner": "u-9", "dueDate": "2024-04-01", "what": "Name an owner for the queue"}}
+            {"step": "action", "actionId": "e2e-rt2", "orgUnit": "acme/repost/a", "occurredAt": "2024-03-20T00:00:00Z", "sourceTool": "e2e", "actor": "u-1", "reviewId": "e2e-rv1", "owner": "u-9", "dueDate": "2024-04-15", "what": "Alert on the dead letters"}
+            {"step": "action", "actionId": "e2e-rt3", "orgUnit": "acme/repost/a", "occurredAt": "2024-03-20T00:00:00Z", "sourceTool": "e2e", "actor": "u-1", "reviewId": "e2e-rv1", "owner": "u-9", "dueDate": "2024-05-01", "what": "Write a runbook"}
+            {"step": "action-drop", "actionId": "e2e-rt3", "occurredAt": "2024-04-20T00:00:00Z", "sourceTool": "e2e", "actor": "u-9", "reason": "Superseded"}
+            {"step": "action", "actionId": "e2e-rt4", "orgUnit": "acme/repost/a", "occurredAt": "2024-03-20T00:00:00Z", "sourceTool": "e2e", "actor": "u-1", "reviewId": "e2e-rv1", "owner": "u-9", "dueDate": "2024-05-01", "what": "Never assigned"}
+            {"step": "action-retraction", "actionId": "e2e-rt4", "sourceTool": "e2e", "actor": "u-2", "reason": "Never assigned"}
+            {"step": "review-amendment", "reviewId": "e2e-rv1", "sourceTool": "e2e", "actor": "u-2", "reason": "Miscounted", "correction": {"orgUnit": "acme/repost/a", "occurredAt": "2024-03-20T00:00:00Z", "sourceTool": "e2e", "actor": "u-1", "decisionIds": ["e2e-rd1", "e2e-rd2"], "kind": "post-mortem", "rootCauses": [{"theme": "ownership", "text": "Nobody owned the queue"}], "facilitated": true, "blameless": true, "participantCount": 6}}
+            {"step": "review", "reviewId": "e2e-rv2", "orgUnit": "acme/repost/a", "occurredAt": "2024-03-21T00:00:00Z", "sourceTool": "e2e", "actor": "u-1", "decisionIds": ["e2e-rd2"], "kind": "retrospective", "rootCauses": [{"theme": "process", "text": "A copy"}], "facilitated": false, "blameless": false, "participantCount": 3}
+            {"step": "review-retraction", "reviewId": "e2e-rv2", "sourceTool": "e2e", "actor": "u-2", "reason": "Duplicate"}
+            {"step": "lesson", "lessonId": "e2e-rl1", "orgUnit": "acme/repost/a", "occurredAt": "2024-04-01T00:00:00Z", "sourceTool": "e2e", "actor": "u-1", "decisionIds": ["e2e-rd1"], "lesson": "A queue needs an owner", "thinkingChange": "v1", "themes": ["ownership"], "extractionPractice": "storytelling"}
+            {"step": "lesson-amendment", "lessonId": "e2e-rl1", "sourceTool": "e2e", "actor": "u-2", "reason": "First fix", "correction": {"orgUnit": "acme/repost/a", "occurredAt": "2024-04-01T00:00:00Z", "sourceTool": "e2e", "actor": "u-1", "decisionIds": ["e2e-rd1"], "lesson": "A queue needs an owner", "thinkingChange": "v2", "themes": ["ownership"], "extractionPractice": "storytelling"}}
+            {"step": "lesson-amendment", "lessonId": "e2e-rl1", "sourceTool": "e2e", "actor": "u-2", "reason": "Second fix", "correction": {"orgUnit": "acme/repost/a", "occurredAt": "2024-04-01T00:00:00Z", "sourceTool": "e2e", "actor": "u-1", "decisionIds": ["e2e-rd1"], "lesson": "A queue needs an owner", "thinkingChange": "v3", "themes": ["ownership"], "extractionPractice": "storytelling"}}
+            {"step": "lesson", "lessonId": "e2e-rl2", "orgUnit": "acme/repost/a", "occurredAt": "2024-04-02T00:00:00Z", "sourceTool": "e2e", "actor": "u-1", "decisionIds": ["e2e-rd2"], "lesson": "Posted twice", "thinkingChange": "none"}
+            {"step": "lesson-retraction", "lessonId": "e2e-rl2", "sourceTool": "e2e", "actor": "u-2", "reason": "Duplicate"}
+            {"step": "lesson-share", "lessonId": "e2e-rl1", "occurredAt": "2024-04-05T00:00:00Z", "sourceTool": "e2e", "actor": "u-1", "sharedWithOrgUnit": "acme/other"}
+            {"step": "decision", "decisionId": "e2e-rd3", "orgUnit": "acme/repost/a", "occurredAt": "2025-01-10T00:00:00Z", "sourceTool": "e2e", "actor": "u-1", "title": "Queue the refunds", "category": "operations", "expectedOutcome": "Fewer failures", "confidence": 0.7, "reviewBy": "2025-06-01", "informedByLessonIds": ["e2e-rl1"]}
+            {"step": "behavior-change", "behaviorChangeId": "e2e-rb1", "orgUnit": "acme/repost/a", "occurredAt": "2025-01-10T00:00:00Z", "sourceTool": "e2e", "actor": "u-1", "lessonIds": ["e2e-rl1"], "decisionId": "e2e-rd3", "description": "Owner first"}
+            {"step": "behavior-change-amendment", "behaviorChangeId": "e2e-rb1", "sourceTool": "e2e", "actor": "u-2", "reason": "Clearer", "correction": {"orgUnit": "acme/repost/a", "occurredAt": "2025-01-10T00:00:00Z", "sourceTool": "e2e", "actor": "u-1", "lessonIds": ["e2e-rl1"], "decisionId": "e2e-rd3", "description": "Named an owner before the move"}}
+            {"step": "decision", "decisionId": "e2e-rd4", "orgUnit": "acme/repost/a", "occurredAt": "2025-02-01T00:00:00Z", "sourceTool": "e2e", "actor": "u-1", "title": "Queue the reports", "category": "operations", "expectedOutcome": "Fewer failures", "confidence": 0.7, "reviewBy": "2025-06-01"}
+            {"step": "behavior-change", "behaviorChangeId": "e2e-rb2", "orgUnit": "acme/repost/a", "occurredAt": "2025-02-01T00:00:00Z", "sourceTool": "e2e", "actor": "u-1", "lessonIds": ["e2e-rl1"], "decisionId": "e2e-rd4", "description": "Not really"}
+            {"step": "behavior-change-retraction", "behaviorChangeId": "e2e-rb2", "sourceTool": "e2e", "actor": "u-2", "reason": "Not because of the lesson"}
+            {"step": "decision", "decisionId": "e2e-rd5", "orgUnit": "acme/repost/a", "occurredAt": "2024-05-01T00:00:00Z", "sourceTool": "e2e", "actor": "u-1", "title": "Posted twice", "category": "operations", "expectedOutcome": "Nothing", "confidence": 0.5, "reviewBy": "2024-06-01"}
+            {"step": "decision-retraction", "decisionId": "e2e-rd5", "sourceTool": "e2e", "actor": "u-2", "reason": "Posted twice"}
+            """;
+
+    /** The result lines of a bulk post, without its summary. */
+    private static List<JsonNode> postBulk(String ndjson) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(commands.baseUrl() + "/steps/bulk"))
+                .header("Content-Type", "application/x-ndjson").POST(HttpRequest.BodyPublishers.ofString(ndjson))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        List<JsonNode> lines = new java.util.ArrayList<>();
+        for (String line : response.body().split("\n")) {
+            JsonNode result = JSON.readTree(line);
+            if (!result.has("summary")) {
+                lines.add(result);
+            }
+        }
+        assertThat(lines).hasSize((int) ndjson.lines().count());
+        return lines;
+    }
+
+    /** The event types of a loop's timeline, in order. */
+    private static List<String> eventTypes(String decisionId) throws Exception {
+        return get(queries, "/loops/" + decisionId).get("timeline").findValuesAsText("eventType");
+    }
+
+    private static String decisionWithCheckIns(String id, String at, String checkInDates) {
+        return """
+                {"decisionId": "%s", "orgUnit": "acme/backfill", "occurredAt": "%s", "sourceTool": "e2e", "actor": "u-1",
+                 "title": "Decision %s", "category": "operations", "expectedOutcome": "It works", "confidence": 0.8,
+                 "reviewBy": "2025-01-01", "checkInDates": [%s], "leadingIndicators": ["days-per-contract"]}
+                """.formatted(id, at, id, checkInDates);
+    }
+
+    private static String review(String id, String orgUnit, String at, String... decisionIds) {
+        return """
+                {"reviewId": "%s", "orgUnit": "%s", "occurredAt": "%s", "sourceTool": "e2e", "actor": "u-1",
+                 "decisionIds": [%s], "kind": "retrospective", "facilitated": true,
+                 "rootCauses": [{"theme": "information", "text": "Nobody looked at the dates"}],
+                 "blameless": true, "participantCount": 4}
+                """.formatted(id, orgUnit, at, "\"" + String.join("\", \"", decisionIds) + "\"");
+    }
+
+    private static String action(String id, String orgUnit, String reviewId, String at, String dueDate) {
+        return """
+                {"actionId": "%s", "orgUnit": "%s", "occurredAt": "%s", "sourceTool": "e2e", "actor": "u-1",
+                 "reviewId": "%s", "owner": "u-7", "dueDate": "%s", "what": "Share templates"}
+                """.formatted(id, orgUnit, at, reviewId, dueDate);
     }
 
     private static void assertPercentiles(JsonNode stage, int count, double p50, double p90, double p99) {
