@@ -1,5 +1,6 @@
 package io.learningloop.analytics.lessons;
 
+import io.learningloop.codec.kafka.EventEnvelope;
 import io.learningloop.contract.EventTypes;
 import io.learningloop.contract.events.BehaviorChangedEvent;
 import io.learningloop.contract.events.LessonRecordedEvent;
@@ -8,7 +9,6 @@ import io.learningloop.contract.events.LoopEvent;
 import io.learningloop.contract.events.StepRetractedEvent;
 import io.learningloop.infra.elasticsearch.Indices;
 import io.learningloop.infra.projection.DocumentProjection;
-import io.learningloop.infra.projection.EventEnvelope;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;

@@ -1,7 +1,7 @@
 package io.learningloop.command.publishing;
 
+import io.learningloop.codec.kafka.EventEncoder;
 import io.learningloop.contract.events.LoopEvent;
-import io.learningloop.infra.kafka.EventEncoder;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;

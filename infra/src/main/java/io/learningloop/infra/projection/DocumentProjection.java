@@ -1,5 +1,6 @@
 package io.learningloop.infra.projection;
 
+import io.learningloop.codec.kafka.EventEnvelope;
 import java.util.Collection;
 
 /**

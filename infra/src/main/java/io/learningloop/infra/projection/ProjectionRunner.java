@@ -1,5 +1,8 @@
 package io.learningloop.infra.projection;
 
+import io.learningloop.codec.kafka.EventDecoder;
+import io.learningloop.codec.kafka.EventEnvelope;
+import io.learningloop.codec.kafka.UndecodableEventException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

@@ -1,9 +1,9 @@
 package io.learningloop.infra.testing;
 
+import io.learningloop.codec.kafka.EventEncoder;
+import io.learningloop.codec.kafka.EventTopic;
+import io.learningloop.codec.kafka.TopicInitializer;
 import io.learningloop.contract.events.LoopEvent;
-import io.learningloop.infra.kafka.EventEncoder;
-import io.learningloop.infra.kafka.EventTopic;
-import io.learningloop.infra.kafka.TopicInitializer;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;

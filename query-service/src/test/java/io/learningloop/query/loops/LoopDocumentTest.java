@@ -18,6 +18,8 @@ import static io.learningloop.infra.testing.SampleEvents.review;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.learningloop.codec.json.EventJson;
+import io.learningloop.codec.kafka.EventEnvelope;
 import io.learningloop.contract.EventTypes;
 import io.learningloop.contract.events.Assessment;
 import io.learningloop.contract.events.DecisionCategory;
@@ -28,8 +30,6 @@ import io.learningloop.contract.events.ReviewHeldEvent;
 import io.learningloop.contract.events.ReviewKind;
 import io.learningloop.contract.events.RootCause;
 import io.learningloop.infra.elasticsearch.Indices;
-import io.learningloop.infra.json.EventJson;
-import io.learningloop.infra.projection.EventEnvelope;
 import java.util.ArrayDeque;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package io.learningloop.infra.kafka;
+package io.learningloop.codec.kafka;
 
 import java.time.Duration;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.learningloop.infra.projection;
+package io.learningloop.codec.kafka;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 

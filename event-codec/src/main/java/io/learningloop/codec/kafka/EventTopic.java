@@ -1,4 +1,4 @@
-package io.learningloop.infra.kafka;
+package io.learningloop.codec.kafka;
 
 import io.learningloop.contract.KafkaContract;
 import java.util.Map;

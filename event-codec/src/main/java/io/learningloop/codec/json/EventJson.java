@@ -1,4 +1,4 @@
-package io.learningloop.infra.json;
+package io.learningloop.codec.json;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package io.learningloop.infra.projection;
+package io.learningloop.codec.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,13 +1,13 @@
-package io.learningloop.infra.projection;
+package io.learningloop.codec.kafka;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.learningloop.codec.json.EventJson;
+import io.learningloop.codec.json.EventUpcasts;
 import io.learningloop.contract.EventTypes;
 import io.learningloop.contract.KafkaContract;
 import io.learningloop.contract.events.LoopEvent;
-import io.learningloop.infra.json.EventJson;
-import io.learningloop.infra.json.EventUpcasts;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

@@ -1,4 +1,4 @@
-package io.learningloop.infra.projection;
+package io.learningloop.codec.kafka;
 
 import io.learningloop.contract.EventTypes;
 import io.learningloop.contract.events.LoopEvent;

@@ -1,11 +1,11 @@
-package io.learningloop.infra.kafka;
+package io.learningloop.codec.kafka;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.learningloop.codec.json.EventJson;
 import io.learningloop.contract.EventTypes;
 import io.learningloop.contract.KafkaContract;
 import io.learningloop.contract.events.LoopEvent;
-import io.learningloop.infra.json.EventJson;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -15,7 +15,7 @@ import org.apache.kafka.common.header.internals.RecordHeader;
 /**
  * Writes an event as a record of the Kafka contract ({@link KafkaContract}): the aggregate id as key,
  * the event as plain JSON, and the event id, type name, revision and aggregate sequence as headers.
- * The {@link io.learningloop.infra.projection.EventDecoder} reads it back.
+ * The {@link EventDecoder} reads it back.
  */
 public final class EventEncoder {
 
