@@ -1,7 +1,7 @@
 package io.learningloop.analytics;
 
-import io.learningloop.infra.http.QueryProblemResponses;
 import io.learningloop.infra.spring.ProjectionServiceConfiguration;
+import io.learningloop.problems.QueryProblemResponses;
 import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;

@@ -1,7 +1,7 @@
 package io.learningloop.query;
 
-import io.learningloop.infra.http.QueryProblemResponses;
 import io.learningloop.infra.spring.ProjectionServiceConfiguration;
+import io.learningloop.problems.QueryProblemResponses;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Import;

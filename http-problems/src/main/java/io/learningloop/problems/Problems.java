@@ -1,4 +1,4 @@
-package io.learningloop.infra.http;
+package io.learningloop.problems;
 
 import java.net.URI;
 import java.util.List;

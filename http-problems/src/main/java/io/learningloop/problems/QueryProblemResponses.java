@@ -1,8 +1,8 @@
-package io.learningloop.infra.http;
+package io.learningloop.problems;
 
-import static io.learningloop.infra.http.Problems.problem;
+import static io.learningloop.problems.Problems.problem;
 
-import io.learningloop.infra.http.Problems.FieldError;
+import io.learningloop.problems.Problems.FieldError;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

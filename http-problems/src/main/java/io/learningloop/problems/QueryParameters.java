@@ -1,4 +1,4 @@
-package io.learningloop.infra.http;
+package io.learningloop.problems;
 
 import io.learningloop.contract.OrgUnits;
 import io.learningloop.contract.events.DecisionCategory;

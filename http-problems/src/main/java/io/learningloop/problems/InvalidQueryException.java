@@ -1,4 +1,4 @@
-package io.learningloop.infra.http;
+package io.learningloop.problems;
 
 /** A query parameter is invalid: 400, naming the parameter. */
 public class InvalidQueryException extends RuntimeException {

@@ -1,4 +1,4 @@
-package io.learningloop.infra.http;
+package io.learningloop.problems;
 
 /** The thing asked for does not exist (yet): 404. */
 public class NotFoundException extends RuntimeException {
