@@ -2,7 +2,7 @@ package io.learningloop.command;
 
 import io.learningloop.codec.kafka.EventTopic;
 import io.learningloop.codec.kafka.TopicInitializer;
-import io.learningloop.infra.kafka.KafkaHealthIndicator;
+import io.learningloop.health.KafkaHealthIndicator;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,4 +1,4 @@
-package io.learningloop.infra.kafka;
+package io.learningloop.health;
 
 import java.time.Duration;
 import java.util.Map;
