@@ -11,8 +11,8 @@ import io.learningloop.contract.events.BehaviorChangedEvent;
 import io.learningloop.contract.events.DecisionCategory;
 import io.learningloop.contract.events.LessonRecordedEvent;
 import io.learningloop.contract.events.LoopEvent;
-import io.learningloop.infra.elasticsearch.Indices;
 import io.learningloop.infra.testing.SampleEvents;
+import io.learningloop.projection.elasticsearch.Indices;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

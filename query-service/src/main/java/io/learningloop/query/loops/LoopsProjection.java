@@ -16,8 +16,8 @@ import io.learningloop.contract.events.OutcomeObservedEvent;
 import io.learningloop.contract.events.ReviewHeldEvent;
 import io.learningloop.contract.events.StepAmendedEvent;
 import io.learningloop.contract.events.StepRetractedEvent;
-import io.learningloop.infra.elasticsearch.Indices;
-import io.learningloop.infra.projection.DocumentProjection;
+import io.learningloop.projection.DocumentProjection;
+import io.learningloop.projection.elasticsearch.Indices;
 import java.util.Collection;
 import org.springframework.stereotype.Component;
 

@@ -29,7 +29,7 @@ import io.learningloop.contract.events.ReportedBy;
 import io.learningloop.contract.events.ReviewHeldEvent;
 import io.learningloop.contract.events.ReviewKind;
 import io.learningloop.contract.events.RootCause;
-import io.learningloop.infra.elasticsearch.Indices;
+import io.learningloop.projection.elasticsearch.Indices;
 import java.util.ArrayDeque;
 import java.time.Instant;
 import java.time.LocalDate;

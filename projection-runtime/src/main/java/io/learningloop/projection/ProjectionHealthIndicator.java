@@ -1,4 +1,4 @@
-package io.learningloop.infra.projection;
+package io.learningloop.projection;
 
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;

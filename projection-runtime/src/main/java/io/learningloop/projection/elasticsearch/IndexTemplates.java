@@ -1,4 +1,4 @@
-package io.learningloop.infra.elasticsearch;
+package io.learningloop.projection.elasticsearch;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;

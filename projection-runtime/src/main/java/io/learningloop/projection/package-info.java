@@ -4,4 +4,4 @@
  * and only then are the Kafka offsets committed. A redelivered or replayed event changes nothing
  * because every projection is a pure function of (document, event) that ignores what it has seen.
  */
-package io.learningloop.infra.projection;
+package io.learningloop.projection;

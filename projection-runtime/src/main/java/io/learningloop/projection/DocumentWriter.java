@@ -1,4 +1,4 @@
-package io.learningloop.infra.projection;
+package io.learningloop.projection;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.BulkRequest;

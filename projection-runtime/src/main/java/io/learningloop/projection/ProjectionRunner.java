@@ -1,4 +1,4 @@
-package io.learningloop.infra.projection;
+package io.learningloop.projection;
 
 import io.learningloop.codec.kafka.EventDecoder;
 import io.learningloop.codec.kafka.EventEnvelope;

@@ -1,4 +1,4 @@
-package io.learningloop.infra.spring;
+package io.learningloop.projection.autoconfigure;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 

@@ -1,4 +1,4 @@
-package io.learningloop.infra.projection;
+package io.learningloop.projection;
 
 import java.util.Map;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;

@@ -1,4 +1,4 @@
-package io.learningloop.infra.spring;
+package io.learningloop.projection.autoconfigure;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.json.JsonpMapper;
@@ -7,29 +7,32 @@ import io.learningloop.codec.json.EventJson;
 import io.learningloop.codec.kafka.EventTopic;
 import io.learningloop.codec.kafka.TopicInitializer;
 import io.learningloop.health.KafkaHealthIndicator;
-import io.learningloop.infra.elasticsearch.IndexTemplates;
-import io.learningloop.infra.elasticsearch.Indices;
-import io.learningloop.infra.projection.DocumentProjection;
-import io.learningloop.infra.projection.DocumentWriter;
-import io.learningloop.infra.projection.ProjectionHealthIndicator;
-import io.learningloop.infra.projection.ProjectionRunner;
-import io.learningloop.infra.projection.ProjectionsEndpoint;
+import io.learningloop.projection.DocumentProjection;
+import io.learningloop.projection.DocumentWriter;
+import io.learningloop.projection.ProjectionHealthIndicator;
+import io.learningloop.projection.ProjectionRunner;
+import io.learningloop.projection.ProjectionsEndpoint;
+import io.learningloop.projection.elasticsearch.IndexTemplates;
+import io.learningloop.projection.elasticsearch.Indices;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.elasticsearch.ElasticsearchClientAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 /**
  * What every service that projects the event topic into Elasticsearch needs: the JSON mapping of
  * Boot's Elasticsearch client, index templates, the projection runner fed with the service's {@link DocumentProjection} beans, and
- * health indicators for Kafka and the runner (Boot adds Elasticsearch's). Services {@code @Import} it.
+ * health indicators for Kafka and the runner (Boot adds Elasticsearch's). A service gets it by
+ * depending on this module (listed in {@code META-INF/spring/...AutoConfiguration.imports}); it runs
+ * before Boot's Elasticsearch client configuration so that the client takes this JSON mapping.
  */
-@Configuration(proxyBeanMethods = false)
+@AutoConfiguration(before = ElasticsearchClientAutoConfiguration.class)
 @EnableConfigurationProperties(ProjectionServiceProperties.class)
-public class ProjectionServiceConfiguration {
+public class ProjectionAutoConfiguration {
 
     /**
      * Boot builds the Elasticsearch client (and its health indicator) from {@code spring.elasticsearch.*};

@@ -1,4 +1,4 @@
-package io.learningloop.infra.elasticsearch;
+package io.learningloop.projection.elasticsearch;
 
 /**
  * The names of the indices. A prefix separates deployments (and gives every integration test its
