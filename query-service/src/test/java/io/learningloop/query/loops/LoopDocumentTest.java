@@ -1,20 +1,20 @@
 package io.learningloop.query.loops;
 
-import static io.learningloop.infra.testing.SampleEvents.actionAssigned;
-import static io.learningloop.infra.testing.SampleEvents.amended;
-import static io.learningloop.infra.testing.SampleEvents.actionCompleted;
-import static io.learningloop.infra.testing.SampleEvents.actionDropped;
-import static io.learningloop.infra.testing.SampleEvents.actionOverdue;
-import static io.learningloop.infra.testing.SampleEvents.behaviorChange;
-import static io.learningloop.infra.testing.SampleEvents.checkInHeld;
-import static io.learningloop.infra.testing.SampleEvents.checkInMissed;
-import static io.learningloop.infra.testing.SampleEvents.decision;
-import static io.learningloop.infra.testing.SampleEvents.decisionWithCheckIns;
-import static io.learningloop.infra.testing.SampleEvents.lesson;
-import static io.learningloop.infra.testing.SampleEvents.lessonShared;
-import static io.learningloop.infra.testing.SampleEvents.outcome;
-import static io.learningloop.infra.testing.SampleEvents.retracted;
-import static io.learningloop.infra.testing.SampleEvents.review;
+import static io.learningloop.testsupport.SampleEvents.actionAssigned;
+import static io.learningloop.testsupport.SampleEvents.actionCompleted;
+import static io.learningloop.testsupport.SampleEvents.actionDropped;
+import static io.learningloop.testsupport.SampleEvents.actionOverdue;
+import static io.learningloop.testsupport.SampleEvents.amended;
+import static io.learningloop.testsupport.SampleEvents.behaviorChange;
+import static io.learningloop.testsupport.SampleEvents.checkInHeld;
+import static io.learningloop.testsupport.SampleEvents.checkInMissed;
+import static io.learningloop.testsupport.SampleEvents.decision;
+import static io.learningloop.testsupport.SampleEvents.decisionWithCheckIns;
+import static io.learningloop.testsupport.SampleEvents.lesson;
+import static io.learningloop.testsupport.SampleEvents.lessonShared;
+import static io.learningloop.testsupport.SampleEvents.outcome;
+import static io.learningloop.testsupport.SampleEvents.retracted;
+import static io.learningloop.testsupport.SampleEvents.review;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 

@@ -1,4 +1,4 @@
-package io.learningloop.infra.testing;
+package io.learningloop.testsupport;
 
 import java.util.Locale;
 import java.util.UUID;

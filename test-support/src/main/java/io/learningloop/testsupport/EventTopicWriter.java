@@ -1,4 +1,4 @@
-package io.learningloop.infra.testing;
+package io.learningloop.testsupport;
 
 import io.learningloop.codec.kafka.EventEncoder;
 import io.learningloop.codec.kafka.EventTopic;

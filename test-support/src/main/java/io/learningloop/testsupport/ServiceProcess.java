@@ -1,4 +1,4 @@
-package io.learningloop.infra.testing;
+package io.learningloop.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

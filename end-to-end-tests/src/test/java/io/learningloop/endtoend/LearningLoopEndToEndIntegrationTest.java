@@ -1,4 +1,4 @@
-package io.learningloop.analytics;
+package io.learningloop.endtoend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -6,8 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.learningloop.infra.testing.LocalStack;
-import io.learningloop.infra.testing.ServiceProcess;
+import io.learningloop.testsupport.LocalStack;
+import io.learningloop.testsupport.ServiceProcess;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

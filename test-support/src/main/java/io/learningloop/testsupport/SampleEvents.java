@@ -1,4 +1,4 @@
-package io.learningloop.infra.testing;
+package io.learningloop.testsupport;
 
 import io.learningloop.contract.EventTypes;
 import io.learningloop.contract.events.ActionAssignedEvent;
