@@ -28,7 +28,7 @@ class LoopEventKafkaConverter implements KafkaMessageConverter<String, byte[]> {
         return encoder.toRecord(topic, event, sequence);
     }
 
-    /** The command service only publishes; consumers read with the infra module's decoder. */
+    /** The command service only publishes; consumers read with the event-codec module's decoder. */
     @Override
     public Optional<EventMessage<?>> readKafkaMessage(ConsumerRecord<String, byte[]> consumerRecord) {
         throw new UnsupportedOperationException("the command service does not consume the event topic");
