@@ -1,16 +1,18 @@
 package io.learningloop.analytics;
 
-import io.learningloop.infra.http.QueryProblemResponses;
-import io.learningloop.infra.spring.ProjectionServiceConfiguration;
+import io.learningloop.problems.QueryProblemResponses;
 import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
-/** Projects lessons into Elasticsearch and answers: how fast do loops close, and do lessons change anything? */
+/**
+ * Projects lessons into Elasticsearch and answers: how fast do loops close, and do lessons change anything?
+ * The projection runner comes from the projection-runtime module's auto-configuration.
+ */
 @SpringBootApplication
-@Import({ProjectionServiceConfiguration.class, QueryProblemResponses.class})
+@Import(QueryProblemResponses.class)
 public class AnalyticsApplication {
 
     /** The year the trends report ends with by default: the last full one. */

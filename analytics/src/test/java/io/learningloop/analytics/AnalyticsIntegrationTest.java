@@ -1,7 +1,7 @@
 package io.learningloop.analytics;
 
-import static io.learningloop.infra.testing.SampleEvents.behaviorChange;
-import static io.learningloop.infra.testing.SampleEvents.lesson;
+import static io.learningloop.testsupport.SampleEvents.behaviorChange;
+import static io.learningloop.testsupport.SampleEvents.lesson;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
@@ -9,11 +9,11 @@ import co.elastic.clients.elasticsearch._types.Refresh;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.learningloop.contract.OrgUnits;
-import io.learningloop.infra.elasticsearch.Indices;
-import io.learningloop.infra.testing.ConsumerGroups;
-import io.learningloop.infra.testing.EventTopicWriter;
-import io.learningloop.infra.testing.LocalStack;
-import io.learningloop.infra.testing.ProjectionServiceTestProperties;
+import io.learningloop.projection.elasticsearch.Indices;
+import io.learningloop.testsupport.ConsumerGroups;
+import io.learningloop.testsupport.EventTopicWriter;
+import io.learningloop.testsupport.LocalStack;
+import io.learningloop.testsupport.ProjectionServiceTestProperties;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

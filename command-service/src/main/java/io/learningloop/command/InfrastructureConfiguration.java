@@ -1,8 +1,8 @@
 package io.learningloop.command;
 
-import io.learningloop.infra.kafka.EventTopic;
-import io.learningloop.infra.kafka.KafkaHealthIndicator;
-import io.learningloop.infra.kafka.TopicInitializer;
+import io.learningloop.codec.kafka.EventTopic;
+import io.learningloop.codec.kafka.TopicInitializer;
+import io.learningloop.health.KafkaHealthIndicator;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,6 +1,6 @@
 package io.learningloop.command;
 
-import io.learningloop.infra.testing.LocalStack;
+import io.learningloop.testsupport.LocalStack;
 import java.util.Map;
 import org.springframework.test.context.DynamicPropertyRegistry;
 

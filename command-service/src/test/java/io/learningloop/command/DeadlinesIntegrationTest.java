@@ -12,7 +12,7 @@ import io.learningloop.command.commands.Stamp;
 import io.learningloop.contract.events.DecisionCategory;
 import io.learningloop.contract.events.ReviewKind;
 import io.learningloop.contract.events.RootCause;
-import io.learningloop.infra.testing.LocalStack;
+import io.learningloop.testsupport.LocalStack;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,8 +3,8 @@ package io.learningloop.command;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.learningloop.infra.testing.EventTopicReader;
-import io.learningloop.infra.testing.LocalStack;
+import io.learningloop.testsupport.EventTopicReader;
+import io.learningloop.testsupport.LocalStack;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;

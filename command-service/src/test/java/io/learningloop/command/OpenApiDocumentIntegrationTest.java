@@ -8,7 +8,7 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.learningloop.infra.testing.LocalStack;
+import io.learningloop.testsupport.LocalStack;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;

@@ -72,7 +72,7 @@ final class ContractDocs {
     }
 
     /**
-     * Writes like {@code infra}'s {@code EventJson} (ISO-8601 times, the publisher's mapping) but reads
+     * Writes like {@code event-codec}'s {@code EventJson} (ISO-8601 times, the publisher's mapping) but reads
      * strictly: an unknown, missing or null property fails here, where the consumers' mapper would
      * silently ignore it, so that an example drifting from the records is caught.
      */

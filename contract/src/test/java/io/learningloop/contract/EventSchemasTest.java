@@ -103,7 +103,7 @@ class EventSchemasTest {
 
     /**
      * How a record of an older revision becomes the next revision, as the README's "Revisions" section
-     * documents it. {@code infra}'s {@code EventUpcasts} implements the same rules for the command side
+     * documents it. {@code event-codec}'s {@code EventUpcasts} implements the same rules for the command side
      * and the consumers; they are written out here again as plain JSON changes so that the documented
      * rule, not the code, is what the published v1 examples are checked against. The key is
      * {@code <EventType>:<revision upcast from>}.

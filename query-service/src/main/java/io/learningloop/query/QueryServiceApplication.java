@@ -1,16 +1,19 @@
 package io.learningloop.query;
 
-import io.learningloop.infra.http.QueryProblemResponses;
-import io.learningloop.infra.spring.ProjectionServiceConfiguration;
+import io.learningloop.problems.QueryProblemResponses;
 import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
-/** Projects the event topic into the events and loops indices and answers questions about loops. */
+/**
+ * Projects the event topic into the events and loops indices and answers questions about loops. The
+ * projection runner comes from the projection-runtime module's auto-configuration and runs this
+ * service's {@code DocumentProjection} beans.
+ */
 @SpringBootApplication
-@Import({ProjectionServiceConfiguration.class, QueryProblemResponses.class})
+@Import(QueryProblemResponses.class)
 public class QueryServiceApplication {
 
     /** The moment a loop is answered for: check-ins and actions whose dates passed read missed and overdue. */

@@ -1,14 +1,14 @@
 package io.learningloop.analytics.lessons;
 
+import io.learningloop.codec.kafka.EventEnvelope;
 import io.learningloop.contract.EventTypes;
 import io.learningloop.contract.events.BehaviorChangedEvent;
 import io.learningloop.contract.events.LessonRecordedEvent;
 import io.learningloop.contract.events.LessonSharedEvent;
 import io.learningloop.contract.events.LoopEvent;
 import io.learningloop.contract.events.StepRetractedEvent;
-import io.learningloop.infra.elasticsearch.Indices;
-import io.learningloop.infra.projection.DocumentProjection;
-import io.learningloop.infra.projection.EventEnvelope;
+import io.learningloop.projection.DocumentProjection;
+import io.learningloop.projection.elasticsearch.Indices;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;

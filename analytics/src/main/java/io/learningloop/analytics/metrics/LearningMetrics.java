@@ -6,7 +6,7 @@ import io.learningloop.analytics.metrics.Reports.ConversionReport;
 import io.learningloop.analytics.metrics.Reports.LatencyReport;
 import io.learningloop.analytics.metrics.Reports.PracticesReport;
 import io.learningloop.analytics.metrics.Reports.StageLatency;
-import io.learningloop.infra.elasticsearch.Indices;
+import io.learningloop.projection.elasticsearch.Indices;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package io.learningloop.analytics.metrics;
 
-import io.learningloop.infra.elasticsearch.Indices;
+import io.learningloop.projection.elasticsearch.Indices;
 import java.util.function.Function;
 
 /** The measured stages of a loop: where each one's latency is stored and what exactly it means. */

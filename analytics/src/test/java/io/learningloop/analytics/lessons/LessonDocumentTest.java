@@ -1,18 +1,18 @@
 package io.learningloop.analytics.lessons;
 
-import static io.learningloop.infra.testing.SampleEvents.behaviorChange;
-import static io.learningloop.infra.testing.SampleEvents.lesson;
-import static io.learningloop.infra.testing.SampleEvents.retracted;
+import static io.learningloop.testsupport.SampleEvents.behaviorChange;
+import static io.learningloop.testsupport.SampleEvents.lesson;
+import static io.learningloop.testsupport.SampleEvents.retracted;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.learningloop.codec.kafka.EventEnvelope;
 import io.learningloop.contract.EventTypes;
 import io.learningloop.contract.events.BehaviorChangedEvent;
 import io.learningloop.contract.events.DecisionCategory;
 import io.learningloop.contract.events.LessonRecordedEvent;
 import io.learningloop.contract.events.LoopEvent;
-import io.learningloop.infra.elasticsearch.Indices;
-import io.learningloop.infra.projection.EventEnvelope;
-import io.learningloop.infra.testing.SampleEvents;
+import io.learningloop.projection.elasticsearch.Indices;
+import io.learningloop.testsupport.SampleEvents;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

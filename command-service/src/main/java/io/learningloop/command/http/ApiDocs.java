@@ -1,6 +1,6 @@
 package io.learningloop.command.http;
 
-import io.learningloop.infra.http.Problems.FieldError;
+import io.learningloop.problems.Problems.FieldError;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;

@@ -1,11 +1,11 @@
 package io.learningloop.command.http;
 
-import static io.learningloop.infra.http.Problems.problem;
+import static io.learningloop.problems.Problems.problem;
 
 import io.learningloop.command.domain.ConflictingStepException;
 import io.learningloop.command.domain.LoopRuleViolationException;
 import io.learningloop.command.domain.UnknownReferenceException;
-import io.learningloop.infra.http.Problems.FieldError;
+import io.learningloop.problems.Problems.FieldError;
 import jakarta.validation.ConstraintViolationException;
 import java.util.List;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;

@@ -1,12 +1,12 @@
 package io.learningloop.command.http;
 
-import static io.learningloop.infra.http.Problems.problem;
+import static io.learningloop.problems.Problems.problem;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import io.learningloop.command.domain.ConflictingStepException;
 import io.learningloop.command.domain.LoopRuleViolationException;
 import io.learningloop.command.domain.UnknownReferenceException;
-import io.learningloop.infra.http.Problems.FieldError;
+import io.learningloop.problems.Problems.FieldError;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;

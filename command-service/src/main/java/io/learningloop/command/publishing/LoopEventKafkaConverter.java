@@ -1,7 +1,7 @@
 package io.learningloop.command.publishing;
 
+import io.learningloop.codec.kafka.EventEncoder;
 import io.learningloop.contract.events.LoopEvent;
-import io.learningloop.infra.kafka.EventEncoder;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -28,7 +28,7 @@ class LoopEventKafkaConverter implements KafkaMessageConverter<String, byte[]> {
         return encoder.toRecord(topic, event, sequence);
     }
 
-    /** The command service only publishes; consumers read with the infra module's decoder. */
+    /** The command service only publishes; consumers read with the event-codec module's decoder. */
     @Override
     public Optional<EventMessage<?>> readKafkaMessage(ConsumerRecord<String, byte[]> consumerRecord) {
         throw new UnsupportedOperationException("the command service does not consume the event topic");

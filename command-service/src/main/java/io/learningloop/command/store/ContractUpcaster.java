@@ -2,7 +2,7 @@ package io.learningloop.command.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.learningloop.infra.json.EventUpcasts;
+import io.learningloop.codec.json.EventUpcasts;
 import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;

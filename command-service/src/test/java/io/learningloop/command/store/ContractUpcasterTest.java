@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.learningloop.codec.json.EventJson;
 import io.learningloop.contract.events.DecisionMadeEvent;
 import io.learningloop.contract.events.ExtractionPractice;
 import io.learningloop.contract.events.LessonRecordedEvent;
 import io.learningloop.contract.events.OutcomeObservedEvent;
 import io.learningloop.contract.events.ReportedBy;
-import io.learningloop.infra.json.EventJson;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.learningloop.infra.elasticsearch.Indices;
 import io.learningloop.infra.kibana.SavedObjectsCheck.FieldUse;
 import io.learningloop.infra.kibana.SavedObjectsCheck.Use;
+import io.learningloop.projection.elasticsearch.Indices;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -2,7 +2,7 @@ package io.learningloop.infra.kibana;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.learningloop.infra.elasticsearch.IndexTemplates;
+import io.learningloop.projection.elasticsearch.IndexTemplates;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;

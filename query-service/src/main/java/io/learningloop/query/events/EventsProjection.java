@@ -1,12 +1,12 @@
 package io.learningloop.query.events;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.learningloop.codec.json.EventJson;
+import io.learningloop.codec.kafka.EventEnvelope;
 import io.learningloop.contract.OrgUnits;
 import io.learningloop.contract.events.LoopEvent;
-import io.learningloop.infra.elasticsearch.Indices;
-import io.learningloop.infra.json.EventJson;
-import io.learningloop.infra.projection.DocumentProjection;
-import io.learningloop.infra.projection.EventEnvelope;
+import io.learningloop.projection.DocumentProjection;
+import io.learningloop.projection.elasticsearch.Indices;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.stereotype.Component;

@@ -1,9 +1,9 @@
 package io.learningloop.query.loops;
 
+import io.learningloop.problems.InvalidQueryException;
+import io.learningloop.problems.NotFoundException;
+import io.learningloop.problems.QueryParameters;
 import io.learningloop.query.events.EventDocument;
-import io.learningloop.infra.http.InvalidQueryException;
-import io.learningloop.infra.http.NotFoundException;
-import io.learningloop.infra.http.QueryParameters;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;

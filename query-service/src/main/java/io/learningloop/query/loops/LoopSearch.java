@@ -6,7 +6,7 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.json.JsonData;
-import io.learningloop.infra.elasticsearch.Indices;
+import io.learningloop.projection.elasticsearch.Indices;
 import io.learningloop.query.events.EventDocument;
 import java.io.IOException;
 import java.util.ArrayList;

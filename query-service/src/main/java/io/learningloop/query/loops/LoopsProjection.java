@@ -1,5 +1,6 @@
 package io.learningloop.query.loops;
 
+import io.learningloop.codec.kafka.EventEnvelope;
 import io.learningloop.contract.events.ActionAssignedEvent;
 import io.learningloop.contract.events.ActionCompletedEvent;
 import io.learningloop.contract.events.ActionDroppedEvent;
@@ -15,9 +16,8 @@ import io.learningloop.contract.events.OutcomeObservedEvent;
 import io.learningloop.contract.events.ReviewHeldEvent;
 import io.learningloop.contract.events.StepAmendedEvent;
 import io.learningloop.contract.events.StepRetractedEvent;
-import io.learningloop.infra.elasticsearch.Indices;
-import io.learningloop.infra.projection.DocumentProjection;
-import io.learningloop.infra.projection.EventEnvelope;
+import io.learningloop.projection.DocumentProjection;
+import io.learningloop.projection.elasticsearch.Indices;
 import java.util.Collection;
 import org.springframework.stereotype.Component;
 

@@ -1,9 +1,0 @@
-package io.learningloop.infra.http;
-
-/** The thing asked for does not exist (yet): 404. */
-public class NotFoundException extends RuntimeException {
-
-    public NotFoundException(String message) {
-        super(message);
-    }
-}

@@ -1,0 +1,251 @@
+package io.learningloop.projection;
+
+import io.learningloop.codec.kafka.EventDecoder;
+import io.learningloop.codec.kafka.EventEnvelope;
+import io.learningloop.codec.kafka.UndecodableEventException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Consumes the event topic on its own thread and feeds every batch to the projections. Offsets are
+ * committed only after every projection's writes were accepted; when Elasticsearch fails, the batch
+ * is rewound and retried after a growing pause, so nothing is lost and nothing is skipped.
+ */
+public final class ProjectionRunner implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectionRunner.class);
+    private static final Duration POLL = Duration.ofMillis(500);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
+
+    /** Where to read from. {@code groupId} names the consumer group, one per service. */
+    public record Settings(String bootstrapServers, String topic, String groupId, int maxPollRecords) {
+    }
+
+    private final Settings settings;
+    private final List<DocumentProjection<?>> projections;
+    private final DocumentWriter writer;
+    private final EventDecoder decoder = new EventDecoder();
+    private final MeterRegistry meters;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicReference<ProjectionStatus> status =
+            new AtomicReference<>(ProjectionStatus.starting());
+    private final Timer batchTimer;
+    private final Counter undecodable;
+    private final Counter failedBatches;
+    private volatile KafkaConsumer<String, byte[]> consumer;
+    private volatile boolean replayRequested;
+    private Thread thread;
+
+    public ProjectionRunner(Settings settings, List<DocumentProjection<?>> projections, DocumentWriter writer,
+                            MeterRegistry meters) {
+        this.settings = settings;
+        this.projections = List.copyOf(projections);
+        this.writer = writer;
+        this.meters = meters;
+        this.batchTimer = Timer.builder("learningloop.projection.batch")
+                .description("Time to apply one polled batch to every projection and commit it")
+                .tag("group", settings.groupId()).register(meters);
+        this.undecodable = Counter.builder("learningloop.projection.undecodable")
+                .description("Records on the topic that are not events of the contract (skipped)")
+                .tag("group", settings.groupId()).register(meters);
+        this.failedBatches = Counter.builder("learningloop.projection.failed.batches")
+                .description("Batches that failed and were rewound for a retry")
+                .tag("group", settings.groupId()).register(meters);
+    }
+
+    public synchronized void start() {
+        if (running.getAndSet(true)) {
+            return;
+        }
+        consumer = new KafkaConsumer<>(consumerProperties());
+        new KafkaClientMetrics(consumer).bindTo(meters);
+        thread = new Thread(this::run, "projection-" + settings.groupId());
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Reads the topic again from the beginning; idempotent projections make this safe at any time. */
+    public void requestReplay() {
+        replayRequested = true;
+    }
+
+    public ProjectionStatus status() {
+        return status.get();
+    }
+
+    @Override
+    public synchronized void close() throws InterruptedException {
+        if (!running.getAndSet(false)) {
+            return;
+        }
+        consumer.wakeup();
+        thread.join(Duration.ofSeconds(10).toMillis());
+    }
+
+    private void run() {
+        Duration backoff = Duration.ofSeconds(1);
+        Progress progress = new Progress();
+        try {
+            consumer.subscribe(List.of(settings.topic()));
+            while (running.get()) {
+                if (replayRequested) {
+                    replayFromStart(progress);
+                }
+                ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
+                if (records.isEmpty()) {
+                    continue;
+                }
+                try {
+                    batchTimer.recordCallable(() -> {
+                        process(records);
+                        return null;
+                    });
+                    consumer.commitSync(nextOffsets(records));
+                    status.set(status.get().committed(records.count(), Instant.now()));
+                    progress.add(records.count());
+                    backoff = Duration.ofSeconds(1);
+                } catch (WakeupException e) {
+                    throw e;
+                } catch (Exception e) {
+                    failedBatches.increment();
+                    status.set(status.get().failed(e, Instant.now()));
+                    log.warn("projection batch of {} records failed, retrying in {}: {}",
+                            records.count(), backoff, e.toString());
+                    rewind(records);
+                    pauseFor(backoff);
+                    backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+                }
+            }
+        } catch (WakeupException e) {
+            if (running.get()) {
+                throw e;
+            }
+        } finally {
+            consumer.close(Duration.ofSeconds(5));
+            log.info("projection runner {} stopped", settings.groupId());
+        }
+    }
+
+    private void process(ConsumerRecords<String, byte[]> records) throws Exception {
+        List<EventEnvelope> events = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            try {
+                events.add(decoder.decode(record));
+            } catch (UndecodableEventException e) {
+                undecodable.increment();
+                log.error("skipping a record that is not an event of the contract: {}", e.getMessage());
+            }
+        }
+        for (DocumentProjection<?> projection : projections) {
+            DocumentWriter.Outcome outcome = writer.write(projection, events);
+            meters.counter("learningloop.projection.events", "projection", projection.name()).increment(events.size());
+            meters.counter("learningloop.projection.documents.written", "projection", projection.name())
+                    .increment(outcome.documentsWritten());
+            meters.counter("learningloop.projection.conflicts", "projection", projection.name())
+                    .increment(outcome.conflictsRetried());
+        }
+    }
+
+    private void replayFromStart(Progress progress) {
+        replayRequested = false;
+        if (consumer.assignment().isEmpty()) {
+            consumer.poll(Duration.ZERO); // joins the group so that there is an assignment to rewind
+        }
+        consumer.seekToBeginning(consumer.assignment());
+        Map<TopicPartition, Long> end = consumer.endOffsets(consumer.assignment());
+        long total = end.values().stream().mapToLong(Long::longValue).sum();
+        progress.startReplay(total);
+        log.info("replay of {} requested: {} records to read again", settings.topic(), total);
+    }
+
+    private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(ConsumerRecords<String, byte[]> records) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (TopicPartition partition : records.partitions()) {
+            List<ConsumerRecord<String, byte[]>> inPartition = records.records(partition);
+            offsets.put(partition, new OffsetAndMetadata(inPartition.get(inPartition.size() - 1).offset() + 1));
+        }
+        return offsets;
+    }
+
+    private void rewind(ConsumerRecords<String, byte[]> records) {
+        for (TopicPartition partition : records.partitions()) {
+            consumer.seek(partition, records.records(partition).get(0).offset());
+        }
+    }
+
+    /** Waits without leaving the group: paused partitions keep polling (and so heartbeating) empty. */
+    private void pauseFor(Duration backoff) {
+        var assignment = consumer.assignment();
+        consumer.pause(assignment);
+        Instant until = Instant.now().plus(backoff);
+        while (running.get() && Instant.now().isBefore(until)) {
+            consumer.poll(Duration.ofMillis(200));
+        }
+        consumer.resume(assignment);
+    }
+
+    private Properties consumerProperties() {
+        Properties properties = new Properties();
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        properties.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
+        properties.put(ConsumerConfig.CLIENT_ID_CONFIG, settings.groupId());
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxPollRecords());
+        properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        return properties;
+    }
+
+    /** Logs how far a replay has come, at most every few seconds, so long work shows progress. */
+    private final class Progress {
+        private long replayTotal;
+        private long replayDone;
+        private Instant lastLog = Instant.EPOCH;
+
+        void startReplay(long total) {
+            replayTotal = total;
+            replayDone = 0;
+        }
+
+        void add(int count) {
+            if (replayTotal == 0) {
+                return;
+            }
+            replayDone += count;
+            boolean finished = replayDone >= replayTotal;
+            if (finished || Duration.between(lastLog, Instant.now()).compareTo(PROGRESS_EVERY) > 0) {
+                lastLog = Instant.now();
+                log.info("replay of {}: {} of {} records ({}%)", settings.topic(), Math.min(replayDone, replayTotal),
+                        replayTotal, Math.min(100, replayDone * 100 / replayTotal));
+            }
+            if (finished) {
+                replayTotal = 0;
+            }
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package io.learningloop.projection.autoconfigure;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.json.JsonpMapper;
+import co.elastic.clients.json.jackson.JacksonJsonpMapper;
+import io.learningloop.codec.json.EventJson;
+import io.learningloop.codec.kafka.EventTopic;
+import io.learningloop.codec.kafka.TopicInitializer;
+import io.learningloop.health.KafkaHealthIndicator;
+import io.learningloop.projection.DocumentProjection;
+import io.learningloop.projection.DocumentWriter;
+import io.learningloop.projection.ProjectionHealthIndicator;
+import io.learningloop.projection.ProjectionRunner;
+import io.learningloop.projection.ProjectionsEndpoint;
+import io.learningloop.projection.elasticsearch.IndexTemplates;
+import io.learningloop.projection.elasticsearch.Indices;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.elasticsearch.ElasticsearchClientAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * What every service that projects the event topic into Elasticsearch needs: the JSON mapping of
+ * Boot's Elasticsearch client, index templates, the projection runner fed with the service's {@link DocumentProjection} beans, and
+ * health indicators for Kafka and the runner (Boot adds Elasticsearch's). A service gets it by
+ * depending on this module (listed in {@code META-INF/spring/...AutoConfiguration.imports}); it runs
+ * before Boot's Elasticsearch client configuration so that the client takes this JSON mapping.
+ */
+@AutoConfiguration(before = ElasticsearchClientAutoConfiguration.class)
+@EnableConfigurationProperties(ProjectionServiceProperties.class)
+public class ProjectionAutoConfiguration {
+
+    /**
+     * Boot builds the Elasticsearch client (and its health indicator) from {@code spring.elasticsearch.*};
+     * this mapper makes it read and write documents with the events' JSON mapping (ISO-8601 times).
+     */
+    @Bean
+    JsonpMapper jsonpMapper() {
+        return new JacksonJsonpMapper(EventJson.newMapper());
+    }
+
+    @Bean
+    Indices indices(ProjectionServiceProperties properties) {
+        return new Indices(properties.elasticsearch().indexPrefix());
+    }
+
+    @Bean(destroyMethod = "close")
+    ProjectionRunner projectionRunner(ProjectionServiceProperties properties, List<DocumentProjection<?>> projections,
+                                      ElasticsearchClient client, MeterRegistry meters) {
+        var kafka = properties.kafka();
+        return new ProjectionRunner(
+                new ProjectionRunner.Settings(kafka.bootstrapServers(), kafka.topic(), kafka.consumerGroup(),
+                        kafka.maxPollRecords()),
+                projections, new DocumentWriter(client), meters);
+    }
+
+    /** Templates and topic first, then consumption: no document is ever indexed without its mapping. */
+    @Bean
+    SmartLifecycle projectionStartup(ProjectionServiceProperties properties, ElasticsearchClient client,
+                                     Indices indices, ProjectionRunner runner) {
+        return new SmartLifecycle() {
+            private volatile boolean running;
+
+            @Override
+            public void start() {
+                IndexTemplates.install(client, indices);
+                TopicInitializer.ensure(properties.kafka().bootstrapServers(),
+                        EventTopic.defaults().named(properties.kafka().topic()), Duration.ofSeconds(30));
+                runner.start();
+                running = true;
+            }
+
+            @Override
+            public void stop() {
+                running = false;
+            }
+
+            @Override
+            public boolean isRunning() {
+                return running;
+            }
+        };
+    }
+
+    @Bean(destroyMethod = "close")
+    KafkaHealthIndicator kafkaHealthIndicator(ProjectionServiceProperties properties) {
+        return new KafkaHealthIndicator(properties.kafka().bootstrapServers(), Duration.ofSeconds(2));
+    }
+
+    @Bean
+    ProjectionHealthIndicator projectionHealthIndicator(ProjectionRunner runner) {
+        return new ProjectionHealthIndicator(runner);
+    }
+
+    @Bean
+    ProjectionsEndpoint projectionsEndpoint(ProjectionRunner runner) {
+        return new ProjectionsEndpoint(runner);
+    }
+}

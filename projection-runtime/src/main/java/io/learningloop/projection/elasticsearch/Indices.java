@@ -1,0 +1,25 @@
+package io.learningloop.projection.elasticsearch;
+
+/**
+ * The names of the indices. A prefix separates deployments (and gives every integration test its
+ * own indices); Kibana's saved objects use the default prefix {@code learning-loop-}.
+ */
+public record Indices(String prefix) {
+
+    public static final String DEFAULT_PREFIX = "learning-loop-";
+
+    /** One document per event, {@code _id} = event id: the raw timeline. */
+    public String events() {
+        return prefix + "events";
+    }
+
+    /** One document per decision: stage timestamps and latencies of its loop. */
+    public String loops() {
+        return prefix + "loops";
+    }
+
+    /** One document per lesson: did it change a later decision? */
+    public String lessons() {
+        return prefix + "lessons";
+    }
+}

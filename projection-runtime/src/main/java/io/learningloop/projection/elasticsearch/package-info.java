@@ -1,0 +1,7 @@
+/**
+ * The indices the projections write and the read APIs search: their names under a deployment's
+ * prefix, and the index templates (shipped under {@code elasticsearch/templates/}) that give every
+ * field an explicit type before anything is indexed. Kibana's saved objects rely on these mappings
+ * ({@code infra/kibana}, checked by the infra module's tests).
+ */
+package io.learningloop.projection.elasticsearch;

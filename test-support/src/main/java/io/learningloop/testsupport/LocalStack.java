@@ -1,0 +1,56 @@
+package io.learningloop.testsupport;
+
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * Where the integration tests find PostgreSQL, Kafka and Elasticsearch: the {@code LL_*} variables
+ * that {@code infra/stack/stack up} writes (the README's test command sources them). Every test takes
+ * unique names for its schema, topic, consumer groups and index prefix, so tests never share state.
+ */
+public final class LocalStack {
+
+    private LocalStack() {
+    }
+
+    public static String postgresUrl() {
+        return required("LL_POSTGRES_URL");
+    }
+
+    public static String postgresUser() {
+        return required("LL_POSTGRES_USER");
+    }
+
+    public static String postgresPassword() {
+        return required("LL_POSTGRES_PASSWORD");
+    }
+
+    public static String kafkaBootstrap() {
+        return required("LL_KAFKA_BOOTSTRAP");
+    }
+
+    public static String elasticsearchUrl() {
+        return required("LL_ELASTICSEARCH_URL");
+    }
+
+    /** A lower-case name no other test uses, e.g. {@code it_3f9a1c2b} or {@code it-3f9a1c2b-}. */
+    public static String uniqueName(String prefix) {
+        return prefix + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
+    }
+
+    /** The JDBC URL of the stack's database with its own schema, which Flyway creates. */
+    public static String postgresUrlWithSchema(String schema) {
+        String url = postgresUrl();
+        return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+    }
+
+    private static String required(String name) {
+        String value = System.getenv(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException(name + " is not set: integration tests need the local stack."
+                    + " Run them with ./platform test, or start it with infra/stack/stack up and"
+                    + " 'source' the env file it prints.");
+        }
+        return value;
+    }
+}
