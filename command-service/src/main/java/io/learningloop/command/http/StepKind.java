@@ -5,12 +5,9 @@ import com.fasterxml.jackson.databind.type.TypeFactory;
 import io.learningloop.command.commands.Correction;
 import io.learningloop.command.commands.Provenance;
 import io.learningloop.command.commands.Stamp;
-import io.learningloop.command.commands.StepAccepted;
 import io.learningloop.command.domain.LoopRuleViolationException;
 import io.learningloop.command.domain.UnknownReferenceException;
 import io.learningloop.contract.LoopStep;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -41,16 +38,23 @@ final class StepKind<R extends StepRequest> {
         Object command(String id, Correction by, R correction, Provenance provenance, Stamp stamp);
     }
 
+    /** What a kind does to its step: posts it, or corrects one posted before. */
+    enum Form {
+        STEP, AMENDMENT, RETRACTION
+    }
+
     private final LoopStep step;
+    private final Form form;
     private final String name;
     private final JavaType requestType;
     private final Function<R, String> ownId;
     private final boolean aboutExisting;
     private final ToCommand<R> toCommand;
 
-    private StepKind(LoopStep step, String name, JavaType requestType, Function<R, String> ownId,
+    private StepKind(LoopStep step, Form form, String name, JavaType requestType, Function<R, String> ownId,
                      boolean aboutExisting, ToCommand<R> toCommand) {
         this.step = step;
+        this.form = form;
         this.name = name;
         this.requestType = requestType;
         this.ownId = ownId;
@@ -61,7 +65,8 @@ final class StepKind<R extends StepRequest> {
     /** A new step whose request may carry its own id in its id field; the server assigns one when not. */
     static <R extends StepRequest> StepKind<R> newStep(LoopStep step, Class<R> requestType,
                                                        Function<R, String> ownId, ToCommand<R> toCommand) {
-        return new StepKind<>(step, step.wireName(), TYPES.constructType(requestType), ownId, false, toCommand);
+        return new StepKind<>(step, Form.STEP, step.wireName(), TYPES.constructType(requestType), ownId, false,
+                toCommand);
     }
 
     /**
@@ -70,7 +75,8 @@ final class StepKind<R extends StepRequest> {
      */
     static <R extends StepRequest> StepKind<R> aboutExisting(LoopStep step, Class<R> requestType,
                                                              ToCommand<R> toCommand) {
-        return new StepKind<>(step, step.wireName(), TYPES.constructType(requestType), null, true, toCommand);
+        return new StepKind<>(step, Form.STEP, step.wireName(), TYPES.constructType(requestType), null, true,
+                toCommand);
     }
 
     /**
@@ -81,7 +87,7 @@ final class StepKind<R extends StepRequest> {
     static <R extends StepRequest> StepKind<AmendmentRequest<R>> amendmentOf(StepKind<R> amended,
                                                                              ToAmendment<R> toAmendment) {
         JavaType type = TYPES.constructParametricType(AmendmentRequest.class, amended.requestType);
-        return new StepKind<>(amended.step, amended.name + "-amendment", type, null, true,
+        return new StepKind<>(amended.step, Form.AMENDMENT, amended.name + "-amendment", type, null, true,
                 (id, request, provenance, stamp) -> {
                     String ownId = amended.ownId == null ? null : amended.ownId.apply(request.correction());
                     if (ownId != null && !ownId.equals(id)) {
@@ -95,7 +101,7 @@ final class StepKind<R extends StepRequest> {
     /** The retraction of a kind of step ({@code <name>-retraction}), named by the path or the bulk line. */
     static StepKind<RetractionRequest> retractionOf(LoopStep retracted,
                                                     BiFunction<String, Correction, Object> toRetraction) {
-        return new StepKind<>(retracted, retracted.wireName() + "-retraction",
+        return new StepKind<>(retracted, Form.RETRACTION, retracted.wireName() + "-retraction",
                 TYPES.constructType(RetractionRequest.class), null, true,
                 (id, request, provenance, stamp) -> toRetraction.apply(id, request.by(stamp)));
     }
@@ -103,6 +109,10 @@ final class StepKind<R extends StepRequest> {
     /** The step this kind posts, amends or retracts. */
     LoopStep step() {
         return step;
+    }
+
+    Form form() {
+        return form;
     }
 
     /** The value of {@code step} in a bulk line: {@code decision}, {@code behavior-change}, ... */
@@ -133,15 +143,6 @@ final class StepKind<R extends StepRequest> {
     /** What a command about a step that does not exist means to the tool that posted it. */
     RuntimeException unknownExisting(String givenId) {
         return new UnknownReferenceException(idField(), step.partOf().label(), givenId);
-    }
-
-    /** The answer's body: {@code {"<idField>": ..., "eventId": ..., "alreadyRecorded": ...}}. */
-    Map<String, Object> answer(StepAccepted accepted) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put(idField(), accepted.id());
-        body.put("eventId", accepted.eventId());
-        body.put("alreadyRecorded", accepted.alreadyRecorded());
-        return body;
     }
 
     private String idOf(R request, String givenId) {

@@ -35,7 +35,8 @@ class BulkImportEndpointTest {
     @Test
     void eachLineIsAnsweredOnItsOwnLineThenTheSummary() throws Exception {
         when(steps.send(any(), any(), eq(null))).thenReturn(StepAccepted.recorded("dec-1", "e-1"));
-        String decision = "{\"step\": \"decision\", " + oneLine(Requests.decision("dec-1", StepRoutes.AT)).substring(1);
+        String decision = "{\"step\": \"decision\", "
+                + oneLine(Requests.decision("dec-1", RouteSamples.AT)).substring(1);
 
         String answer = http.perform(post("/steps/bulk").contentType(NDJSON)
                         .content(decision + "\n\n{\"step\": \"lesson\"}\n"))

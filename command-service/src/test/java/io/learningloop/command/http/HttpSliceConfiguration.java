@@ -8,12 +8,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 /**
- * What a {@code @WebMvcTest} of this package needs besides the controllers and their advice: the bulk
- * import behind its controller, its limits, and a meter registry. The step sender is each test's mock.
+ * What a {@code @WebMvcTest} of this package needs besides the controllers and their advice: the binder
+ * both kinds of endpoint read steps with, the bulk import behind its controller, its limits, and a meter
+ * registry. The step sender is each test's mock.
  */
 @TestConfiguration(proxyBeanMethods = false)
 @EnableConfigurationProperties(BulkImportProperties.class)
-@Import(BulkImport.class)
+@Import({StepBinder.class, BulkImport.class})
 class HttpSliceConfiguration {
 
     @Bean

@@ -53,17 +53,17 @@ class StepEndpointsTest {
     @MockitoBean
     StepSender steps;
 
-    static List<StepRoutes> routes() {
-        return StepRoutes.ALL;
+    static List<RouteSamples> routes() {
+        return RouteSamples.ALL;
     }
 
-    static Stream<StepRoutes> routesWithPathId() {
-        return StepRoutes.ALL.stream().filter(StepRoutes::hasPathId);
+    static Stream<RouteSamples> routesWithPathId() {
+        return RouteSamples.ALL.stream().filter(RouteSamples::hasPathId);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("routes")
-    void aNewStepAnswers201WithItsIdsAndIsSentAsItsKindWithTheBodyAsPosted(StepRoutes route) throws Exception {
+    void aNewStepAnswers201WithItsIdsAndIsSentAsItsKindWithTheBodyAsPosted(RouteSamples route) throws Exception {
         when(steps.send(any(), any(), any())).thenReturn(StepAccepted.recorded(route.answeredId(), "e-1"));
 
         postJson(route.path(), route.body())
@@ -80,9 +80,24 @@ class StepEndpointsTest {
         assertThat(withoutNulls(request.getValue())).isEqualTo(json.readTree(route.body()));
     }
 
+    @Test
+    void everyKindOfStepHasOneRouteAndEveryRouteIsWalkedHere() {
+        assertThat(StepRoutes.ALL.stream().map(route -> route.kind().name()))
+                .containsExactlyInAnyOrderElementsOf(StepKinds.names())
+                .containsExactlyInAnyOrderElementsOf(RouteSamples.ALL.stream().map(RouteSamples::kind).toList());
+    }
+
+    @Test
+    void theAnswerNamesTheIdFirstThenTheEventIdAndWhetherItWasRecordedBefore() throws Exception {
+        when(steps.send(any(), any(), any())).thenReturn(StepAccepted.recorded("les-1", "e-1"));
+
+        postJson("/lessons/les-1/shares", route("/lessons/les-1/shares").body())
+                .andExpect(content().string("{\"lessonId\":\"les-1\",\"eventId\":\"e-1\",\"alreadyRecorded\":false}"));
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("routes")
-    void theSameStepPostedAgainAnswers200AlreadyRecorded(StepRoutes route) throws Exception {
+    void theSameStepPostedAgainAnswers200AlreadyRecorded(RouteSamples route) throws Exception {
         when(steps.send(any(), any(), any())).thenReturn(StepAccepted.repeated(route.answeredId(), "e-0"));
 
         postJson(route.path(), route.body())
@@ -94,7 +109,7 @@ class StepEndpointsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("emptyBodies")
-    void anEmptyObjectIsRefusedWithEveryRequiredFieldNamed(StepRoutes route, String errors) throws Exception {
+    void anEmptyObjectIsRefusedWithEveryRequiredFieldNamed(RouteSamples route, String errors) throws Exception {
         postJson(route.path(), "{}")
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
@@ -128,7 +143,8 @@ class StepEndpointsTest {
                         "sourceTool", "must not be blank")),
                 Arguments.of(route("/actions"), errors("actor", "must not be null", "dueDate", "must not be null",
                         "occurredAt", "must not be null", "orgUnit", "must not be null", "owner", "must not be null",
-                        "reviewId", "must not be null", "sourceTool", "must not be blank", "what", "must not be blank")),
+                        "reviewId", "must not be null", "sourceTool", "must not be blank",
+                        "what", "must not be blank")),
                 Arguments.of(route("/actions/act-1/completion"), errors("actor", "must not be null",
                         "note", "must not be blank", "occurredAt", "must not be null",
                         "sourceTool", "must not be blank")),
@@ -197,7 +213,7 @@ class StepEndpointsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("routesWithPathId")
-    void anInvalidIdInThePathIsRefusedNamingThePathParameter(StepRoutes route) throws Exception {
+    void anInvalidIdInThePathIsRefusedNamingThePathParameter(RouteSamples route) throws Exception {
         String path = route.pathWith("no such id!");
         postJson(path, route.body())
                 .andExpect(status().isBadRequest())
@@ -221,7 +237,7 @@ class StepEndpointsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("routes")
-    void aBodyThatIsNoJsonIsUnreadable(StepRoutes route) throws Exception {
+    void aBodyThatIsNoJsonIsUnreadable(RouteSamples route) throws Exception {
         postJson(route.path(), "{\"occurredAt\": ")
                 .andExpect(status().isBadRequest())
                 .andExpect(content().json(unreadable(route.path()), true));
@@ -230,7 +246,7 @@ class StepEndpointsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("routes")
-    void aMissingBodyIsUnreadable(StepRoutes route) throws Exception {
+    void aMissingBodyIsUnreadable(RouteSamples route) throws Exception {
         http.perform(post(route.path()).contentType(MediaType.APPLICATION_JSON))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().json(unreadable(route.path()), true));
@@ -262,10 +278,11 @@ class StepEndpointsTest {
     @Test
     void aFieldOfTheCorrectionThatCannotBeReadIsNamedWithItsPath() throws Exception {
         postJson("/decisions/dec-1/outcome/amendment", Requests.amendment(
-                StepBody.of(Requests.outcome(StepRoutes.LATER)).with("assessment", "great").json()))
+                StepBody.of(Requests.outcome(RouteSamples.LATER)).with("assessment", "great").json()))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().json(cannotBeRead("/decisions/dec-1/outcome/amendment", "correction.assessment",
-                        "'great' is not one of [better-than-expected, as-expected, worse-than-expected, failed]"), true));
+                        "'great' is not one of [better-than-expected, as-expected, worse-than-expected, failed]"),
+                        true));
     }
 
     @Test
@@ -279,11 +296,12 @@ class StepEndpointsTest {
 
     @Test
     void aBodyThatIsNotJsonByItsContentTypeIsRefused415() throws Exception {
-        http.perform(post("/decisions").contentType(MediaType.TEXT_PLAIN).content(StepRoutes.ALL.get(0).body()))
+        http.perform(post("/decisions").contentType(MediaType.TEXT_PLAIN).content(RouteSamples.ALL.get(0).body()))
                 .andExpect(status().isUnsupportedMediaType())
                 .andExpect(content().json("""
                         {"type": "about:blank", "title": "Unsupported Media Type", "status": 415,
-                         "detail": "Content-Type 'text/plain;charset=UTF-8' is not supported.", "instance": "/decisions"}
+                         "detail": "Content-Type 'text/plain;charset=UTF-8' is not supported.",
+                         "instance": "/decisions"}
                         """, true));
         verify(steps, never()).send(any(), any(), any());
     }
@@ -293,7 +311,7 @@ class StepEndpointsTest {
     void aRefusalOfTheDomainIsItsProblem(RuntimeException refusal, int status, String problem) throws Exception {
         when(steps.send(any(), any(), any())).thenThrow(refusal);
 
-        postJson("/decisions/dec-1/outcome", Requests.outcome(StepRoutes.LATER))
+        postJson("/decisions/dec-1/outcome", Requests.outcome(RouteSamples.LATER))
                 .andExpect(status().is(status))
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(content().json(problem, true));
@@ -345,8 +363,8 @@ class StepEndpointsTest {
         return json.copy().setSerializationInclusion(JsonInclude.Include.NON_NULL).valueToTree(request);
     }
 
-    private static StepRoutes route(String path) {
-        return StepRoutes.ALL.stream().filter(route -> route.path().equals(path)).findFirst().orElseThrow();
+    private static RouteSamples route(String path) {
+        return RouteSamples.ALL.stream().filter(route -> route.path().equals(path)).findFirst().orElseThrow();
     }
 
     /** {@code errors("field", "message", ...)} as the JSON array of a problem. */

@@ -8,7 +8,7 @@ import java.util.List;
  * walk. {@code givenId} is the id the path names (null for a new step, which brings its own id);
  * {@code answeredId} the id the answer names.
  */
-record StepRoutes(String path, String kind, String idField, String givenId, String answeredId, String body) {
+record RouteSamples(String path, String kind, String idField, String givenId, String answeredId, String body) {
 
     static final String AT = "2024-01-05T09:00:00Z";
     static final String LATER = "2024-02-05T09:00:00Z";
@@ -21,7 +21,7 @@ record StepRoutes(String path, String kind, String idField, String givenId, Stri
             {"occurredAt": "%s", "sourceTool": "tracker", "actor": "u-0815", "reason": "Superseded by the new queue"}
             """.formatted(LATER);
 
-    static final List<StepRoutes> ALL = List.of(
+    static final List<RouteSamples> ALL = List.of(
             newStep("/decisions", "decision", "decisionId", "dec-1", Requests.decision("dec-1", AT)),
             about("/decisions/dec-1/outcome", "outcome", "decisionId", "dec-1", Requests.outcome(LATER)),
             about("/decisions/dec-1/check-ins", "check-in", "decisionId", "dec-1", CHECK_IN),
@@ -54,12 +54,12 @@ record StepRoutes(String path, String kind, String idField, String givenId, Stri
             about("/behavior-changes/bc-1/retraction", "behavior-change-retraction", "behaviorChangeId", "bc-1",
                     Requests.retraction()));
 
-    private static StepRoutes newStep(String path, String kind, String idField, String ownId, String body) {
-        return new StepRoutes(path, kind, idField, null, ownId, body);
+    private static RouteSamples newStep(String path, String kind, String idField, String ownId, String body) {
+        return new RouteSamples(path, kind, idField, null, ownId, body);
     }
 
-    private static StepRoutes about(String path, String kind, String idField, String givenId, String body) {
-        return new StepRoutes(path, kind, idField, givenId, givenId, body);
+    private static RouteSamples about(String path, String kind, String idField, String givenId, String body) {
+        return new RouteSamples(path, kind, idField, givenId, givenId, body);
     }
 
     boolean hasPathId() {
