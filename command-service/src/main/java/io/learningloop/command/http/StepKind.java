@@ -13,8 +13,8 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * One kind of step and the only place that knows how its request becomes a command and how its answer
- * reads. The single endpoints and the bulk import both go through it, so they cannot drift apart; a new
+ * One kind of step and the only place that knows how its request becomes a command and which id field
+ * its answer names. The single endpoints and the bulk import both go through it, so they cannot drift apart; a new
  * kind of step is one more entry in {@link StepKinds}. What a step is called and which field names it is
  * the contract's ({@link LoopStep}); a correction of a step is a kind of its own here.
  *
