@@ -62,15 +62,15 @@ class StepController implements SmartInitializingSingleton, BeanNameAware {
         mappings.ifAvailable(this::register);
     }
 
-    private void register(RequestMappingHandlerMapping mappings) {
+    private void register(RequestMappingHandlerMapping handlerMapping) {
         for (StepRoute route : StepRoutes.ALL) {
             boolean namesId = route.path().contains("{" + route.kind().idField() + "}");
             if (namesId != route.namesIdInPath()) {
                 throw new IllegalStateException(route.path() + " must name {" + route.kind().idField() + "} if and"
                         + " only if a " + route.kind() + " is about an existing step");
             }
-            mappings.registerMapping(RequestMappingInfo.paths(route.path()).methods(RequestMethod.POST)
-                    .options(mappings.getBuilderConfiguration()).build(), beanName, POST);
+            handlerMapping.registerMapping(RequestMappingInfo.paths(route.path()).methods(RequestMethod.POST)
+                    .options(handlerMapping.getBuilderConfiguration()).build(), beanName, POST);
         }
     }
 
