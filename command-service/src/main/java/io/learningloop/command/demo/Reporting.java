@@ -2,6 +2,7 @@ package io.learningloop.command.demo;
 
 import io.learningloop.command.demo.DemoHistory.Order;
 import io.learningloop.command.demo.DemoHistory.Step;
+import io.learningloop.contract.events.ReportedBy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -22,7 +23,8 @@ final class Reporting {
     }
 
     String reportedBy(DemoUnit unit) {
-        return random.nextDouble() < unit.habits().ownerReports() ? "decision-owner" : "others";
+        return (random.nextDouble() < unit.habits().ownerReports() ? ReportedBy.DECISION_OWNER : ReportedBy.OTHERS)
+                .wireName();
     }
 
     /** Maybe a share of the lesson with one other unit, some days after it was drawn. */

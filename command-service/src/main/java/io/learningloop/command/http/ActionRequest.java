@@ -1,28 +1,24 @@
 package io.learningloop.command.http;
 
-import static io.learningloop.command.http.StepRules.ACTOR_MESSAGE;
-import static io.learningloop.command.http.StepRules.ID;
-import static io.learningloop.command.http.StepRules.ID_MESSAGE;
-import static io.learningloop.command.http.StepRules.ORG_UNIT_MESSAGE;
-
-import io.learningloop.contract.OrgUnits;
+import io.learningloop.command.http.StepFields.OrgUnitPath;
+import io.learningloop.command.http.StepFields.PseudonymousId;
+import io.learningloop.command.http.StepFields.SourceTool;
+import io.learningloop.command.http.StepFields.StepId;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalDate;
 
 /** POST /actions: an action a review assigned. The owner is a pseudonymous id, like the actor. */
 record ActionRequest(
-        @Pattern(regexp = ID, message = ID_MESSAGE) String actionId,
-        @NotNull @Size(max = OrgUnits.MAX_LENGTH) @Pattern(regexp = OrgUnits.PATTERN, message = ORG_UNIT_MESSAGE)
-        String orgUnit,
+        @StepId String actionId,
+        @NotNull @OrgUnitPath String orgUnit,
         @NotNull Instant occurredAt,
-        @NotBlank @Size(max = StepRules.NAME) String sourceTool,
-        @NotNull @Pattern(regexp = ID, message = ACTOR_MESSAGE) String actor,
-        @NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String reviewId,
-        @NotNull @Pattern(regexp = ID, message = ACTOR_MESSAGE) String owner,
+        @SourceTool String sourceTool,
+        @PseudonymousId String actor,
+        @NotNull @StepId String reviewId,
+        @PseudonymousId String owner,
         @NotNull LocalDate dueDate,
         @NotBlank @Size(max = StepRules.TEXT) String what) implements StepRequest {
 }

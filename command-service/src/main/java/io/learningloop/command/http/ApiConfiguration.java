@@ -3,6 +3,7 @@ package io.learningloop.command.http;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.servers.Server;
+import io.swagger.v3.oas.models.tags.Tag;
 import java.util.List;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -37,6 +38,11 @@ class ApiConfiguration {
                                 `loop-rule-violated` (400), `unknown-reference` (404), `conflicting-step` and \
                                 `concurrent-step` (409). Field-level refusals list the fields at fault in \
                                 `errors: [{field, message}]`. Nothing is stored on any refusal."""))
-                .servers(List.of(new Server().url("/").description("this command service")));
+                .servers(List.of(new Server().url("/").description("this command service")))
+                // The single-step routes have no annotated controller to carry their tags (StepOperations).
+                .addTagsItem(new Tag().name(StepOperations.STEPS_TAG)
+                        .description("Post the steps of a loop one at a time"))
+                .addTagsItem(new Tag().name(StepOperations.CORRECTIONS_TAG)
+                        .description("Amend or retract a step posted wrongly"));
     }
 }

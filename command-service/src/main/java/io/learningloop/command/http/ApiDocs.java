@@ -3,16 +3,11 @@ package io.learningloop.command.http;
 import io.learningloop.problems.Problems.FieldError;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import java.lang.annotation.ElementType;
-import java.lang.annotation.Retention;
-import java.lang.annotation.RetentionPolicy;
-import java.lang.annotation.Target;
 import java.util.List;
 
 /**
- * Shapes that appear in the OpenAPI document only: the answers are built as maps (their id field
- * depends on the kind of step) and the bulk import writes NDJSON, which springdoc cannot infer.
+ * Shapes that appear in the OpenAPI document only: the bulk import writes NDJSON, which springdoc
+ * cannot infer. (The single-step routes are documented from their registry, {@link StepOperations}.)
  */
 final class ApiDocs {
 
@@ -20,20 +15,6 @@ final class ApiDocs {
     static final String NDJSON = "application/x-ndjson";
 
     private ApiDocs() {
-    }
-
-    /** The refusals every step endpoint can answer; nothing is stored on any of them. */
-    @Target(ElementType.METHOD)
-    @Retention(RetentionPolicy.RUNTIME)
-    @ApiResponse(responseCode = "400", description = "`invalid-step` (the fields at fault in `errors`),"
-            + " `unreadable-body`, or `loop-rule-violated`",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "404", description = "`unknown-reference`: a step it names does not exist",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "409", description = "`conflicting-step`: the id is taken by other content or"
-            + " another kind of step; `concurrent-step`: retry",
-            content = @Content(mediaType = PROBLEM_JSON, schema = @Schema(implementation = Problem.class)))
-    @interface StepAnswers {
     }
 
     @Schema(description = "RFC 7807 problem")
@@ -44,34 +25,6 @@ final class ApiDocs {
             @Schema(example = "no decision with id 'dec-1999-404'") String detail,
             @Schema(example = "/decisions") String instance,
             @Schema(description = "the fields at fault, when the refusal is about fields") List<FieldError> errors) {
-    }
-
-    @Schema(description = "A decision (or its outcome) was accepted")
-    record DecisionAnswer(String decisionId, String eventId,
-                          @Schema(description = "true when the very same step had been recorded before")
-                          boolean alreadyRecorded) {
-    }
-
-    @Schema(description = "A lesson was accepted")
-    record LessonAnswer(String lessonId, String eventId,
-                        @Schema(description = "true when the very same step had been recorded before")
-                        boolean alreadyRecorded) {
-    }
-
-    @Schema(description = "A behaviour change was accepted")
-    record ReviewAnswer(String reviewId, String eventId,
-                        @Schema(description = "true when the very same step had been recorded before")
-                        boolean alreadyRecorded) {
-    }
-
-    record ActionAnswer(String actionId, String eventId,
-                        @Schema(description = "true when the very same step had been recorded before")
-                        boolean alreadyRecorded) {
-    }
-
-    record BehaviorChangeAnswer(String behaviorChangeId, String eventId,
-                                @Schema(description = "true when the very same step had been recorded before")
-                                boolean alreadyRecorded) {
     }
 
     @Schema(description = "One line of a bulk answer: an accepted line")

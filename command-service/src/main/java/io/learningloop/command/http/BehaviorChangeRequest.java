@@ -1,11 +1,12 @@
 package io.learningloop.command.http;
 
-import static io.learningloop.command.http.StepRules.ACTOR_MESSAGE;
 import static io.learningloop.command.http.StepRules.ID;
 import static io.learningloop.command.http.StepRules.ID_MESSAGE;
-import static io.learningloop.command.http.StepRules.ORG_UNIT_MESSAGE;
 
-import io.learningloop.contract.OrgUnits;
+import io.learningloop.command.http.StepFields.OrgUnitPath;
+import io.learningloop.command.http.StepFields.PseudonymousId;
+import io.learningloop.command.http.StepFields.SourceTool;
+import io.learningloop.command.http.StepFields.StepId;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -16,14 +17,13 @@ import java.util.List;
 
 /** POST /behavior-changes. {@code behaviorChangeId} is optional: the server assigns one when missing. */
 record BehaviorChangeRequest(
-        @Pattern(regexp = ID, message = ID_MESSAGE) String behaviorChangeId,
-        @NotNull @Size(max = OrgUnits.MAX_LENGTH) @Pattern(regexp = OrgUnits.PATTERN, message = ORG_UNIT_MESSAGE)
-        String orgUnit,
+        @StepId String behaviorChangeId,
+        @NotNull @OrgUnitPath String orgUnit,
         @NotNull Instant occurredAt,
-        @NotBlank @Size(max = StepRules.NAME) String sourceTool,
-        @NotNull @Pattern(regexp = ID, message = ACTOR_MESSAGE) String actor,
+        @SourceTool String sourceTool,
+        @PseudonymousId String actor,
         @NotEmpty @Size(max = StepRules.MAX_REFERENCES)
         List<@NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String> lessonIds,
-        @NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String decisionId,
+        @NotNull @StepId String decisionId,
         @NotBlank @Size(max = StepRules.TEXT) String description) implements StepRequest {
 }

@@ -12,9 +12,6 @@ import io.learningloop.problems.Problems.FieldError;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import jakarta.validation.Validator;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -29,13 +26,12 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
-import org.springframework.validation.DataBinder;
-import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 
 /**
- * Imports the lines of a bulk file in order, each on its own: read, validated as its single endpoint
- * validates, then sent as its own command (its own transaction). A line is stored whole or not at all;
- * a bad line never stops the others, and its problem is the one its single endpoint would answer.
+ * Imports the lines of a bulk file in order, each on its own: read and validated by the same
+ * {@link StepBinder} as its single endpoint, then sent as its own command (its own transaction). A line
+ * is stored whole or not at all; a bad line never stops the others, and its problem is the one its
+ * single endpoint would answer.
  */
 @Component
 class BulkImport {
@@ -59,10 +55,6 @@ class BulkImport {
     record Summary(int lines, int accepted, int alreadyRecorded, int refused) {
     }
 
-    /** The id a single endpoint takes from its path; in a bulk line it is a field and may be missing. */
-    record GivenId(@NotNull @Pattern(regexp = StepRules.ID, message = StepRules.ID_MESSAGE) String id) {
-    }
-
     private record LineResult(Outcome outcome, Map<String, Object> body) {
     }
 
@@ -70,19 +62,15 @@ class BulkImport {
     private static final Logger log = LoggerFactory.getLogger(BulkImport.class);
 
     private final StepSender steps;
-    private final Validator validator;
-    private final SpringValidatorAdapter bindingValidator;
-    private final ObjectMapper json;
+    private final StepBinder binder;
     private final ObjectReader lineReader;
     private final MeterRegistry meters;
     private final Map<Outcome, Counter> lineCounters = new EnumMap<>(Outcome.class);
     private final Timer importTimer;
 
-    BulkImport(StepSender steps, Validator validator, ObjectMapper json, MeterRegistry meters) {
+    BulkImport(StepSender steps, StepBinder binder, ObjectMapper json, MeterRegistry meters) {
         this.steps = steps;
-        this.validator = validator;
-        this.bindingValidator = new SpringValidatorAdapter(validator);
-        this.json = json;
+        this.binder = binder;
         this.lineReader = json.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.meters = meters;
         for (Outcome outcome : Outcome.values()) {
@@ -157,12 +145,12 @@ class BulkImport {
     private <R extends StepRequest> LineResult importStep(int number, StepKind<R> kind, ObjectNode line) {
         R request;
         try {
-            request = json.treeToValue(line, kind.requestType());
-        } catch (JsonProcessingException e) {
-            return refused(number, kind.name(), StepProblems.unreadable(e,
-                    "the line is not a " + kind.name() + " of the expected shape"));
+            request = binder.read(kind, line, "the line is not a " + kind.name() + " of the expected shape");
+        } catch (StepRefusedException e) {
+            return refused(number, kind.name(), e.problem());
         }
-        List<FieldError> errors = new ArrayList<>(validate(request, kind.name()));
+        // Unlike a single endpoint's path, a line names the step it is about in a field: one list of errors.
+        List<FieldError> errors = new ArrayList<>(binder.validate(request, kind));
         String givenId = null;
         if (kind.aboutExistingStep()) {
             JsonNode id = line.get(kind.idField());
@@ -170,8 +158,7 @@ class BulkImport {
                 errors.add(new FieldError(kind.idField(), "must be a string"));
             } else {
                 givenId = id == null || id.isNull() ? null : id.textValue();
-                validator.validate(new GivenId(givenId)).forEach(violation ->
-                        errors.add(new FieldError(kind.idField(), violation.getMessage())));
+                errors.addAll(binder.validateId(kind, givenId));
             }
         }
         if (!errors.isEmpty()) {
@@ -182,14 +169,6 @@ class BulkImport {
         } catch (RuntimeException e) {
             return refused(number, kind.name(), StepProblems.refusal(e).orElseGet(() -> failed(number, e)));
         }
-    }
-
-    /** Exactly what Spring MVC does for {@code @Valid @RequestBody}, so field names and messages match. */
-    private List<FieldError> validate(Object request, String name) {
-        DataBinder binder = new DataBinder(request, name);
-        binder.setValidator(bindingValidator);
-        binder.validate();
-        return StepProblems.fieldErrors(binder.getBindingResult());
     }
 
     private static ResponseEntity<Object> failed(int number, RuntimeException e) {

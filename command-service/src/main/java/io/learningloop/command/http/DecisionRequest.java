@@ -1,11 +1,12 @@
 package io.learningloop.command.http;
 
-import static io.learningloop.command.http.StepRules.ACTOR_MESSAGE;
 import static io.learningloop.command.http.StepRules.ID;
 import static io.learningloop.command.http.StepRules.ID_MESSAGE;
-import static io.learningloop.command.http.StepRules.ORG_UNIT_MESSAGE;
 
-import io.learningloop.contract.OrgUnits;
+import io.learningloop.command.http.StepFields.OrgUnitPath;
+import io.learningloop.command.http.StepFields.PseudonymousId;
+import io.learningloop.command.http.StepFields.SourceTool;
+import io.learningloop.command.http.StepFields.StepId;
 import io.learningloop.contract.events.DecisionCategory;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -22,12 +23,11 @@ import java.util.List;
  * check-in dates, the leading indicators to read at them, and what the makers do not know are optional.
  */
 record DecisionRequest(
-        @Pattern(regexp = ID, message = ID_MESSAGE) String decisionId,
-        @NotNull @Size(max = OrgUnits.MAX_LENGTH) @Pattern(regexp = OrgUnits.PATTERN, message = ORG_UNIT_MESSAGE)
-        String orgUnit,
+        @StepId String decisionId,
+        @NotNull @OrgUnitPath String orgUnit,
         @NotNull Instant occurredAt,
-        @NotBlank @Size(max = StepRules.NAME) String sourceTool,
-        @NotNull @Pattern(regexp = ID, message = ACTOR_MESSAGE) String actor,
+        @SourceTool String sourceTool,
+        @PseudonymousId String actor,
         @NotBlank @Size(max = StepRules.TITLE) String title,
         @NotNull DecisionCategory category,
         @NotBlank @Size(max = StepRules.TEXT) String expectedOutcome,

@@ -1,11 +1,12 @@
 package io.learningloop.command.http;
 
-import static io.learningloop.command.http.StepRules.ACTOR_MESSAGE;
 import static io.learningloop.command.http.StepRules.ID;
 import static io.learningloop.command.http.StepRules.ID_MESSAGE;
-import static io.learningloop.command.http.StepRules.ORG_UNIT_MESSAGE;
 
-import io.learningloop.contract.OrgUnits;
+import io.learningloop.command.http.StepFields.OrgUnitPath;
+import io.learningloop.command.http.StepFields.PseudonymousId;
+import io.learningloop.command.http.StepFields.SourceTool;
+import io.learningloop.command.http.StepFields.StepId;
 import io.learningloop.contract.events.ExtractionPractice;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -19,12 +20,11 @@ import java.util.List;
  * are those of the root-cause vocabulary; {@code extractionPractice} says how the lesson was drawn out.
  */
 record LessonRequest(
-        @Pattern(regexp = ID, message = ID_MESSAGE) String lessonId,
-        @NotNull @Size(max = OrgUnits.MAX_LENGTH) @Pattern(regexp = OrgUnits.PATTERN, message = ORG_UNIT_MESSAGE)
-        String orgUnit,
+        @StepId String lessonId,
+        @NotNull @OrgUnitPath String orgUnit,
         @NotNull Instant occurredAt,
-        @NotBlank @Size(max = StepRules.NAME) String sourceTool,
-        @NotNull @Pattern(regexp = ID, message = ACTOR_MESSAGE) String actor,
+        @SourceTool String sourceTool,
+        @PseudonymousId String actor,
         @Size(max = StepRules.MAX_REFERENCES)
         List<@NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String> decisionIds,
         @NotBlank @Size(max = StepRules.TEXT) String lesson,

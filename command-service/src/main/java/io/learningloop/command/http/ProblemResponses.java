@@ -5,8 +5,6 @@ import static io.learningloop.problems.Problems.problem;
 import io.learningloop.command.domain.ConflictingStepException;
 import io.learningloop.command.domain.LoopRuleViolationException;
 import io.learningloop.command.domain.UnknownReferenceException;
-import io.learningloop.problems.Problems.FieldError;
-import jakarta.validation.ConstraintViolationException;
 import java.util.List;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -16,7 +14,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -31,24 +28,15 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return StepProblems.invalidFields(StepProblems.fieldErrors(e.getBindingResult()));
-    }
-
-    @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return StepProblems.unreadable(e.getCause(), StepProblems.UNREADABLE_BODY);
     }
 
+    /** A body or path that is no valid step of its route's kind. */
     @ExceptionHandler
-    ResponseEntity<Object> on(ConstraintViolationException e) {
-        List<FieldError> errors = e.getConstraintViolations().stream()
-                .map(violation -> new FieldError(lastNode(violation.getPropertyPath().toString()),
-                        violation.getMessage()))
-                .toList();
-        return problem(HttpStatus.BAD_REQUEST, "invalid-step", "Invalid step", "a path parameter is invalid", errors);
+    ResponseEntity<Object> on(StepRefusedException e) {
+        return e.problem();
     }
 
     @ExceptionHandler({LoopRuleViolationException.class, UnknownReferenceException.class,
@@ -63,9 +51,5 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> on(BulkTooLargeException e) {
         return problem(HttpStatus.PAYLOAD_TOO_LARGE, "bulk-too-large", "Bulk file too large", e.getMessage(),
                 List.of());
-    }
-
-    private static String lastNode(String path) {
-        return path.substring(path.lastIndexOf('.') + 1);
     }
 }

@@ -1,22 +1,19 @@
 package io.learningloop.command.http;
 
-import static io.learningloop.command.http.StepRules.ACTOR_MESSAGE;
-import static io.learningloop.command.http.StepRules.ID;
-
+import io.learningloop.command.http.StepFields.PseudonymousId;
+import io.learningloop.command.http.StepFields.SourceTool;
 import io.learningloop.command.commands.Correction;
 import io.learningloop.command.commands.Provenance;
 import io.learningloop.command.commands.Stamp;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Instant;
 
 /** POST …/retraction: who withdraws the step named by the path, and why. It happens now. */
 record RetractionRequest(
-        @NotBlank @Size(max = StepRules.NAME) String sourceTool,
-        @NotNull @Pattern(regexp = ID, message = ACTOR_MESSAGE) String actor,
+        @SourceTool String sourceTool,
+        @PseudonymousId String actor,
         @NotBlank @Size(max = StepRules.TEXT) String reason) implements StepRequest {
 
     @Override

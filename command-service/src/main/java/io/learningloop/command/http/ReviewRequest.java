@@ -1,11 +1,12 @@
 package io.learningloop.command.http;
 
-import static io.learningloop.command.http.StepRules.ACTOR_MESSAGE;
 import static io.learningloop.command.http.StepRules.ID;
 import static io.learningloop.command.http.StepRules.ID_MESSAGE;
-import static io.learningloop.command.http.StepRules.ORG_UNIT_MESSAGE;
 
-import io.learningloop.contract.OrgUnits;
+import io.learningloop.command.http.StepFields.OrgUnitPath;
+import io.learningloop.command.http.StepFields.PseudonymousId;
+import io.learningloop.command.http.StepFields.SourceTool;
+import io.learningloop.command.http.StepFields.StepId;
 import io.learningloop.contract.events.ReviewKind;
 import io.learningloop.contract.events.RootCause;
 import jakarta.validation.Valid;
@@ -21,12 +22,11 @@ import java.util.List;
 
 /** POST /reviews. Participants are counted, never named. {@code reviewId} is optional. */
 record ReviewRequest(
-        @Pattern(regexp = ID, message = ID_MESSAGE) String reviewId,
-        @NotNull @Size(max = OrgUnits.MAX_LENGTH) @Pattern(regexp = OrgUnits.PATTERN, message = ORG_UNIT_MESSAGE)
-        String orgUnit,
+        @StepId String reviewId,
+        @NotNull @OrgUnitPath String orgUnit,
         @NotNull Instant occurredAt,
-        @NotBlank @Size(max = StepRules.NAME) String sourceTool,
-        @NotNull @Pattern(regexp = ID, message = ACTOR_MESSAGE) String actor,
+        @SourceTool String sourceTool,
+        @PseudonymousId String actor,
         @NotEmpty @Size(max = StepRules.MAX_REFERENCES)
         List<@NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String> decisionIds,
         @NotNull ReviewKind kind,

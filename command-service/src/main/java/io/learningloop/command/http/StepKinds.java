@@ -24,97 +24,101 @@ import io.learningloop.command.commands.RetractOutcomeCommand;
 import io.learningloop.command.commands.RetractReviewCommand;
 import io.learningloop.command.commands.ShareLessonCommand;
 import io.learningloop.command.commands.Stamp;
+import io.learningloop.contract.LoopStep;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Every kind of step the API accepts, each with its one mapping from request to command. */
+/**
+ * Every kind of step the API accepts, each with its one mapping from request to command: a step of
+ * the contract's vocabulary ({@link LoopStep}), or the amendment or retraction of one.
+ */
 final class StepKinds {
 
-    static final StepKind<DecisionRequest> DECISION = StepKind.newStep("decision", DecisionRequest.class,
-            "decisionId", DecisionRequest::decisionId, StepKinds::makeDecision);
+    static final StepKind<DecisionRequest> DECISION = StepKind.newStep(LoopStep.DECISION,
+            DecisionRequest.class, DecisionRequest::decisionId, StepKinds::makeDecision);
 
-    static final StepKind<OutcomeRequest> OUTCOME = StepKind.aboutExisting("outcome", OutcomeRequest.class,
-            "decisionId", "decision", StepKinds::observeOutcome);
+    static final StepKind<OutcomeRequest> OUTCOME = StepKind.aboutExisting(LoopStep.OUTCOME,
+            OutcomeRequest.class, StepKinds::observeOutcome);
 
-    static final StepKind<CheckInRequest> CHECK_IN = StepKind.aboutExisting("check-in", CheckInRequest.class,
-            "decisionId", "decision",
+    static final StepKind<CheckInRequest> CHECK_IN = StepKind.aboutExisting(LoopStep.CHECK_IN,
+            CheckInRequest.class,
             (decisionId, request, provenance, stamp) -> new HoldCheckInCommand(decisionId, stamp, provenance,
                     request.scheduledFor(), request.indicatorReadings(), request.onTrack()));
 
-    static final StepKind<LessonRequest> LESSON = StepKind.newStep("lesson", LessonRequest.class,
-            "lessonId", LessonRequest::lessonId, StepKinds::recordLesson);
+    static final StepKind<LessonRequest> LESSON = StepKind.newStep(LoopStep.LESSON,
+            LessonRequest.class, LessonRequest::lessonId, StepKinds::recordLesson);
 
-    static final StepKind<BehaviorChangeRequest> BEHAVIOR_CHANGE = StepKind.newStep("behavior-change",
-            BehaviorChangeRequest.class, "behaviorChangeId", BehaviorChangeRequest::behaviorChangeId,
+    static final StepKind<BehaviorChangeRequest> BEHAVIOR_CHANGE = StepKind.newStep(LoopStep.BEHAVIOR_CHANGE,
+            BehaviorChangeRequest.class, BehaviorChangeRequest::behaviorChangeId,
             StepKinds::recordBehaviorChange);
 
-    static final StepKind<ReviewRequest> REVIEW = StepKind.newStep("review", ReviewRequest.class,
-            "reviewId", ReviewRequest::reviewId, StepKinds::holdReview);
+    static final StepKind<ReviewRequest> REVIEW = StepKind.newStep(LoopStep.REVIEW,
+            ReviewRequest.class, ReviewRequest::reviewId, StepKinds::holdReview);
 
-    static final StepKind<ActionRequest> ACTION = StepKind.newStep("action", ActionRequest.class,
-            "actionId", ActionRequest::actionId, StepKinds::assignAction);
+    static final StepKind<ActionRequest> ACTION = StepKind.newStep(LoopStep.ACTION,
+            ActionRequest.class, ActionRequest::actionId, StepKinds::assignAction);
 
-    static final StepKind<ActionCompletionRequest> ACTION_COMPLETION = StepKind.aboutExisting("action-completion",
-            ActionCompletionRequest.class, "actionId", "action",
+    static final StepKind<ActionCompletionRequest> ACTION_COMPLETION = StepKind.aboutExisting(
+            LoopStep.ACTION_COMPLETION, ActionCompletionRequest.class,
             (actionId, request, provenance, stamp) -> new CompleteActionCommand(actionId, stamp, provenance,
                     request.note()));
 
-    static final StepKind<ActionDropRequest> ACTION_DROP = StepKind.aboutExisting("action-drop",
-            ActionDropRequest.class, "actionId", "action",
+    static final StepKind<ActionDropRequest> ACTION_DROP = StepKind.aboutExisting(LoopStep.ACTION_DROP,
+            ActionDropRequest.class,
             (actionId, request, provenance, stamp) -> new DropActionCommand(actionId, stamp, provenance,
                     request.reason()));
 
-    static final StepKind<LessonShareRequest> LESSON_SHARE = StepKind.aboutExisting("lesson-share",
-            LessonShareRequest.class, "lessonId", "lesson",
+    static final StepKind<LessonShareRequest> LESSON_SHARE = StepKind.aboutExisting(LoopStep.LESSON_SHARE,
+            LessonShareRequest.class,
             (lessonId, request, provenance, stamp) -> new ShareLessonCommand(lessonId, stamp, provenance,
                     request.sharedWithOrgUnit()));
 
     // Corrections: each correctable step can be amended (the step as it should have been) or retracted.
 
     static final StepKind<AmendmentRequest<DecisionRequest>> DECISION_AMENDMENT = StepKind.amendmentOf(DECISION,
-            "decision", (id, by, correction, provenance, stamp) -> new AmendDecisionCommand(id, by,
+            (id, by, correction, provenance, stamp) -> new AmendDecisionCommand(id, by,
                     makeDecision(id, correction, provenance, stamp)));
 
-    static final StepKind<RetractionRequest> DECISION_RETRACTION = StepKind.retractionOf("decision", "decisionId",
-            "decision", RetractDecisionCommand::new);
+    static final StepKind<RetractionRequest> DECISION_RETRACTION = StepKind.retractionOf(LoopStep.DECISION,
+            RetractDecisionCommand::new);
 
     static final StepKind<AmendmentRequest<OutcomeRequest>> OUTCOME_AMENDMENT = StepKind.amendmentOf(OUTCOME,
-            "decision", (id, by, correction, provenance, stamp) -> new AmendOutcomeCommand(id, by,
+            (id, by, correction, provenance, stamp) -> new AmendOutcomeCommand(id, by,
                     observeOutcome(id, correction, provenance, stamp)));
 
-    static final StepKind<RetractionRequest> OUTCOME_RETRACTION = StepKind.retractionOf("outcome", "decisionId",
-            "decision", RetractOutcomeCommand::new);
+    static final StepKind<RetractionRequest> OUTCOME_RETRACTION = StepKind.retractionOf(LoopStep.OUTCOME,
+            RetractOutcomeCommand::new);
 
     static final StepKind<AmendmentRequest<LessonRequest>> LESSON_AMENDMENT = StepKind.amendmentOf(LESSON,
-            "lesson", (id, by, correction, provenance, stamp) -> new AmendLessonCommand(id, by,
+            (id, by, correction, provenance, stamp) -> new AmendLessonCommand(id, by,
                     recordLesson(id, correction, provenance, stamp)));
 
-    static final StepKind<RetractionRequest> LESSON_RETRACTION = StepKind.retractionOf("lesson", "lessonId",
-            "lesson", RetractLessonCommand::new);
+    static final StepKind<RetractionRequest> LESSON_RETRACTION = StepKind.retractionOf(LoopStep.LESSON,
+            RetractLessonCommand::new);
 
     static final StepKind<AmendmentRequest<ReviewRequest>> REVIEW_AMENDMENT = StepKind.amendmentOf(REVIEW,
-            "review", (id, by, correction, provenance, stamp) -> new AmendReviewCommand(id, by,
+            (id, by, correction, provenance, stamp) -> new AmendReviewCommand(id, by,
                     holdReview(id, correction, provenance, stamp)));
 
-    static final StepKind<RetractionRequest> REVIEW_RETRACTION = StepKind.retractionOf("review", "reviewId",
-            "review", RetractReviewCommand::new);
+    static final StepKind<RetractionRequest> REVIEW_RETRACTION = StepKind.retractionOf(LoopStep.REVIEW,
+            RetractReviewCommand::new);
 
     static final StepKind<AmendmentRequest<ActionRequest>> ACTION_AMENDMENT = StepKind.amendmentOf(ACTION,
-            "action", (id, by, correction, provenance, stamp) -> new AmendActionCommand(id, by,
+            (id, by, correction, provenance, stamp) -> new AmendActionCommand(id, by,
                     assignAction(id, correction, provenance, stamp)));
 
-    static final StepKind<RetractionRequest> ACTION_RETRACTION = StepKind.retractionOf("action", "actionId",
-            "action", RetractActionCommand::new);
+    static final StepKind<RetractionRequest> ACTION_RETRACTION = StepKind.retractionOf(LoopStep.ACTION,
+            RetractActionCommand::new);
 
     static final StepKind<AmendmentRequest<BehaviorChangeRequest>> BEHAVIOR_CHANGE_AMENDMENT =
-            StepKind.amendmentOf(BEHAVIOR_CHANGE, "behaviour change", (id, by, correction, provenance, stamp) ->
+            StepKind.amendmentOf(BEHAVIOR_CHANGE, (id, by, correction, provenance, stamp) ->
                     new AmendBehaviorChangeCommand(id, by, recordBehaviorChange(id, correction, provenance, stamp)));
 
-    static final StepKind<RetractionRequest> BEHAVIOR_CHANGE_RETRACTION = StepKind.retractionOf("behavior-change",
-            "behaviorChangeId", "behaviour change", RetractBehaviorChangeCommand::new);
+    static final StepKind<RetractionRequest> BEHAVIOR_CHANGE_RETRACTION = StepKind.retractionOf(
+            LoopStep.BEHAVIOR_CHANGE, RetractBehaviorChangeCommand::new);
 
     /** In the order of a loop; the bulk import finds a line's kind here by its {@code step}. */
     static final List<StepKind<?>> ALL = List.of(DECISION, CHECK_IN, OUTCOME, REVIEW, ACTION, ACTION_COMPLETION,

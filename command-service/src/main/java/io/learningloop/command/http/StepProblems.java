@@ -43,6 +43,11 @@ final class StepProblems {
                 sorted.size() + " field(s) are invalid", sorted);
     }
 
+    /** An id in the path that is no id: the path parameter at fault, named as the kind's id field. */
+    static ResponseEntity<Object> invalidPathParameter(List<FieldError> errors) {
+        return problem(HttpStatus.BAD_REQUEST, "invalid-step", "Invalid step", "a path parameter is invalid", errors);
+    }
+
     /**
      * JSON that Jackson could not turn into the request: a field it can name (a date that is no date, a
      * category that does not exist) is an invalid step; anything else an unreadable body.

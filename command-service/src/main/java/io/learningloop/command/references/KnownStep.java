@@ -1,6 +1,8 @@
 package io.learningloop.command.references;
 
+import io.learningloop.contract.LoopStep;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -18,7 +20,8 @@ class KnownStep {
     private String stepId;
 
     @Column(name = "kind", nullable = false, length = 32)
-    private String kind;
+    @Convert(converter = StepColumn.class)
+    private LoopStep kind;
 
     @Column(name = "occurred_at", nullable = false)
     private Instant occurredAt;
@@ -35,7 +38,7 @@ class KnownStep {
         // for JPA
     }
 
-    KnownStep(String stepId, String kind, Instant occurredAt, List<String> decisionIds) {
+    KnownStep(String stepId, LoopStep kind, Instant occurredAt, List<String> decisionIds) {
         this.stepId = stepId;
         this.kind = kind;
         this.occurredAt = occurredAt;
@@ -46,7 +49,7 @@ class KnownStep {
         return stepId;
     }
 
-    String kind() {
+    LoopStep kind() {
         return kind;
     }
 

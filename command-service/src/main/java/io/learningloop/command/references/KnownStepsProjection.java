@@ -2,6 +2,7 @@ package io.learningloop.command.references;
 
 import io.learningloop.command.domain.LoopReferences;
 import io.learningloop.contract.EventTypes;
+import io.learningloop.contract.LoopStep;
 import io.learningloop.contract.events.ActionAssignedEvent;
 import io.learningloop.contract.events.BehaviorChangedEvent;
 import io.learningloop.contract.events.DecisionMadeEvent;
@@ -21,7 +22,8 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps {@code known_step} and {@code step_reference} in step with the event store. Its processing
  * group is subscribing and propagates errors (see {@code KnownStepsConfiguration}): a failed insert
- * rolls the command back.
+ * rolls the command back. The domain's rules name steps in sentences for people, so what it reads here
+ * is a step's label ({@code behaviour change}); what is stored is its wire name ({@code behavior-change}).
  */
 @Component
 @ProcessingGroup(KnownStepsProjection.PROCESSING_GROUP)
@@ -37,13 +39,13 @@ class KnownStepsProjection implements LoopReferences {
 
     @EventHandler
     void on(DecisionMadeEvent event) {
-        steps.save(new KnownStep(event.decisionId(), "decision", event.occurredAt(), List.of()));
+        steps.save(new KnownStep(event.decisionId(), LoopStep.DECISION, event.occurredAt(), List.of()));
         references(event.decisionId(), event.informedByLessonIds());
     }
 
     @EventHandler
     void on(LessonRecordedEvent event) {
-        steps.save(new KnownStep(event.lessonId(), "lesson", event.occurredAt(), event.decisionIds()));
+        steps.save(new KnownStep(event.lessonId(), LoopStep.LESSON, event.occurredAt(), event.decisionIds()));
         List<String> named = new ArrayList<>(event.decisionIds());
         named.addAll(event.reviewIds());
         references(event.lessonId(), named);
@@ -51,19 +53,20 @@ class KnownStepsProjection implements LoopReferences {
 
     @EventHandler
     void on(ReviewHeldEvent event) {
-        steps.save(new KnownStep(event.reviewId(), "review", event.occurredAt(), event.decisionIds()));
+        steps.save(new KnownStep(event.reviewId(), LoopStep.REVIEW, event.occurredAt(), event.decisionIds()));
         references(event.reviewId(), event.decisionIds());
     }
 
     @EventHandler
     void on(ActionAssignedEvent event) {
-        steps.save(new KnownStep(event.actionId(), "action", event.occurredAt(), event.decisionIds()));
+        steps.save(new KnownStep(event.actionId(), LoopStep.ACTION, event.occurredAt(), event.decisionIds()));
         references(event.actionId(), List.of(event.reviewId()));
     }
 
     @EventHandler
     void on(BehaviorChangedEvent event) {
-        steps.save(new KnownStep(event.behaviorChangeId(), "behaviour change", event.occurredAt(), List.of()));
+        steps.save(new KnownStep(event.behaviorChangeId(), LoopStep.BEHAVIOR_CHANGE, event.occurredAt(),
+                List.of()));
         List<String> named = new ArrayList<>(event.lessonIds());
         named.add(event.decisionId());
         references(event.behaviorChangeId(), named);
@@ -91,33 +94,33 @@ class KnownStepsProjection implements LoopReferences {
 
     @Override
     public Optional<KnownDecision> decision(String decisionId) {
-        return live(decisionId, "decision").map(step -> new KnownDecision(step.stepId(), step.occurredAt()));
+        return live(decisionId, LoopStep.DECISION).map(step -> new KnownDecision(step.stepId(), step.occurredAt()));
     }
 
     @Override
     public Optional<KnownLesson> lesson(String lessonId) {
-        return live(lessonId, "lesson")
+        return live(lessonId, LoopStep.LESSON)
                 .map(step -> new KnownLesson(step.stepId(), step.occurredAt(), step.decisionIds()));
     }
 
     @Override
     public Optional<KnownReview> review(String reviewId) {
-        return live(reviewId, "review")
+        return live(reviewId, LoopStep.REVIEW)
                 .map(step -> new KnownReview(step.stepId(), step.occurredAt(), step.decisionIds()));
     }
 
     @Override
     public Optional<String> kindOf(String id) {
-        return steps.findById(id).map(KnownStep::kind);
+        return steps.findById(id).map(step -> step.kind().label());
     }
 
     @Override
     public List<Dependent> dependentsOf(String id) {
         return steps.dependentsOf(id).stream()
-                .map(step -> new Dependent(step.stepId(), step.kind(), step.occurredAt())).toList();
+                .map(step -> new Dependent(step.stepId(), step.kind().label(), step.occurredAt())).toList();
     }
 
-    private Optional<KnownStep> live(String id, String kind) {
-        return steps.findById(id).filter(step -> step.kind().equals(kind) && !step.retracted());
+    private Optional<KnownStep> live(String id, LoopStep kind) {
+        return steps.findById(id).filter(step -> step.kind() == kind && !step.retracted());
     }
 }

@@ -52,7 +52,7 @@ class BulkImportTest {
     final ObjectMapper json = Jackson2ObjectMapperBuilder.json().build();
     final BulkImport bulk = new BulkImport(
             new StepSender(gateway, Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC)),
-            validator, json, meters);
+            new StepBinder(json, validator), json, meters);
     final List<Map<String, Object>> results = new ArrayList<>();
 
     @AfterEach

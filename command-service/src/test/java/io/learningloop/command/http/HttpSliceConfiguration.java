@@ -1,0 +1,24 @@
+package io.learningloop.command.http;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+/**
+ * What a {@code @WebMvcTest} of this package needs besides the controllers and their advice: the binder
+ * both kinds of endpoint read steps with, the bulk import behind its controller, its limits, and a meter
+ * registry. The step sender is each test's mock.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+@EnableConfigurationProperties(BulkImportProperties.class)
+@Import({StepBinder.class, BulkImport.class})
+class HttpSliceConfiguration {
+
+    @Bean
+    MeterRegistry meters() {
+        return new SimpleMeterRegistry();
+    }
+}
