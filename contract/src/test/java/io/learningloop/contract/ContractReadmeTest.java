@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.learningloop.contract.events.ActionOverdueEvent;
+import io.learningloop.contract.events.LoopEvent;
 import io.learningloop.contract.events.Assessment;
 import io.learningloop.contract.events.DecisionCategory;
 import io.learningloop.contract.events.ExtractionPractice;
@@ -105,7 +106,7 @@ class ContractReadmeTest {
 
     @Test
     void readmeNamesThePlatformAsToolAndActorOfWhatItRecordsItself() {
-        assertThat(readme).contains("`" + ActionOverdueEvent.PLATFORM + "`");
+        assertThat(readme).contains("`" + LoopEvent.PLATFORM + "`");
     }
 
     @Test

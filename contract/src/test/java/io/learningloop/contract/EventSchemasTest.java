@@ -334,10 +334,10 @@ class EventSchemasTest {
     void eventsNobodyPostsAreRecordedByThePlatformItself(Class<? extends LoopEvent> type) {
         JsonNode schema = ContractDocs.readJson(ContractDocs.schema(type));
 
-        assertThat(schema.at("/properties/sourceTool/const").asText()).isEqualTo(ActionOverdueEvent.PLATFORM);
-        assertThat(schema.at("/properties/actor/const").asText()).isEqualTo(ActionOverdueEvent.PLATFORM);
-        assertThat(example(type).path("sourceTool").asText()).isEqualTo(ActionOverdueEvent.PLATFORM);
-        assertThat(example(type).path("actor").asText()).isEqualTo(ActionOverdueEvent.PLATFORM);
+        assertThat(schema.at("/properties/sourceTool/const").asText()).isEqualTo(LoopEvent.PLATFORM);
+        assertThat(schema.at("/properties/actor/const").asText()).isEqualTo(LoopEvent.PLATFORM);
+        assertThat(example(type).path("sourceTool").asText()).isEqualTo(LoopEvent.PLATFORM);
+        assertThat(example(type).path("actor").asText()).isEqualTo(LoopEvent.PLATFORM);
     }
 
     @Test
@@ -671,7 +671,7 @@ class EventSchemasTest {
         Instant dueEnd = dueDate.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant checkAt = assignmentRecordedAt == null ? dueEnd : assignmentRecordedAt.plus(Duration.ofDays(1));
         return new ActionOverdueEvent(actionId + ":overdue", actionId, "acme/eng/platform", dueEnd, checkAt,
-                ActionOverdueEvent.PLATFORM, ActionOverdueEvent.PLATFORM, decisionIds, dueDate);
+                LoopEvent.PLATFORM, LoopEvent.PLATFORM, decisionIds, dueDate);
     }
 
     /**
@@ -684,7 +684,7 @@ class EventSchemasTest {
         Instant missedAt = scheduledFor.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().plus(Duration.ofDays(3));
         Instant checkAt = decisionRecordedAt == null ? missedAt : decisionRecordedAt.plus(Duration.ofDays(1));
         return new CheckInMissedEvent(decisionId + ":check-in:" + scheduledFor, decisionId, "acme/eng/platform",
-                missedAt, checkAt, ActionOverdueEvent.PLATFORM, ActionOverdueEvent.PLATFORM, scheduledFor);
+                missedAt, checkAt, LoopEvent.PLATFORM, LoopEvent.PLATFORM, scheduledFor);
     }
 
     // ---------------------------------------------------------------- what the schemas reject

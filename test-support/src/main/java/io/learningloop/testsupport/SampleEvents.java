@@ -101,8 +101,8 @@ public final class SampleEvents {
     public static ActionOverdueEvent actionOverdue(String id, String dueDate, String... decisionIds) {
         LocalDate due = LocalDate.parse(dueDate);
         Instant dueEnd = due.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        return new ActionOverdueEvent(id + ":overdue", id, "acme/eng", dueEnd, dueEnd, ActionOverdueEvent.PLATFORM,
-                ActionOverdueEvent.PLATFORM, List.of(decisionIds), due);
+        return new ActionOverdueEvent(id + ":overdue", id, "acme/eng", dueEnd, dueEnd, LoopEvent.PLATFORM,
+                LoopEvent.PLATFORM, List.of(decisionIds), due);
     }
 
     public static LessonSharedEvent lessonShared(String lessonId, String orgUnit, String at, String withUnit,

@@ -8,6 +8,7 @@ import io.learningloop.command.commands.CompleteActionCommand;
 import io.learningloop.command.commands.DropActionCommand;
 import io.learningloop.command.commands.RetractActionCommand;
 import io.learningloop.command.commands.StepAccepted;
+import io.learningloop.contract.LoopStep;
 import io.learningloop.contract.DueDates;
 import io.learningloop.contract.events.ActionAssignedEvent;
 import io.learningloop.contract.events.ActionCompletedEvent;
@@ -60,8 +61,8 @@ class Action {
                     + command.actionId() + "' was already recorded with other content"));
         }
         var review = references.review(command.reviewId())
-                .orElseThrow(() -> new UnknownReferenceException("reviewId", "review", command.reviewId()));
-        Repeats.requireUnused(references, command.actionId(), "action");
+                .orElseThrow(() -> new UnknownReferenceException("reviewId", LoopStep.REVIEW, command.reviewId()));
+        Repeats.requireUnused(references, command.actionId(), LoopStep.ACTION);
         requireValid(command, review);
         ActionAssignedEvent event = command.toEvent(command.stamp(), review.decisionIds());
         apply(event);
@@ -82,14 +83,14 @@ class Action {
         if (repeat.isPresent()) {
             return repeat.get();
         }
-        Corrections.requireLive(assignment.retraction(), "action", actionId);
+        Corrections.requireLive(assignment.retraction(), LoopStep.ACTION, actionId);
         ActionAssignedEvent assigned = assignment.current();
         ActionAssignedEvent correction = corrected.toEvent(Repeats.stampOf(assigned), assigned.decisionIds());
         Corrections.requireUnchanged("reviewId", assigned.reviewId(), corrected.reviewId());
         var review = references.review(corrected.reviewId())
-                .orElseThrow(() -> new UnknownReferenceException("reviewId", "review", corrected.reviewId()));
+                .orElseThrow(() -> new UnknownReferenceException("reviewId", LoopStep.REVIEW, corrected.reviewId()));
         requireValid(corrected, review);
-        Corrections.requireNotAfter(correction.occurredAt(), ended == null ? null : ended.occurredAt(), "action",
+        Corrections.requireNotAfter(correction.occurredAt(), ended == null ? null : ended.occurredAt(), LoopStep.ACTION,
                 "end");
         boolean dueDateChanged = !correction.dueDate().equals(assigned.dueDate());
         if (dueDateChanged && (ended != null || overdue)) {
@@ -107,7 +108,7 @@ class Action {
     /** Nothing refers to an action, so it can always be retracted; its due date is no longer awaited. */
     @CommandHandler
     StepAccepted handle(RetractActionCommand command, LoopReferences references, DeadlineManager deadlines) {
-        StepAccepted accepted = Corrections.retract(assignment, command.by(), references, "action");
+        StepAccepted accepted = Corrections.retract(assignment, command.by(), references, LoopStep.ACTION);
         deadlines.cancelAllWithinScope(OVERDUE_DEADLINE);
         return accepted;
     }
@@ -136,7 +137,7 @@ class Action {
         if (ended != null) {
             return repeatOrConflict(command.toEvent(Repeats.stampOf(ended), ended.orgUnit(), ended.decisionsConcerned()));
         }
-        Corrections.requireLive(assignment.retraction(), "action", actionId);
+        Corrections.requireLive(assignment.retraction(), LoopStep.ACTION, actionId);
         ActionCompletedEvent completed = command.toEvent(command.stamp(), orgUnit(), assignment.current().decisionIds());
         requireNotBeforeAssignment(completed);
         recordOverdueIfEndedLate(completed);
@@ -150,7 +151,7 @@ class Action {
         if (ended != null) {
             return repeatOrConflict(command.toEvent(Repeats.stampOf(ended), ended.orgUnit(), ended.decisionsConcerned()));
         }
-        Corrections.requireLive(assignment.retraction(), "action", actionId);
+        Corrections.requireLive(assignment.retraction(), LoopStep.ACTION, actionId);
         ActionDroppedEvent dropped = command.toEvent(command.stamp(), orgUnit(), assignment.current().decisionIds());
         requireNotBeforeAssignment(dropped);
         recordOverdueIfEndedLate(dropped);
@@ -181,7 +182,7 @@ class Action {
     private ActionOverdueEvent overdue(Instant dueEnd, Instant recordedAt) {
         ActionAssignedEvent assigned = assignment.current();
         return new ActionOverdueEvent(actionId + ":overdue", actionId, assigned.orgUnit(), dueEnd, recordedAt,
-                ActionOverdueEvent.PLATFORM, ActionOverdueEvent.PLATFORM, assigned.decisionIds(), assigned.dueDate());
+                LoopEvent.PLATFORM, LoopEvent.PLATFORM, assigned.decisionIds(), assigned.dueDate());
     }
 
     /** The action's org unit as it reads now: its end takes it. */

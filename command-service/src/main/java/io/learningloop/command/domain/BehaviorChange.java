@@ -6,6 +6,7 @@ import io.learningloop.command.commands.AmendBehaviorChangeCommand;
 import io.learningloop.command.commands.RecordBehaviorChangeCommand;
 import io.learningloop.command.commands.RetractBehaviorChangeCommand;
 import io.learningloop.command.commands.StepAccepted;
+import io.learningloop.contract.LoopStep;
 import io.learningloop.contract.events.BehaviorChangedEvent;
 import io.learningloop.contract.events.StepAmendedEvent;
 import io.learningloop.contract.events.StepRetractedEvent;
@@ -45,7 +46,7 @@ class BehaviorChange {
                     "behaviour change '" + command.behaviorChangeId() + "' was already recorded with other content"));
         }
         List<String> lessonDecisionIds = lessonDecisionIds(command, references);
-        Repeats.requireUnused(references, command.behaviorChangeId(), "behaviour change");
+        Repeats.requireUnused(references, command.behaviorChangeId(), LoopStep.BEHAVIOR_CHANGE);
         requireValid(command, references);
         BehaviorChangedEvent event = command.toEvent(command.stamp(), lessonDecisionIds);
         apply(event);
@@ -61,7 +62,7 @@ class BehaviorChange {
         if (repeat.isPresent()) {
             return repeat.get();
         }
-        Corrections.requireLive(change.retraction(), "behaviour change", behaviorChangeId);
+        Corrections.requireLive(change.retraction(), LoopStep.BEHAVIOR_CHANGE, behaviorChangeId);
         BehaviorChangedEvent recorded = change.current();
         BehaviorChangedEvent correction = corrected.toEvent(Repeats.stampOf(recorded), recorded.lessonDecisionIds());
         Corrections.requireUnchanged("lessonIds", recorded.lessonIds(), correction.lessonIds());
@@ -73,13 +74,13 @@ class BehaviorChange {
     /** Nothing refers to a behaviour change, so it can always be retracted. */
     @CommandHandler
     StepAccepted handle(RetractBehaviorChangeCommand command, LoopReferences references) {
-        return Corrections.retract(change, command.by(), references, "behaviour change");
+        return Corrections.retract(change, command.by(), references, LoopStep.BEHAVIOR_CHANGE);
     }
 
     /** The rules of a behaviour change, for the change as posted and as amended. */
     private static void requireValid(RecordBehaviorChangeCommand command, LoopReferences references) {
         var decision = references.decision(command.decisionId())
-                .orElseThrow(() -> new UnknownReferenceException("decisionId", "decision", command.decisionId()));
+                .orElseThrow(() -> new UnknownReferenceException("decisionId", LoopStep.DECISION, command.decisionId()));
         for (String lessonId : command.lessonIds()) {
             var lesson = references.lesson(lessonId).orElseThrow();
             if (!decision.occurredAt().isAfter(lesson.occurredAt())) {
@@ -99,7 +100,7 @@ class BehaviorChange {
         TreeSet<String> decisionIds = new TreeSet<>();
         for (String lessonId : command.lessonIds()) {
             decisionIds.addAll(references.lesson(lessonId)
-                    .orElseThrow(() -> new UnknownReferenceException("lessonIds", "lesson", lessonId))
+                    .orElseThrow(() -> new UnknownReferenceException("lessonIds", LoopStep.LESSON, lessonId))
                     .decisionIds());
         }
         return List.copyOf(decisionIds);

@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import io.learningloop.command.commands.Correction;
 import io.learningloop.command.commands.StepAccepted;
 import io.learningloop.contract.EventTypes;
+import io.learningloop.contract.LoopStep;
 import io.learningloop.contract.events.LoopEvent;
 import io.learningloop.contract.events.StepAmendedEvent;
 import io.learningloop.contract.events.StepRetractedEvent;
@@ -44,7 +45,7 @@ final class Corrections {
     }
 
     /** Retracts the step unless this is a repeat; refused while live steps build on it. */
-    static StepAccepted retract(StepHistory<?> step, Correction by, LoopReferences references, String kind) {
+    static StepAccepted retract(StepHistory<?> step, Correction by, LoopReferences references, LoopStep kind) {
         var repeat = step.repeatOfRetraction(by);
         if (repeat.isPresent()) {
             return repeat.get();
@@ -52,7 +53,7 @@ final class Corrections {
         String stepId = step.current().aggregateId();
         List<LoopReferences.Dependent> dependents = references.dependentsOf(stepId);
         if (!dependents.isEmpty()) {
-            throw new ConflictingStepException(kind + " '" + stepId + "' cannot be retracted while "
+            throw new ConflictingStepException(kind.label() + " '" + stepId + "' cannot be retracted while "
                     + describe(dependents) + " build on it: retract those first");
         }
         return retractPart(step.current(), by);
@@ -67,9 +68,9 @@ final class Corrections {
         return StepAccepted.recorded(step.aggregateId(), by.stamp().eventId());
     }
 
-    static void requireLive(StepRetractedEvent retraction, String kind, String id) {
+    static void requireLive(StepRetractedEvent retraction, LoopStep kind, String id) {
         if (retraction != null) {
-            throw new ConflictingStepException(kind + " '" + id + "' was retracted (" + retraction.reason()
+            throw new ConflictingStepException(kind.label() + " '" + id + "' was retracted (" + retraction.reason()
                     + "); it takes no further steps");
         }
     }
@@ -83,10 +84,11 @@ final class Corrections {
     }
 
     /** An amended step cannot move after the steps that build on it: they could not have followed it. */
-    static void requireNotAfterDependents(LoopReferences references, String id, Instant occurredAt, String kind) {
+    static void requireNotAfterDependents(LoopReferences references, String id, Instant occurredAt,
+                                          LoopStep kind) {
         for (LoopReferences.Dependent dependent : references.dependentsOf(id)) {
             if (dependent.occurredAt().isBefore(occurredAt)) {
-                throw new LoopRuleViolationException("occurredAt", "the " + kind + " cannot move after "
+                throw new LoopRuleViolationException("occurredAt", "the " + kind.label() + " cannot move after "
                         + dependent.kind() + " '" + dependent.stepId() + "' that builds on it, at "
                         + dependent.occurredAt());
             }
@@ -94,9 +96,9 @@ final class Corrections {
     }
 
     /** An amended step cannot move after a later part of its own (an outcome, a held check-in, a share). */
-    static void requireNotAfter(Instant occurredAt, Instant part, String kind, String what) {
+    static void requireNotAfter(Instant occurredAt, Instant part, LoopStep kind, String what) {
         if (part != null && part.isBefore(occurredAt)) {
-            throw new LoopRuleViolationException("occurredAt", "the " + kind + " cannot move after its " + what
+            throw new LoopRuleViolationException("occurredAt", "the " + kind.label() + " cannot move after its " + what
                     + ", at " + part);
         }
     }

@@ -10,8 +10,9 @@ import io.learningloop.command.commands.ObserveOutcomeCommand;
 import io.learningloop.command.commands.RetractDecisionCommand;
 import io.learningloop.command.commands.RetractOutcomeCommand;
 import io.learningloop.command.commands.StepAccepted;
+import io.learningloop.contract.LoopStep;
 import io.learningloop.contract.DueDates;
-import io.learningloop.contract.events.ActionOverdueEvent;
+import io.learningloop.contract.events.LoopEvent;
 import io.learningloop.contract.events.CheckInHeldEvent;
 import io.learningloop.contract.events.CheckInMissedEvent;
 import io.learningloop.contract.events.DecisionMadeEvent;
@@ -73,7 +74,7 @@ class Decision {
                     .orElseThrow(() -> new ConflictingStepException("decision '" + command.decisionId()
                             + "' was already recorded with other content"));
         }
-        Repeats.requireUnused(references, command.decisionId(), "decision");
+        Repeats.requireUnused(references, command.decisionId(), LoopStep.DECISION);
         requireValid(command, references);
         DecisionMadeEvent event = command.toEvent(command.stamp());
         apply(event);
@@ -93,7 +94,7 @@ class Decision {
         }
         for (String lessonId : command.informedByLessonIds()) {
             var lesson = references.lesson(lessonId)
-                    .orElseThrow(() -> new UnknownReferenceException("informedByLessonIds", "lesson", lessonId));
+                    .orElseThrow(() -> new UnknownReferenceException("informedByLessonIds", LoopStep.LESSON, lessonId));
             if (lesson.occurredAt().isAfter(command.provenance().occurredAt())) {
                 throw new LoopRuleViolationException("informedByLessonIds", "lesson '" + lessonId + "' was recorded at "
                         + lesson.occurredAt() + ", after this decision: it cannot have informed it");
@@ -121,7 +122,7 @@ class Decision {
         if (repeat.isPresent()) {
             return repeat.get();
         }
-        Corrections.requireLive(decision.retraction(), "decision", decisionId);
+        Corrections.requireLive(decision.retraction(), LoopStep.DECISION, decisionId);
         DecisionMadeEvent made = decision.current();
         DecisionMadeEvent correction = command.correction().toEvent(Repeats.stampOf(made));
         Corrections.requireUnchanged("informedByLessonIds", made.informedByLessonIds(),
@@ -130,18 +131,18 @@ class Decision {
         Corrections.requireUnchanged("leadingIndicators", made.leadingIndicators(), correction.leadingIndicators());
         requireValid(command.correction(), references);
         Instant occurredAt = correction.occurredAt();
-        Corrections.requireNotAfter(occurredAt, outcome.live() ? outcome.current().occurredAt() : null, "decision",
+        Corrections.requireNotAfter(occurredAt, outcome.live() ? outcome.current().occurredAt() : null, LoopStep.DECISION,
                 "observed outcome");
         Corrections.requireNotAfter(occurredAt, checkInsHeld.values().stream().map(held -> held.event().occurredAt())
-                .min(Comparator.naturalOrder()).orElse(null), "decision", "first held check-in");
-        Corrections.requireNotAfterDependents(references, decisionId, occurredAt, "decision");
+                .min(Comparator.naturalOrder()).orElse(null), LoopStep.DECISION, "first held check-in");
+        Corrections.requireNotAfterDependents(references, decisionId, occurredAt, LoopStep.DECISION);
         return Corrections.amend(correction, command.by());
     }
 
     /** Retracts the whole loop's start: its outcome and check-ins go with it, its open check-ins are not awaited. */
     @CommandHandler
     StepAccepted handle(RetractDecisionCommand command, LoopReferences references, DeadlineManager deadlines) {
-        StepAccepted accepted = Corrections.retract(decision, command.by(), references, "decision");
+        StepAccepted accepted = Corrections.retract(decision, command.by(), references, LoopStep.DECISION);
         deadlines.cancelAllWithinScope(CHECK_IN_DEADLINE);
         return accepted;
     }
@@ -155,7 +156,7 @@ class Decision {
                     earlier.defaultOrgUnit()), "the check-in of " + command.scheduledFor()
                     + " was already recorded with other content");
         }
-        Corrections.requireLive(decision.retraction(), "decision", decisionId);
+        Corrections.requireLive(decision.retraction(), LoopStep.DECISION, decisionId);
         DecisionMadeEvent made = decision.current();
         if (!made.checkInDates().contains(command.scheduledFor())) {
             throw new LoopRuleViolationException("scheduledFor", command.scheduledFor()
@@ -198,7 +199,7 @@ class Decision {
 
     private CheckInMissedEvent missed(LocalDate scheduledFor, Instant missedAt, Instant recordedAt) {
         return new CheckInMissedEvent(decisionId + ":check-in:" + scheduledFor, decisionId, orgUnit(), missedAt,
-                recordedAt, ActionOverdueEvent.PLATFORM, ActionOverdueEvent.PLATFORM, scheduledFor);
+                recordedAt, LoopEvent.PLATFORM, LoopEvent.PLATFORM, scheduledFor);
     }
 
     @CommandHandler
@@ -212,7 +213,7 @@ class Decision {
             throw new ConflictingStepException("decision '" + decisionId + "' already has an outcome; amend it"
                     + " (POST …/outcome/amendment) or retract it first");
         }
-        Corrections.requireLive(decision.retraction(), "decision", decisionId);
+        Corrections.requireLive(decision.retraction(), LoopStep.DECISION, decisionId);
         requireOutcomeNotBeforeDecision(command);
         OutcomeObservedEvent event = command.toEvent(command.stamp(), orgUnit());
         apply(event);
@@ -227,7 +228,7 @@ class Decision {
             return repeat.get();
         }
         requireOutcome();
-        Corrections.requireLive(decision.retraction(), "decision", decisionId);
+        Corrections.requireLive(decision.retraction(), LoopStep.DECISION, decisionId);
         requireOutcomeNotBeforeDecision(command.correction());
         return Corrections.amend(command.correction().toEvent(Repeats.stampOf(outcome.current()), orgUnit()),
                 command.by());
@@ -236,7 +237,7 @@ class Decision {
     /** Nothing refers to an outcome but its own decision, so it can always be retracted. */
     @CommandHandler
     StepAccepted handle(RetractOutcomeCommand command) {
-        Corrections.requireLive(decision.retraction(), "decision", decisionId);
+        Corrections.requireLive(decision.retraction(), LoopStep.DECISION, decisionId);
         var repeat = outcome.repeatOfRetraction(command.by());
         if (repeat.isPresent()) {
             return repeat.get();

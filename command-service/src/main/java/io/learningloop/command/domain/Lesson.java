@@ -7,6 +7,7 @@ import io.learningloop.command.commands.RecordLessonCommand;
 import io.learningloop.command.commands.RetractLessonCommand;
 import io.learningloop.command.commands.ShareLessonCommand;
 import io.learningloop.command.commands.StepAccepted;
+import io.learningloop.contract.LoopStep;
 import io.learningloop.contract.events.LessonRecordedEvent;
 import io.learningloop.contract.events.LessonSharedEvent;
 import io.learningloop.contract.events.StepAmendedEvent;
@@ -55,7 +56,7 @@ class Lesson {
                     .orElseThrow(() -> new ConflictingStepException("lesson '" + command.lessonId()
                             + "' was already recorded with other content"));
         }
-        Repeats.requireUnused(references, command.lessonId(), "lesson");
+        Repeats.requireUnused(references, command.lessonId(), LoopStep.LESSON);
         LessonRecordedEvent event = command.toEvent(command.stamp(), concernedDecisions(command, references));
         requireValid(command, references, themes);
         apply(event);
@@ -73,22 +74,22 @@ class Lesson {
         if (repeat.isPresent()) {
             return repeat.get();
         }
-        Corrections.requireLive(lesson.retraction(), "lesson", lessonId);
+        Corrections.requireLive(lesson.retraction(), LoopStep.LESSON, lessonId);
         LessonRecordedEvent recorded = lesson.current();
         LessonRecordedEvent correction = corrected.toEvent(Repeats.stampOf(recorded), recorded.decisionIds());
         Corrections.requireUnchanged("decisionIds", recorded.decisionIds(), concernedDecisions(corrected, references));
         Corrections.requireUnchanged("reviewIds", recorded.reviewIds(), correction.reviewIds());
         requireValid(corrected, references, themes);
         Corrections.requireNotAfter(correction.occurredAt(), sharedWith.values().stream()
-                .map(LessonSharedEvent::occurredAt).min(Comparator.naturalOrder()).orElse(null), "lesson",
+                .map(LessonSharedEvent::occurredAt).min(Comparator.naturalOrder()).orElse(null), LoopStep.LESSON,
                 "first sharing");
-        Corrections.requireNotAfterDependents(references, lessonId, correction.occurredAt(), "lesson");
+        Corrections.requireNotAfterDependents(references, lessonId, correction.occurredAt(), LoopStep.LESSON);
         return Corrections.amend(correction, command.by());
     }
 
     @CommandHandler
     StepAccepted handle(RetractLessonCommand command, LoopReferences references) {
-        return Corrections.retract(lesson, command.by(), references, "lesson");
+        return Corrections.retract(lesson, command.by(), references, LoopStep.LESSON);
     }
 
     /**
@@ -110,7 +111,7 @@ class Lesson {
         Instant occurredAt = command.provenance().occurredAt();
         for (String decisionId : command.decisionIds()) {
             var decision = references.decision(decisionId)
-                    .orElseThrow(() -> new UnknownReferenceException("decisionIds", "decision", decisionId));
+                    .orElseThrow(() -> new UnknownReferenceException("decisionIds", LoopStep.DECISION, decisionId));
             requireNotBefore(occurredAt, "decision '" + decisionId + "' it comes from, made at "
                     + decision.occurredAt(), decision.occurredAt());
         }
@@ -138,7 +139,7 @@ class Lesson {
         Set<String> all = new LinkedHashSet<>(command.decisionIds());
         for (String reviewId : command.reviewIds()) {
             all.addAll(references.review(reviewId)
-                    .orElseThrow(() -> new UnknownReferenceException("reviewIds", "review", reviewId))
+                    .orElseThrow(() -> new UnknownReferenceException("reviewIds", LoopStep.REVIEW, reviewId))
                     .decisionIds());
         }
         if (all.isEmpty()) {
@@ -164,7 +165,7 @@ class Lesson {
         if (earlier != null) {
             return StepAccepted.repeated(lessonId, earlier.eventId());
         }
-        Corrections.requireLive(lesson.retraction(), "lesson", lessonId);
+        Corrections.requireLive(lesson.retraction(), LoopStep.LESSON, lessonId);
         LessonRecordedEvent recorded = lesson.current();
         if (command.sharedWithOrgUnit().equals(recorded.orgUnit())) {
             throw new LoopRuleViolationException("sharedWithOrgUnit", "the lesson already belongs to "

@@ -2,6 +2,7 @@ package io.learningloop.command.domain;
 
 import io.learningloop.command.commands.Stamp;
 import io.learningloop.command.commands.StepAccepted;
+import io.learningloop.contract.LoopStep;
 import io.learningloop.contract.events.LoopEvent;
 import java.util.Optional;
 
@@ -27,11 +28,11 @@ final class Repeats {
     }
 
     /** Ids are unique across kinds of step: refuses an id another kind of step already uses. */
-    static void requireUnused(LoopReferences references, String id, String kind) {
+    static void requireUnused(LoopReferences references, String id, LoopStep kind) {
         Optional<String> user = references.kindOf(id);
         if (user.isPresent()) {
             throw new ConflictingStepException("id '" + id + "' is already used by a " + user.get()
-                    + ", so it cannot name a " + kind);
+                    + ", so it cannot name a " + kind.label());
         }
     }
 }

@@ -6,6 +6,7 @@ import io.learningloop.command.commands.AmendReviewCommand;
 import io.learningloop.command.commands.HoldReviewCommand;
 import io.learningloop.command.commands.RetractReviewCommand;
 import io.learningloop.command.commands.StepAccepted;
+import io.learningloop.contract.LoopStep;
 import io.learningloop.contract.events.ReviewHeldEvent;
 import io.learningloop.contract.events.RootCause;
 import io.learningloop.contract.events.StepAmendedEvent;
@@ -41,7 +42,7 @@ class Review {
                     .orElseThrow(() -> new ConflictingStepException("review '" + command.reviewId()
                             + "' was already recorded with other content"));
         }
-        Repeats.requireUnused(references, command.reviewId(), "review");
+        Repeats.requireUnused(references, command.reviewId(), LoopStep.REVIEW);
         requireValid(command, references, themes);
         ReviewHeldEvent event = command.toEvent(command.stamp());
         apply(event);
@@ -56,24 +57,24 @@ class Review {
         if (repeat.isPresent()) {
             return repeat.get();
         }
-        Corrections.requireLive(review.retraction(), "review", reviewId);
+        Corrections.requireLive(review.retraction(), LoopStep.REVIEW, reviewId);
         ReviewHeldEvent correction = command.correction().toEvent(Repeats.stampOf(review.current()));
         Corrections.requireUnchanged("decisionIds", review.current().decisionIds(), correction.decisionIds());
         requireValid(command.correction(), references, themes);
-        Corrections.requireNotAfterDependents(references, reviewId, correction.occurredAt(), "review");
+        Corrections.requireNotAfterDependents(references, reviewId, correction.occurredAt(), LoopStep.REVIEW);
         return Corrections.amend(correction, command.by());
     }
 
     @CommandHandler
     StepAccepted handle(RetractReviewCommand command, LoopReferences references) {
-        return Corrections.retract(review, command.by(), references, "review");
+        return Corrections.retract(review, command.by(), references, LoopStep.REVIEW);
     }
 
     /** The rules of a review, for the review as posted and as amended. */
     private static void requireValid(HoldReviewCommand command, LoopReferences references, RootCauseThemes themes) {
         for (String decisionId : command.decisionIds()) {
             var decision = references.decision(decisionId)
-                    .orElseThrow(() -> new UnknownReferenceException("decisionIds", "decision", decisionId));
+                    .orElseThrow(() -> new UnknownReferenceException("decisionIds", LoopStep.DECISION, decisionId));
             if (command.provenance().occurredAt().isBefore(decision.occurredAt())) {
                 throw new LoopRuleViolationException("occurredAt", "a review cannot look back at decision '"
                         + decisionId + "' before it was made, at " + decision.occurredAt());

@@ -21,9 +21,6 @@ public record ActionOverdueEvent(
         List<String> decisionIds,
         LocalDate dueDate) implements LoopEvent {
 
-    /** The {@code sourceTool} and {@code actor} of events the platform records by itself. */
-    public static final String PLATFORM = "learning-loop";
-
     public ActionOverdueEvent {
         decisionIds = List.copyOf(decisionIds);
     }

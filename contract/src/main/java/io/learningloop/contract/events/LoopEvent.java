@@ -10,6 +10,12 @@ import java.util.List;
  */
 public interface LoopEvent {
 
+    /**
+     * The {@code sourceTool} and {@code actor} of the events the platform records by itself, when a date
+     * passed ({@code CheckInMissed}, {@code ActionOverdue}): no tool posted them and no person.
+     */
+    String PLATFORM = "learning-loop";
+
     /** Assigned by the server once; the idempotency key of every projection. */
     String eventId();
 
