@@ -1,5 +1,9 @@
 package io.learningloop.readmodel;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
@@ -30,6 +34,18 @@ public enum ReadModel {
     /** The classpath resource of the template, with {@code ${prefix}} placeholders for the index prefix. */
     public String templateResource() {
         return "/elasticsearch/templates/" + templateName + ".json";
+    }
+
+    /** The template as shipped, with its placeholders: installed by the projections, checked by tests. */
+    public String templateJson() {
+        try (InputStream in = ReadModel.class.getResourceAsStream(templateResource())) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + templateResource());
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static List<String> templateNames() {

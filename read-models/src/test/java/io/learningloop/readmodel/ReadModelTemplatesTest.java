@@ -6,7 +6,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
@@ -136,10 +135,7 @@ class ReadModelTemplatesTest {
     }
 
     private static JsonNode properties(ReadModel model) throws IOException {
-        try (InputStream in = ReadModel.class.getResourceAsStream(model.templateResource())) {
-            assertThat(in).as(model.templateResource()).isNotNull();
-            return JSON.readTree(in).path("template").path("mappings").path("properties");
-        }
+        return JSON.readTree(model.templateJson()).path("template").path("mappings").path("properties");
     }
 
     private static String value(Field constant) {
