@@ -48,21 +48,20 @@ class LoopController {
     LoopWithTimeline loop(@PathVariable String decisionId) throws IOException {
         LoopDocument loop = search.loop(decisionId)
                 .orElseThrow(() -> new NotFoundException("no loop for decision '" + decisionId + "'"));
-        return new LoopWithTimeline(LoopView.asOf(loop, clock.instant(), checkInTolerance), search.timeline(decisionId));
+        return new LoopWithTimeline(LoopView.asOf(loop, clock.instant(), checkInTolerance),
+                search.timeline(decisionId));
     }
 
     @GetMapping("/loops")
     LoopsPage loops(@RequestParam(required = false) String orgUnit,
-                          @RequestParam(required = false) String category,
-                          @RequestParam(required = false) String stage,
-                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                          @RequestParam(defaultValue = "0") int page,
-                          @RequestParam(defaultValue = "50") int size) throws IOException {
+                    @RequestParam(required = false) String category,
+                    @RequestParam(required = false) String stage,
+                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                    @RequestParam(defaultValue = "0") int page,
+                    @RequestParam(defaultValue = "50") int size) throws IOException {
         QueryParameters.check(orgUnit, category, from, to);
-        LoopStage asked = stage == null ? null : STAGES.stream().filter(s -> s.wireName().equals(stage)).findFirst()
-                .orElseThrow(() -> new InvalidQueryException("stage", "'" + stage + "' is not one of "
-                        + STAGES.stream().map(LoopStage::wireName).toList()));
+        LoopStage asked = stage == null ? null : stage(stage);
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE || (long) (page + 1) * size > 10_000) {
             throw new InvalidQueryException("size", "page >= 0, 1 <= size <= " + MAX_PAGE_SIZE
                     + ", and at most the first 10,000 loops can be paged through");
@@ -71,5 +70,11 @@ class LoopController {
         Instant now = clock.instant();
         return new LoopsPage(found.total(), found.loops().stream()
                 .map(loop -> LoopView.asOf(loop, now, checkInTolerance)).toList());
+    }
+
+    private static LoopStage stage(String wireName) {
+        return STAGES.stream().filter(stage -> stage.wireName().equals(wireName)).findFirst()
+                .orElseThrow(() -> new InvalidQueryException("stage", "'" + wireName + "' is not one of "
+                        + STAGES.stream().map(LoopStage::wireName).toList()));
     }
 }
