@@ -73,9 +73,9 @@ class LearningMetrics {
     /** Check-in discipline, follow-through, safety and calibration of the cohort's decisions; spread of its lessons. */
     PracticesReport practices(Cohort cohort) throws IOException {
         List<LoopDocument> loops = source.documents(indices.loops(), LoopDocument.DECISION_ID,
-                cohort.filters(LoopDocument.DECIDED_AT, true), List.of(LoopDocument.DECISION_ID, LoopDocument.CONFIDENCE,
-                        LoopDocument.UNCERTAINTY_STATED, LoopDocument.OUTCOME, LoopDocument.CHECK_INS,
-                        LoopDocument.REVIEWS, LoopDocument.ACTIONS), LoopDocument.class);
+                cohort.filters(LoopDocument.DECIDED_AT, true), List.of(LoopDocument.DECISION_ID,
+                        LoopDocument.CONFIDENCE, LoopDocument.UNCERTAINTY_STATED, LoopDocument.OUTCOME,
+                        LoopDocument.CHECK_INS, LoopDocument.REVIEWS, LoopDocument.ACTIONS), LoopDocument.class);
         List<LessonDocument> lessons = source.documents(indices.lessons(), LessonDocument.LESSON_ID,
                 cohort.filters(LessonDocument.RECORDED_AT, false), List.of(LessonDocument.LESSON_ID,
                         LessonDocument.ORG_UNIT, LessonDocument.SHARED_COUNT, LessonDocument.BEHAVIOR_CHANGES),
