@@ -21,7 +21,8 @@ import co.elastic.clients.elasticsearch._types.mapping.DynamicMapping;
 import io.learningloop.projection.ProjectionRunner;
 import io.learningloop.projection.elasticsearch.IndexTemplates;
 import io.learningloop.projection.elasticsearch.Indices;
-import io.learningloop.query.loops.LoopDocument;
+import io.learningloop.readmodel.LoopDocument;
+import io.learningloop.readmodel.LoopStage;
 import io.learningloop.testsupport.ConsumerGroups;
 import io.learningloop.testsupport.EventTopicWriter;
 import io.learningloop.testsupport.LocalStack;
@@ -88,7 +89,7 @@ class QueryServiceIntegrationTest {
                         List.of("q-d-1"))));
 
         LoopDocument loop = loop("q-d-1");
-        assertThat(loop.stage()).isEqualTo("behavior-changed");
+        assertThat(loop.stage()).isEqualTo(LoopStage.BEHAVIOR_CHANGED);
         assertThat(loop.orgUnitPath()).containsExactly("acme", "acme/eng", "acme/eng/platform");
         assertThat(loop.latency().decisionToOutcomeDays()).isEqualTo(30.0);
         assertThat(loop.latency().outcomeToLessonDays()).isEqualTo(10.5);
@@ -99,6 +100,8 @@ class QueryServiceIntegrationTest {
 
         JsonNode answer = get("/loops/q-d-1");
         assertThat(answer.get("loop").get("stage").asText()).isEqualTo("behavior-changed");
+        assertThat(answer.get("loop").has("decisionSequence")).as("bookkeeping is not answered").isFalse();
+        assertThat(answer.get("loop").get("outcome").has("sequence")).isFalse();
         assertThat(answer.get("timeline").findValuesAsText("eventType"))
                 .containsExactly("DecisionMade", "OutcomeObserved", "LessonRecorded", "BehaviorChanged");
     }
@@ -162,13 +165,13 @@ class QueryServiceIntegrationTest {
         publishAll(List.of(
                 lesson("q-l-20", "acme/eng", "2024-02-01T00:00:00Z", "q-d-20"),
                 outcome("q-d-20", "acme/eng", "2024-01-15T00:00:00Z")));
-        assertThat(loop("q-d-20").stage()).isEqualTo("pending");
+        assertThat(loop("q-d-20").stage()).isEqualTo(LoopStage.PENDING);
         assertThat(get("/loops/q-d-20", 404).get("type").asText()).isEqualTo("urn:learning-loop:problem:not-found");
 
         publishAll(List.of(decision("q-d-20", "acme/eng", DecisionCategory.TALENT, "2024-01-01T00:00:00Z")));
 
         LoopDocument loop = loop("q-d-20");
-        assertThat(loop.stage()).isEqualTo("lesson-learned");
+        assertThat(loop.stage()).isEqualTo(LoopStage.LESSON_LEARNED);
         assertThat(loop.latency().decisionToOutcomeDays()).isEqualTo(14.0);
         assertThat(loop.latency().outcomeToLessonDays()).isEqualTo(17.0);
     }
@@ -189,7 +192,7 @@ class QueryServiceIntegrationTest {
         kafka.send(new ProducerRecord<>(TOPIC, "junk", "{not json".getBytes()));
         publishAll(List.of(decision("q-d-40", "acme/x", DecisionCategory.OTHER, "2024-01-01T00:00:00Z")));
 
-        assertThat(loop("q-d-40").stage()).isEqualTo("decided");
+        assertThat(loop("q-d-40").stage()).isEqualTo(LoopStage.DECIDED);
     }
 
     @Test

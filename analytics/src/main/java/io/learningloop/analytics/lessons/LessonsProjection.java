@@ -9,6 +9,7 @@ import io.learningloop.contract.events.LoopEvent;
 import io.learningloop.contract.events.StepRetractedEvent;
 import io.learningloop.projection.DocumentProjection;
 import io.learningloop.projection.elasticsearch.Indices;
+import io.learningloop.readmodel.LessonDocument;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps one {@link LessonDocument} per lesson: recorded, shared, the behaviour changes it caused, and
- * corrections of the lesson and of those changes.
+ * corrections of the lesson and of those changes ({@link Lessons} reduces each).
  */
 @Component
 class LessonsProjection implements DocumentProjection<LessonDocument> {
@@ -62,19 +63,19 @@ class LessonsProjection implements DocumentProjection<LessonDocument> {
     /** An amendment is applied as the step it corrects, with the amendment's sequence. */
     @Override
     public LessonDocument apply(String lessonId, LessonDocument current, EventEnvelope delivered) {
-        LessonDocument lesson = current != null ? current : LessonDocument.empty(lessonId);
+        LessonDocument lesson = current != null ? current : Lessons.empty(lessonId);
         EventEnvelope envelope = delivered.correctedStep();
         if (envelope.event() instanceof StepRetractedEvent retracted) {
-            return lesson.withRetraction(retracted);
+            return Lessons.retracted(lesson, retracted);
         }
         if (envelope.event() instanceof LessonRecordedEvent recorded) {
-            return lesson.withLesson(recorded, envelope.aggregateSequence());
+            return Lessons.recorded(lesson, recorded, envelope.aggregateSequence());
         }
         if (envelope.event() instanceof BehaviorChangedEvent changed) {
-            return lesson.withBehaviorChange(changed);
+            return Lessons.changed(lesson, changed);
         }
         if (envelope.event() instanceof LessonSharedEvent shared) {
-            return lesson.withSharing(shared);
+            return Lessons.shared(lesson, shared);
         }
         throw new IllegalArgumentException("the lessons projection does not take " + envelope.type());
     }

@@ -2,6 +2,8 @@ package io.learningloop.analytics.metrics;
 
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.json.JsonData;
+import io.learningloop.readmodel.LoopDocument;
+import io.learningloop.readmodel.OrgUnitDocument;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,13 +22,14 @@ record Cohort(String orgUnit, String category, LocalDate from, LocalDate to) {
     List<Query> filters(String cohortField, boolean withCategory) {
         List<Query> filters = new ArrayList<>();
         filters.add(Query.of(query -> query.exists(exists -> exists.field(cohortField))));
-        filters.add(Query.of(query -> query.bool(bool -> bool.mustNot(not -> not.term(term -> term.field("retracted")
-                .value(true))))));
+        filters.add(Query.of(query -> query.bool(bool -> bool.mustNot(not -> not.term(term -> term
+                .field(OrgUnitDocument.RETRACTED).value(true))))));
         if (orgUnit != null) {
-            filters.add(Query.of(query -> query.term(term -> term.field("orgUnitPath").value(orgUnit))));
+            filters.add(Query.of(query -> query.term(term -> term.field(OrgUnitDocument.ORG_UNIT_PATH)
+                    .value(orgUnit))));
         }
         if (withCategory && category != null) {
-            filters.add(Query.of(query -> query.term(term -> term.field("category").value(category))));
+            filters.add(Query.of(query -> query.term(term -> term.field(LoopDocument.CATEGORY).value(category))));
         }
         if (from != null || to != null) {
             filters.add(Query.of(query -> query.range(range -> range.untyped(untyped -> {

@@ -1,12 +1,13 @@
 package io.learningloop.analytics.metrics;
 
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.learningloop.analytics.metrics.Reports.ConversionReport;
 import io.learningloop.analytics.metrics.Reports.LatencyReport;
 import io.learningloop.analytics.metrics.Reports.PracticesReport;
 import io.learningloop.analytics.metrics.Reports.StageLatency;
 import io.learningloop.projection.elasticsearch.Indices;
+import io.learningloop.readmodel.LessonDocument;
+import io.learningloop.readmodel.LoopDocument;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -71,13 +72,14 @@ class LearningMetrics {
 
     /** Check-in discipline, follow-through, safety and calibration of the cohort's decisions; spread of its lessons. */
     PracticesReport practices(Cohort cohort) throws IOException {
-        List<JsonNode> loops = source.documents(indices.loops(), "decisionId", cohort.filters("decidedAt", true),
-                List.of("decisionId", "confidence", "uncertaintyStated", "outcome.assessment", "outcome.reportedBy",
-                        "checkIns.scheduledFor", "checkIns.status", "reviews.reviewId", "reviews.blameless",
-                        "reviews.facilitated", "actions.actionId", "actions.status", "actions.overdue",
-                        "actions.dueDate"));
-        List<JsonNode> lessons = source.documents(indices.lessons(), "lessonId", cohort.filters("recordedAt", false),
-                List.of("lessonId", "orgUnit", "sharedCount", "behaviorChanges.orgUnit"));
+        List<LoopDocument> loops = source.documents(indices.loops(), LoopDocument.DECISION_ID,
+                cohort.filters(LoopDocument.DECIDED_AT, true), List.of(LoopDocument.DECISION_ID,
+                        LoopDocument.CONFIDENCE, LoopDocument.UNCERTAINTY_STATED, LoopDocument.OUTCOME,
+                        LoopDocument.CHECK_INS, LoopDocument.REVIEWS, LoopDocument.ACTIONS), LoopDocument.class);
+        List<LessonDocument> lessons = source.documents(indices.lessons(), LessonDocument.LESSON_ID,
+                cohort.filters(LessonDocument.RECORDED_AT, false), List.of(LessonDocument.LESSON_ID,
+                        LessonDocument.ORG_UNIT, LessonDocument.SHARED_COUNT, LessonDocument.BEHAVIOR_CHANGES),
+                LessonDocument.class);
         AsOf asOf = new AsOf(clock.instant(), checkInTolerance);
         return new PracticesReport(cohort, PracticeSignals.checkIns(loops, asOf), PracticeSignals.followThrough(loops, asOf),
                 PracticeSignals.safety(loops), PracticeSignals.calibration(loops), PracticeSignals.spread(lessons),
@@ -85,10 +87,10 @@ class LearningMetrics {
     }
 
     ConversionReport conversion(Cohort cohort) throws IOException {
-        List<Query> recorded = cohort.filters("recordedAt", false);
+        List<Query> recorded = cohort.filters(LessonDocument.RECORDED_AT, false);
         long lessons = source.count(indices.lessons(), recorded);
         List<Query> converted = new ArrayList<>(recorded);
-        converted.add(Query.of(query -> query.term(term -> term.field("converted").value(true))));
+        converted.add(Query.of(query -> query.term(term -> term.field(LessonDocument.CONVERTED).value(true))));
         long withChange = source.count(indices.lessons(), converted);
         return new ConversionReport(cohort, lessons, withChange, lessons == 0 ? null : (double) withChange / lessons,
                 CONVERSION_DEFINITION);

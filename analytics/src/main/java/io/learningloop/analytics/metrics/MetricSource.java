@@ -7,7 +7,6 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,13 +39,14 @@ class MetricSource {
 
     /**
      * The sources of the matching documents, cut to {@code includes}: for signals that need parts of
-     * documents (a loop's reviews), not one value.
+     * documents (a loop's reviews), not one value. They read as the index's record with the parts left
+     * out empty or null.
      */
-    List<JsonNode> documents(String index, String idField, List<Query> filters, List<String> includes)
-            throws IOException {
-        List<JsonNode> documents = new ArrayList<>();
+    <T extends Record> List<T> documents(String index, String idField, List<Query> filters, List<String> includes,
+                                         Class<T> type) throws IOException {
+        List<T> documents = new ArrayList<>();
         eachHit(index, idField, filters, search -> search.source(source -> source.filter(filter -> filter
-                .includes(includes))), JsonNode.class, hit -> documents.add(hit.source()));
+                .includes(includes))), type, hit -> documents.add(hit.source()));
         return documents;
     }
 

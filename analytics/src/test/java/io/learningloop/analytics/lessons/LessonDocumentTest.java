@@ -12,6 +12,7 @@ import io.learningloop.contract.events.DecisionCategory;
 import io.learningloop.contract.events.LessonRecordedEvent;
 import io.learningloop.contract.events.LoopEvent;
 import io.learningloop.projection.elasticsearch.Indices;
+import io.learningloop.readmodel.LessonDocument;
 import io.learningloop.testsupport.SampleEvents;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class LessonDocumentTest {
 
     @Test
     void lessonWithABehaviorChangeIsConvertedWithItsLatency() {
-        LessonDocument lesson = LessonDocument.empty("l-1").withLesson(recorded, 0).withBehaviorChange(changed);
+        LessonDocument lesson = Lessons.changed(Lessons.recorded(Lessons.empty("l-1"), recorded, 0), changed);
 
         assertThat(lesson.converted()).isTrue();
         assertThat(lesson.lessonToBehaviorChangeDays()).isEqualTo(10.5);
@@ -33,22 +34,22 @@ class LessonDocumentTest {
 
     @Test
     void changeArrivingBeforeItsLessonGivesTheSameDocument() {
-        LessonDocument inOrder = LessonDocument.empty("l-1").withLesson(recorded, 0).withBehaviorChange(changed);
-        LessonDocument reversed = LessonDocument.empty("l-1").withBehaviorChange(changed).withLesson(recorded, 0);
+        LessonDocument inOrder = Lessons.changed(Lessons.recorded(Lessons.empty("l-1"), recorded, 0), changed);
+        LessonDocument reversed = Lessons.recorded(Lessons.changed(Lessons.empty("l-1"), changed), recorded, 0);
 
         assertThat(reversed).isEqualTo(inOrder);
     }
 
     @Test
     void changeWithoutItsLessonDoesNotCountAsConverted() {
-        assertThat(LessonDocument.empty("l-1").withBehaviorChange(changed).converted()).isFalse();
+        assertThat(Lessons.changed(Lessons.empty("l-1"), changed).converted()).isFalse();
     }
 
     @Test
     void applyingTheSameEventsAgainChangesNothing() {
-        LessonDocument once = LessonDocument.empty("l-1").withLesson(recorded, 0).withBehaviorChange(changed);
+        LessonDocument once = Lessons.changed(Lessons.recorded(Lessons.empty("l-1"), recorded, 0), changed);
 
-        assertThat(once.withLesson(recorded, 0).withBehaviorChange(changed)).isEqualTo(once);
+        assertThat(Lessons.changed(Lessons.recorded(once, recorded, 0), changed)).isEqualTo(once);
     }
 
     private final LessonsProjection projection = new LessonsProjection(new Indices("test-"));
@@ -61,7 +62,7 @@ class LessonDocumentTest {
 
     @Test
     void retractedChangeNoLongerConvertsTheLessonInAnyOrder() {
-        LessonDocument converted = LessonDocument.empty("l-1").withLesson(recorded, 0).withBehaviorChange(changed);
+        LessonDocument converted = Lessons.changed(Lessons.recorded(Lessons.empty("l-1"), recorded, 0), changed);
 
         LessonDocument retracted = apply(converted, retracted(changed), 1);
         LessonDocument readAgain = apply(retracted, changed, 0);
@@ -79,7 +80,7 @@ class LessonDocumentTest {
         LessonRecordedEvent later = lesson("l-1", "acme/eng", "2025-01-06T00:00:00Z", "d-1");
 
         LessonDocument amended = apply(apply(null, recorded, 0), SampleEvents.amended(later), 1);
-        LessonDocument withChange = amended.withBehaviorChange(changed);
+        LessonDocument withChange = Lessons.changed(amended, changed);
 
         assertThat(withChange.lessonToBehaviorChangeDays()).isEqualTo(5.5);
         assertThat(apply(withChange, recorded, 0)).as("the original read again").isEqualTo(withChange);

@@ -3,13 +3,15 @@ package io.learningloop.analytics.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.learningloop.codec.json.EventJson;
 import io.learningloop.analytics.metrics.Reports.Calibration;
 import io.learningloop.analytics.metrics.Reports.CheckInDiscipline;
 import io.learningloop.analytics.metrics.Reports.FollowThrough;
 import io.learningloop.analytics.metrics.Reports.Safety;
 import io.learningloop.analytics.metrics.Reports.Spread;
+import io.learningloop.readmodel.LessonDocument;
+import io.learningloop.readmodel.LoopDocument;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,7 +21,8 @@ import org.junit.jupiter.api.Test;
 /** Every expected number is worked out by hand from the three loops and three lessons below. */
 class PracticeSignalsTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The loops and lessons as a search cut to the counted parts returns them: the rest reads empty. */
+    private static final ObjectMapper JSON = EventJson.newMapper();
     private static final AsOf NOW = new AsOf(Instant.parse("2026-01-01T12:00:00Z"), Duration.ofDays(3));
 
     /**
@@ -30,8 +33,8 @@ class PracticeSignalsTest {
      * L3: confidence 0.5, no outcome yet, 2 check-ins planned and not due at {@link #NOW} (the later of them,
      * 2025-12-29, counts as missed from 2026-01-02T00:00Z: the end of its day plus three days), uncertainty stated.
      */
-    private final List<JsonNode> loops = List.of(
-            json("""
+    private final List<LoopDocument> loops = List.of(
+            loop("""
                     {"decisionId": "l1", "confidence": 0.9, "uncertaintyStated": false,
                      "outcome": {"assessment": "failed", "reportedBy": "others"},
                      "checkIns": [{"scheduledFor": "2025-01-10", "status": "held"},
@@ -40,7 +43,7 @@ class PracticeSignalsTest {
                      "reviews": [{"reviewId": "r1", "blameless": true, "facilitated": true}],
                      "actions": [{"actionId": "a1", "status": "completed", "overdue": false},
                                  {"actionId": "a2", "status": "completed", "overdue": true}]}"""),
-            json("""
+            loop("""
                     {"decisionId": "l2", "confidence": 0.6, "uncertaintyStated": true,
                      "outcome": {"assessment": "as-expected", "reportedBy": "decision-owner"},
                      "checkIns": [{"scheduledFor": "2025-03-01", "status": "held"}],
@@ -50,7 +53,7 @@ class PracticeSignalsTest {
                                  {"actionId": "a2", "status": "completed", "overdue": true},
                                  {"actionId": "a3", "status": "open", "overdue": true, "dueDate": "2025-06-01"},
                                  {"actionId": "a4", "status": "dropped", "overdue": false}]}"""),
-            json("""
+            loop("""
                     {"decisionId": "l3", "confidence": 0.5, "uncertaintyStated": true,
                      "checkIns": [{"scheduledFor": "2026-05-01", "status": "planned"},
                                   {"scheduledFor": "2025-12-29", "status": "planned"}],
@@ -68,7 +71,7 @@ class PracticeSignalsTest {
      */
     @Test
     void datesThatPassedCountAtOnceAndDatesAheadDoNot() {
-        List<JsonNode> backfilled = List.of(json("""
+        List<LoopDocument> backfilled = List.of(loop("""
                 {"decisionId": "l4",
                  "checkIns": [{"scheduledFor": "2025-12-28", "status": "planned"},
                               {"scheduledFor": "2025-12-29", "status": "planned"}],
@@ -117,8 +120,8 @@ class PracticeSignalsTest {
 
     @Test
     void outcomesOfRevisionOneWithAnUnknownReporterAreLeftOutOfSelfReporting() {
-        List<JsonNode> withUnknown = new ArrayList<>(loops);
-        withUnknown.add(json("""
+        List<LoopDocument> withUnknown = new ArrayList<>(loops);
+        withUnknown.add(loop("""
                 {"decisionId": "l4", "confidence": 0.7, "uncertaintyStated": false,
                  "outcome": {"assessment": "failed", "reportedBy": "unknown"}, "checkInCounts": {}}"""));
 
@@ -132,14 +135,14 @@ class PracticeSignalsTest {
     @Test
     void spreadOfLessonsBeyondTheirOwnUnit() {
         // k1 shared and changed a decision of acme/hr; k2 changed only its own unit's; k3 nothing.
-        List<JsonNode> lessons = List.of(
-                json("""
+        List<LessonDocument> lessons = List.of(
+                lesson("""
                         {"lessonId": "k1", "orgUnit": "acme/eng", "sharedCount": 2,
                          "behaviorChanges": [{"orgUnit": "acme/eng"}, {"orgUnit": "acme/hr"}]}"""),
-                json("""
+                lesson("""
                         {"lessonId": "k2", "orgUnit": "acme/eng", "sharedCount": 0,
                          "behaviorChanges": [{"orgUnit": "acme/eng"}]}"""),
-                json("""
+                lesson("""
                         {"lessonId": "k3", "orgUnit": "acme/eng", "sharedCount": 0, "behaviorChanges": []}"""));
 
         assertThat(PracticeSignals.spread(lessons)).isEqualTo(new Spread(3, 1.0 / 3, 1.0 / 3));
@@ -153,9 +156,17 @@ class PracticeSignalsTest {
         assertThat(PracticeSignals.spread(List.of())).isEqualTo(new Spread(0, null, null));
     }
 
-    private static JsonNode json(String text) {
+    private static LoopDocument loop(String json) {
+        return read(json, LoopDocument.class);
+    }
+
+    private static LessonDocument lesson(String json) {
+        return read(json, LessonDocument.class);
+    }
+
+    private static <T> T read(String json, Class<T> type) {
         try {
-            return JSON.readTree(text);
+            return JSON.readValue(json, type);
         } catch (Exception e) {
             throw new IllegalArgumentException(e);
         }

@@ -2,7 +2,7 @@ package io.learningloop.infra.kibana;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.learningloop.projection.elasticsearch.IndexTemplates;
+import io.learningloop.readmodel.ReadModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
@@ -31,10 +31,11 @@ final class TemplateMappings {
     static TemplateMappings withPrefix(String prefix) {
         ObjectMapper mapper = new ObjectMapper();
         TemplateMappings mappings = new TemplateMappings();
-        for (String name : IndexTemplates.NAMES) {
+        for (ReadModel model : ReadModel.values()) {
+            String name = model.templateName();
             JsonNode template;
             try {
-                template = mapper.readTree(IndexTemplates.json(name));
+                template = mapper.readTree(model.templateJson());
             } catch (IOException e) {
                 throw new UncheckedIOException("template " + name + " is not JSON", e);
             }

@@ -4,25 +4,26 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch.indices.PutIndexTemplateRequest;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.learningloop.readmodel.ReadModel;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Installs the index templates shipped under {@code elasticsearch/templates/} before anything is
- * indexed, so every index gets explicit mappings (dates, keywords, numbers) that Kibana relies on.
+ * Installs the index templates (shipped by {@code read-models}, beside the records of the documents they
+ * map: {@link ReadModel}) before anything is indexed, so every index gets explicit mappings (dates,
+ * keywords, numbers) that Kibana relies on.
  * Templates are re-put on every start (changing a mapping means changing the JSON file), then the
  * indices are created if missing.
  */
 public final class IndexTemplates {
 
     /** The template files; each one's {@code ${prefix}} placeholders take the deployment's prefix. */
-    public static final List<String> NAMES = List.of("events", "loops", "lessons");
+    public static final List<String> NAMES = ReadModel.templateNames();
 
     private static final Logger log = LoggerFactory.getLogger(IndexTemplates.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -78,16 +79,8 @@ public final class IndexTemplates {
         }
     }
 
-    /** The template as shipped, with its placeholders; tests check Kibana's fields against it. */
+    /** The template as shipped, with its placeholders. */
     public static String json(String name) {
-        String path = "/elasticsearch/templates/" + name + ".json";
-        try (InputStream in = IndexTemplates.class.getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + path);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ReadModel.valueOf(name.toUpperCase(Locale.ROOT)).templateJson();
     }
 }

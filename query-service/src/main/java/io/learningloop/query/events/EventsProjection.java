@@ -7,6 +7,7 @@ import io.learningloop.contract.OrgUnits;
 import io.learningloop.contract.events.LoopEvent;
 import io.learningloop.projection.DocumentProjection;
 import io.learningloop.projection.elasticsearch.Indices;
+import io.learningloop.readmodel.EventDocument;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.stereotype.Component;

@@ -3,14 +3,15 @@ package io.learningloop.query.loops;
 import io.learningloop.problems.InvalidQueryException;
 import io.learningloop.problems.NotFoundException;
 import io.learningloop.problems.QueryParameters;
-import io.learningloop.query.events.EventDocument;
+import io.learningloop.readmodel.EventDocument;
+import io.learningloop.readmodel.LoopDocument;
+import io.learningloop.readmodel.LoopStage;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,8 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class LoopController {
 
-    private static final Set<String> STAGES =
-            Set.of("decided", "outcome-observed", "lesson-learned", "behavior-changed", "retracted");
+    /** A loop still waiting for its decision is never answered, so it cannot be asked for either. */
+    private static final List<LoopStage> STAGES = LoopStage.ofDecidedLoops();
     private static final int MAX_PAGE_SIZE = 500;
 
     private final LoopSearch search;
@@ -37,35 +38,43 @@ class LoopController {
         this.checkInTolerance = checkInTolerance;
     }
 
-    record LoopWithTimeline(LoopDocument loop, List<EventDocument> timeline) {
+    record LoopWithTimeline(LoopView loop, List<EventDocument> timeline) {
+    }
+
+    record LoopsPage(long total, List<LoopView> loops) {
     }
 
     @GetMapping("/loops/{decisionId}")
     LoopWithTimeline loop(@PathVariable String decisionId) throws IOException {
         LoopDocument loop = search.loop(decisionId)
                 .orElseThrow(() -> new NotFoundException("no loop for decision '" + decisionId + "'"));
-        return new LoopWithTimeline(loop.asOf(clock.instant(), checkInTolerance), search.timeline(decisionId));
+        return new LoopWithTimeline(LoopView.asOf(loop, clock.instant(), checkInTolerance),
+                search.timeline(decisionId));
     }
 
     @GetMapping("/loops")
-    LoopSearch.Page loops(@RequestParam(required = false) String orgUnit,
-                          @RequestParam(required = false) String category,
-                          @RequestParam(required = false) String stage,
-                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                          @RequestParam(defaultValue = "0") int page,
-                          @RequestParam(defaultValue = "50") int size) throws IOException {
+    LoopsPage loops(@RequestParam(required = false) String orgUnit,
+                    @RequestParam(required = false) String category,
+                    @RequestParam(required = false) String stage,
+                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                    @RequestParam(defaultValue = "0") int page,
+                    @RequestParam(defaultValue = "50") int size) throws IOException {
         QueryParameters.check(orgUnit, category, from, to);
-        if (stage != null && !STAGES.contains(stage)) {
-            throw new InvalidQueryException("stage", "'" + stage + "' is not one of " + STAGES);
-        }
+        LoopStage asked = stage == null ? null : stage(stage);
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE || (long) (page + 1) * size > 10_000) {
             throw new InvalidQueryException("size", "page >= 0, 1 <= size <= " + MAX_PAGE_SIZE
                     + ", and at most the first 10,000 loops can be paged through");
         }
-        LoopSearch.Page found = search.search(new LoopCriteria(orgUnit, category, stage, from, to, page, size));
+        LoopSearch.Page found = search.search(new LoopCriteria(orgUnit, category, asked, from, to, page, size));
         Instant now = clock.instant();
-        return new LoopSearch.Page(found.total(), found.loops().stream()
-                .map(loop -> loop.asOf(now, checkInTolerance)).toList());
+        return new LoopsPage(found.total(), found.loops().stream()
+                .map(loop -> LoopView.asOf(loop, now, checkInTolerance)).toList());
+    }
+
+    private static LoopStage stage(String wireName) {
+        return STAGES.stream().filter(stage -> stage.wireName().equals(wireName)).findFirst()
+                .orElseThrow(() -> new InvalidQueryException("stage", "'" + wireName + "' is not one of "
+                        + STAGES.stream().map(LoopStage::wireName).toList()));
     }
 }

@@ -7,7 +7,9 @@ import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.json.JsonData;
 import io.learningloop.projection.elasticsearch.Indices;
-import io.learningloop.query.events.EventDocument;
+import io.learningloop.readmodel.EventDocument;
+import io.learningloop.readmodel.LoopDocument;
+import io.learningloop.readmodel.LoopStage;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,31 +44,31 @@ class LoopSearch {
     List<EventDocument> timeline(String decisionId) throws IOException {
         SearchResponse<EventDocument> response = client.search(search -> search
                 .index(indices.events())
-                .query(query -> query.term(term -> term.field("decisionIds").value(decisionId)))
-                .sort(sort -> sort.field(field -> field.field("occurredAt").order(SortOrder.Asc)))
-                .sort(sort -> sort.field(field -> field.field("recordedAt").order(SortOrder.Asc)))
+                .query(query -> query.term(term -> term.field(EventDocument.DECISION_IDS).value(decisionId)))
+                .sort(sort -> sort.field(field -> field.field(EventDocument.OCCURRED_AT).order(SortOrder.Asc)))
+                .sort(sort -> sort.field(field -> field.field(EventDocument.RECORDED_AT).order(SortOrder.Asc)))
                 .size(TIMELINE_LIMIT), EventDocument.class);
         return response.hits().hits().stream().map(Hit::source).toList();
     }
 
     Page search(LoopCriteria criteria) throws IOException {
         List<Query> filters = new ArrayList<>();
-        filters.add(Query.of(query -> query.exists(exists -> exists.field("decidedAt"))));
+        filters.add(Query.of(query -> query.exists(exists -> exists.field(LoopDocument.DECIDED_AT))));
         if (criteria.orgUnit() != null) {
-            filters.add(term("orgUnitPath", criteria.orgUnit()));
+            filters.add(term(LoopDocument.ORG_UNIT_PATH, criteria.orgUnit()));
         }
         if (criteria.category() != null) {
-            filters.add(term("category", criteria.category()));
+            filters.add(term(LoopDocument.CATEGORY, criteria.category()));
         }
         if (criteria.stage() != null) {
-            filters.add(term("stage", criteria.stage()));
+            filters.add(term(LoopDocument.STAGE, criteria.stage().wireName()));
         } else {
             // A retracted loop counts nowhere: it is listed only for whoever asks for stage=retracted.
-            filters.add(Query.of(query -> query.bool(bool -> bool.mustNot(term("retracted", true)))));
+            filters.add(Query.of(query -> query.bool(bool -> bool.mustNot(term(LoopDocument.RETRACTED, true)))));
         }
         if (criteria.from() != null || criteria.to() != null) {
             filters.add(Query.of(query -> query.range(range -> range.untyped(untyped -> {
-                untyped.field("decidedAt");
+                untyped.field(LoopDocument.DECIDED_AT);
                 if (criteria.from() != null) {
                     untyped.gte(JsonData.of(criteria.from().toString()));
                 }
@@ -79,8 +81,8 @@ class LoopSearch {
         SearchResponse<LoopDocument> response = client.search(search -> search
                 .index(indices.loops())
                 .query(query -> query.bool(bool -> bool.filter(filters)))
-                .sort(sort -> sort.field(field -> field.field("decidedAt").order(SortOrder.Desc)))
-                .sort(sort -> sort.field(field -> field.field("decisionId").order(SortOrder.Asc)))
+                .sort(sort -> sort.field(field -> field.field(LoopDocument.DECIDED_AT).order(SortOrder.Desc)))
+                .sort(sort -> sort.field(field -> field.field(LoopDocument.DECISION_ID).order(SortOrder.Asc)))
                 .from(criteria.page() * criteria.size())
                 .size(criteria.size())
                 .trackTotalHits(track -> track.enabled(true)), LoopDocument.class);

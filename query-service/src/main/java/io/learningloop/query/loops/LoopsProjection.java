@@ -18,12 +18,14 @@ import io.learningloop.contract.events.StepAmendedEvent;
 import io.learningloop.contract.events.StepRetractedEvent;
 import io.learningloop.projection.DocumentProjection;
 import io.learningloop.projection.elasticsearch.Indices;
+import io.learningloop.readmodel.LoopDocument;
 import java.util.Collection;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps one {@link LoopDocument} per decision: every event updates the loops it is a step of. An
- * amendment is applied as the step it corrects; a retraction takes the step out again.
+ * Keeps one {@link LoopDocument} per decision: every event updates the loops it is a step of, through
+ * the reducer of the part it changes. An amendment is applied as the step it corrects; a retraction
+ * takes the step out again.
  */
 @Component
 class LoopsProjection implements DocumentProjection<LoopDocument> {
@@ -54,57 +56,62 @@ class LoopsProjection implements DocumentProjection<LoopDocument> {
         return envelope.event().decisionsConcerned();
     }
 
+    /** The parts the events said, reduced by the event, then derived: {@link LoopDerivation}. */
     @Override
     public LoopDocument apply(String decisionId, LoopDocument current, EventEnvelope envelope) {
-        LoopDocument loop = current != null ? current : LoopDocument.empty(decisionId);
+        LoopParts parts = current != null ? LoopParts.of(current) : LoopParts.empty(decisionId);
+        LoopParts changed = reduce(parts, envelope);
+        return changed == parts && current != null ? current : LoopDerivation.document(changed);
+    }
+
+    private static LoopParts reduce(LoopParts loop, EventEnvelope envelope) {
         if (envelope.event() instanceof StepAmendedEvent amended) {
-            return applyStep(loop.withAmendment(amended), envelope.correctedStep());
+            return applyStep(Corrections.amended(loop, amended), envelope.correctedStep());
         }
         if (envelope.event() instanceof StepRetractedEvent retracted) {
-            return loop.withRetraction(retracted);
+            return Corrections.retracted(loop, retracted);
         }
         return applyStep(loop, envelope);
     }
 
-    private LoopDocument applyStep(LoopDocument loop, EventEnvelope envelope) {
+    private static LoopParts applyStep(LoopParts loop, EventEnvelope envelope) {
         LoopEvent event = envelope.event();
+        long sequence = envelope.aggregateSequence();
         if (event instanceof DecisionMadeEvent made) {
-            return loop.withDecision(made, envelope.aggregateSequence());
+            return Decisions.made(loop, made, sequence);
         }
         if (event instanceof OutcomeObservedEvent observed) {
-            return loop.withOutcome(observed, envelope.aggregateSequence());
+            return Outcomes.observed(loop, observed, sequence);
         }
         if (event instanceof LessonRecordedEvent recorded) {
-            return loop.withLesson(recorded);
+            return LessonsAndChanges.lesson(loop, recorded);
         }
         if (event instanceof BehaviorChangedEvent changed) {
-            return loop.withBehaviorChange(changed);
+            return LessonsAndChanges.behaviorChange(loop, changed);
         }
         if (event instanceof CheckInHeldEvent held) {
-            return loop.withCheckInHeld(held);
+            return CheckIns.held(loop, held);
         }
         if (event instanceof CheckInMissedEvent missed) {
-            return loop.withCheckInMissed(missed);
+            return CheckIns.missed(loop, missed);
         }
         if (event instanceof ReviewHeldEvent held) {
-            return loop.withReview(held);
-        }
-        if (event instanceof ActionAssignedEvent assigned) {
-            return loop.withActionAssigned(assigned, envelope.aggregateSequence());
-        }
-        if (event instanceof ActionCompletedEvent completed) {
-            return loop.withActionEnded(completed.actionId(), "completed", completed.occurredAt(),
-                    envelope.aggregateSequence());
-        }
-        if (event instanceof ActionDroppedEvent dropped) {
-            return loop.withActionEnded(dropped.actionId(), "dropped", dropped.occurredAt(),
-                    envelope.aggregateSequence());
-        }
-        if (event instanceof ActionOverdueEvent overdue) {
-            return loop.withActionOverdue(overdue.actionId(), envelope.aggregateSequence());
+            return ReviewsAndShares.review(loop, held);
         }
         if (event instanceof LessonSharedEvent shared) {
-            return loop.withLessonShared(shared);
+            return ReviewsAndShares.shared(loop, shared);
+        }
+        if (event instanceof ActionAssignedEvent assigned) {
+            return Actions.assigned(loop, assigned, sequence);
+        }
+        if (event instanceof ActionCompletedEvent completed) {
+            return Actions.completed(loop, completed, sequence);
+        }
+        if (event instanceof ActionDroppedEvent dropped) {
+            return Actions.dropped(loop, dropped, sequence);
+        }
+        if (event instanceof ActionOverdueEvent overdue) {
+            return Actions.overdue(loop, overdue, sequence);
         }
         throw new IllegalArgumentException("the loops projection does not know " + event.getClass().getSimpleName());
     }

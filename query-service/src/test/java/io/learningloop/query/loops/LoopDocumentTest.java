@@ -30,6 +30,11 @@ import io.learningloop.contract.events.ReviewHeldEvent;
 import io.learningloop.contract.events.ReviewKind;
 import io.learningloop.contract.events.RootCause;
 import io.learningloop.projection.elasticsearch.Indices;
+import io.learningloop.readmodel.ActionStatus;
+import io.learningloop.readmodel.CheckInStatus;
+import io.learningloop.readmodel.CorrectionKind;
+import io.learningloop.readmodel.LoopDocument;
+import io.learningloop.readmodel.LoopStage;
 import java.util.ArrayDeque;
 import java.time.Duration;
 import java.time.Instant;
@@ -78,7 +83,7 @@ class LoopDocumentTest {
     void stagesAndLatenciesFollowFromTheSteps() {
         LoopDocument document = applyAll("d-1", loop);
 
-        assertThat(document.stage()).isEqualTo("behavior-changed");
+        assertThat(document.stage()).isEqualTo(LoopStage.BEHAVIOR_CHANGED);
         assertThat(document.latency().decisionToOutcomeDays()).isEqualTo(10.0);
         // The lesson before the outcome (l-0) does not count for outcome-to-lesson: l-1 does, 2.5 days on.
         assertThat(document.latency().outcomeToLessonDays()).isEqualTo(2.5);
@@ -92,10 +97,10 @@ class LoopDocumentTest {
         LoopDocument document = applyAll("d-1", loop);
 
         assertThat(document.checkIns()).extracting(LoopDocument.CheckIn::status)
-                .containsExactly("held", "held-late", "planned");
+                .containsExactly(CheckInStatus.HELD, CheckInStatus.HELD_LATE, CheckInStatus.PLANNED);
         assertThat(document.checkInCounts()).isEqualTo(new LoopDocument.CheckInCounts(3, 1, 0, 1));
         assertThat(document.uncertaintyStated()).isTrue();
-        assertThat(document.outcome().reportedBy()).isEqualTo("others");
+        assertThat(document.outcome().reportedBy()).isEqualTo(ReportedBy.OTHERS);
     }
 
     /**
@@ -108,17 +113,17 @@ class LoopDocumentTest {
         LoopDocument stored = applyAll("d-1", loop);
         Duration tolerance = Duration.ofDays(3);
 
-        LoopDocument before = stored.asOf(Instant.parse("2025-01-12T23:59:59Z"), tolerance);
-        assertThat(before).isEqualTo(stored);
+        LoopView before = LoopView.asOf(stored, Instant.parse("2025-01-12T23:59:59Z"), tolerance);
+        assertThat(before).isEqualTo(LoopView.of(stored));
 
-        LoopDocument later = stored.asOf(Instant.parse("2025-01-13T00:00:00Z"), tolerance);
+        LoopView later = LoopView.asOf(stored, Instant.parse("2025-01-13T00:00:00Z"), tolerance);
         assertThat(later.checkIns()).extracting(LoopDocument.CheckIn::status)
-                .containsExactly("held", "held-late", "missed");
+                .containsExactly(CheckInStatus.HELD, CheckInStatus.HELD_LATE, CheckInStatus.MISSED);
         assertThat(later.checkInCounts()).isEqualTo(new LoopDocument.CheckInCounts(3, 1, 1, 1));
         assertThat(later.actionCounts()).isEqualTo(new LoopDocument.ActionCounts(3, 1, 1, 1, 1));
 
-        LoopDocument afterDue = stored.asOf(Instant.parse("2025-12-02T00:00:00Z"), tolerance);
-        assertThat(afterDue.actions()).extracting(LoopDocument.ActionRef::actionId, LoopDocument.ActionRef::overdue)
+        LoopView afterDue = LoopView.asOf(stored, Instant.parse("2025-12-02T00:00:00Z"), tolerance);
+        assertThat(afterDue.actions()).extracting(LoopView.ActionView::actionId, LoopView.ActionView::overdue)
                 .containsExactly(tuple("a-1", true), tuple("a-2", false), tuple("a-3", true));
         assertThat(afterDue.actionCounts()).isEqualTo(new LoopDocument.ActionCounts(3, 1, 1, 1, 2));
         assertThat(stored.checkInCounts()).isEqualTo(new LoopDocument.CheckInCounts(3, 1, 0, 1));
@@ -132,9 +137,9 @@ class LoopDocumentTest {
         assertThat(document.reviews().get(0).rootCauseThemes()).containsExactly("assumptions", "ownership");
         assertThat(document.actions()).extracting(LoopDocument.ActionRef::actionId, LoopDocument.ActionRef::status,
                         LoopDocument.ActionRef::overdue)
-                .containsExactly(tuple("a-1", "completed", true),
-                        tuple("a-2", "dropped", false),
-                        tuple("a-3", "open", false));
+                .containsExactly(tuple("a-1", ActionStatus.COMPLETED, true),
+                        tuple("a-2", ActionStatus.DROPPED, false),
+                        tuple("a-3", ActionStatus.OPEN, false));
         assertThat(document.actionCounts()).isEqualTo(new LoopDocument.ActionCounts(3, 1, 1, 1, 1));
         assertThat(document.lessonShares()).extracting(LoopDocument.LessonShare::sharedWithOrgUnit)
                 .containsExactly("acme/hr");
@@ -176,13 +181,14 @@ class LoopDocumentTest {
                 envelope(amended(outcome("d-1", "acme/eng", "2025-01-23T00:00:00Z")), 3),
                 envelope(amended(actionAssigned("a-1", "r-1", "2025-01-12T00:00:00Z", "2025-02-05", "d-1")), 2)));
 
-        assertThat(document.category()).isEqualTo("strategy");
+        assertThat(document.category()).isEqualTo(DecisionCategory.STRATEGY);
         assertThat(document.decidedAt()).hasToString("2025-01-03T00:00:00Z");
         assertThat(document.latency().decisionToOutcomeDays()).isEqualTo(20.0);
         assertThat(document.actions()).extracting(LoopDocument.ActionRef::dueDate, LoopDocument.ActionRef::status)
-                .containsExactly(tuple(LocalDate.parse("2025-02-05"), "completed"));
+                .containsExactly(tuple(LocalDate.parse("2025-02-05"), ActionStatus.COMPLETED));
         assertThat(document.corrections()).extracting(LoopDocument.Correction::kind, LoopDocument.Correction::stepId)
-                .containsExactlyInAnyOrder(tuple("amended", "d-1"), tuple("amended", "d-1"), tuple("amended", "a-1"));
+                .containsExactlyInAnyOrder(tuple(CorrectionKind.AMENDED, "d-1"), tuple(CorrectionKind.AMENDED, "d-1"),
+                        tuple(CorrectionKind.AMENDED, "a-1"));
     }
 
     @Test
@@ -195,7 +201,7 @@ class LoopDocumentTest {
         LoopDocument redelivered = applyAll("d-1", List.of(original, amendment, original));
 
         assertThat(redelivered).isEqualTo(applyAll("d-1", List.of(original, amendment)));
-        assertThat(redelivered.category()).isEqualTo("strategy");
+        assertThat(redelivered.category()).isEqualTo(DecisionCategory.STRATEGY);
     }
 
     @Test
@@ -211,7 +217,7 @@ class LoopDocumentTest {
         LoopDocument document = applyAll("d-1", corrected);
         LoopDocument changedDecision = applyAll("d-2", corrected);
 
-        assertThat(document.stage()).isEqualTo("lesson-learned"); // l-0 is left
+        assertThat(document.stage()).isEqualTo(LoopStage.LESSON_LEARNED); // l-0 is left
         assertThat(document.lessons()).extracting(LoopDocument.LessonRef::lessonId).containsExactly("l-0");
         assertThat(document.lessonShares()).isEmpty();
         assertThat(document.behaviorChanges()).isEmpty();
@@ -231,7 +237,7 @@ class LoopDocumentTest {
         LoopDocument document = applyAll("d-1", List.of(envelope(made, 0), envelope(retracted(made), 1)));
 
         assertThat(document.retracted()).isTrue();
-        assertThat(document.stage()).isEqualTo("retracted");
+        assertThat(document.stage()).isEqualTo(LoopStage.RETRACTED);
         assertThat(document.title()).isEqualTo(made.title());
     }
 

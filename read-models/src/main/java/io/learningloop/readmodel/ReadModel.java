@@ -1,0 +1,54 @@
+package io.learningloop.readmodel;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+
+/** The indices and the record each one stores; the template of each is shipped beside the records. */
+public enum ReadModel {
+
+    EVENTS("events", EventDocument.class),
+    LOOPS("loops", LoopDocument.class),
+    LESSONS("lessons", LessonDocument.class);
+
+    private final String templateName;
+    private final Class<? extends Record> document;
+
+    ReadModel(String templateName, Class<? extends Record> document) {
+        this.templateName = templateName;
+        this.document = document;
+    }
+
+    /** The name of the index (after the deployment's prefix) and of its template file. */
+    public String templateName() {
+        return templateName;
+    }
+
+    public Class<? extends Record> document() {
+        return document;
+    }
+
+    /** The classpath resource of the template, with {@code ${prefix}} placeholders for the index prefix. */
+    public String templateResource() {
+        return "/elasticsearch/templates/" + templateName + ".json";
+    }
+
+    /** The template as shipped, with its placeholders: installed by the projections, checked by tests. */
+    public String templateJson() {
+        try (InputStream in = ReadModel.class.getResourceAsStream(templateResource())) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + templateResource());
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static List<String> templateNames() {
+        return Arrays.stream(values()).map(ReadModel::templateName).toList();
+    }
+}
