@@ -48,6 +48,7 @@ class AnalyticsIntegrationTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     ElasticsearchClient elasticsearch;
 
@@ -78,12 +79,19 @@ class AnalyticsIntegrationTest {
             kafka.publish(lesson("a3", "acme/eng", "2025-09-01T00:00:00Z", "d-3"), 0);
             kafka.publish(lesson("a4", "acme/eng", "2024-12-31T00:00:00Z", "d-4"), 0);
             kafka.publish(lesson("a5", "acme/sales", "2025-03-01T00:00:00Z", "d-5"), 0);
-            kafka.publish(behaviorChange("b1", "acme/eng", "2025-03-01T00:00:00Z", "d-10", List.of("a1"),
-                    List.of("d-1")), 0);
-            kafka.publish(behaviorChange("b2", "acme/eng", "2025-06-01T00:00:00Z", "d-11", List.of("a2", "a5"),
-                    List.of("d-2", "d-5")), 0);
-            kafka.publish(behaviorChange("b3", "acme/eng", "2025-01-10T00:00:00Z", "d-12", List.of("a4"),
-                    List.of("d-4")), 0);
+            kafka.publish(
+                    behaviorChange("b1", "acme/eng", "2025-03-01T00:00:00Z", "d-10", List.of("a1"), List.of("d-1")), 0);
+            kafka.publish(
+                    behaviorChange(
+                            "b2",
+                            "acme/eng",
+                            "2025-06-01T00:00:00Z",
+                            "d-11",
+                            List.of("a2", "a5"),
+                            List.of("d-2", "d-5")),
+                    0);
+            kafka.publish(
+                    behaviorChange("b3", "acme/eng", "2025-01-10T00:00:00Z", "d-12", List.of("a4"), List.of("d-4")), 0);
         }
         ConsumerGroups.awaitCaughtUp(GROUP, TOPIC);
     }
@@ -95,8 +103,12 @@ class AnalyticsIntegrationTest {
      */
     private void indexLoops() throws IOException {
         for (int days = 1; days <= 10; days++) {
-            indexLoop("x-" + days, "acme/eng/team-" + (days % 3), days % 2 == 1 ? "product" : "talent",
-                    "2025-0" + (1 + days % 9) + "-15T00:00:00Z", days);
+            indexLoop(
+                    "x-" + days,
+                    "acme/eng/team-" + (days % 3),
+                    days % 2 == 1 ? "product" : "talent",
+                    "2025-0" + (1 + days % 9) + "-15T00:00:00Z",
+                    days);
         }
         indexLoop("x-sales", "acme/sales", "product", "2025-04-01T00:00:00Z", 100);
         indexLoop("x-old", "acme/eng", "product", "2024-04-01T00:00:00Z", 200);
@@ -105,10 +117,21 @@ class AnalyticsIntegrationTest {
 
     private void indexLoop(String id, String orgUnit, String category, String decidedAt, double days)
             throws IOException {
-        Map<String, Object> loop = Map.of("decisionId", id, "orgUnit", orgUnit,
-                "orgUnitPath", OrgUnits.selfAndAncestors(orgUnit), "category", category, "decidedAt", decidedAt,
-                "latency", Map.of("decisionToOutcomeDays", days));
-        elasticsearch.index(index -> index.index(indices.loops()).id(id).document(loop).refresh(Refresh.True));
+        Map<String, Object> loop = Map.of(
+                "decisionId",
+                id,
+                "orgUnit",
+                orgUnit,
+                "orgUnitPath",
+                OrgUnits.selfAndAncestors(orgUnit),
+                "category",
+                category,
+                "decidedAt",
+                decidedAt,
+                "latency",
+                Map.of("decisionToOutcomeDays", days));
+        elasticsearch.index(
+                index -> index.index(indices.loops()).id(id).document(loop).refresh(Refresh.True));
     }
 
     @Test
@@ -129,8 +152,8 @@ class AnalyticsIntegrationTest {
 
     @Test
     void lessonToBehaviorChangeLatencyHasNearestRankPercentiles() throws Exception {
-        JsonNode stage = stage(get("/analytics/latency?orgUnit=acme&from=2025-01-01&to=2026-01-01"),
-                "lesson-to-behavior-change");
+        JsonNode stage = stage(
+                get("/analytics/latency?orgUnit=acme&from=2025-01-01&to=2026-01-01"), "lesson-to-behavior-change");
         // 28, 31, 92 days: p50 is rank ceil(1.5) = 2, p90 rank ceil(2.7) = 3.
         assertThat(stage.get("count").asInt()).isEqualTo(3);
         assertThat(stage.get("p50Days").asDouble()).isEqualTo(31.0);
@@ -140,23 +163,24 @@ class AnalyticsIntegrationTest {
 
     @Test
     void decisionToOutcomeLatencyRollsUpOrgUnitsAndFiltersCategoryAndPeriod() throws Exception {
-        JsonNode eng = stage(get("/analytics/latency?orgUnit=acme/eng&from=2025-01-01&to=2026-01-01"),
-                "decision-to-outcome");
+        JsonNode eng =
+                stage(get("/analytics/latency?orgUnit=acme/eng&from=2025-01-01&to=2026-01-01"), "decision-to-outcome");
         // 1..10: p50 rank 5, p90 rank 9, p99 rank ceil(9.9) = 10.
         assertThat(eng.get("count").asInt()).isEqualTo(10);
         assertThat(eng.get("p50Days").asDouble()).isEqualTo(5.0);
         assertThat(eng.get("p90Days").asDouble()).isEqualTo(9.0);
         assertThat(eng.get("p99Days").asDouble()).isEqualTo(10.0);
 
-        JsonNode product = stage(get("/analytics/latency?orgUnit=acme/eng&category=product&from=2025-01-01"
-                + "&to=2026-01-01"), "decision-to-outcome");
+        JsonNode product = stage(
+                get("/analytics/latency?orgUnit=acme/eng&category=product&from=2025-01-01" + "&to=2026-01-01"),
+                "decision-to-outcome");
         // 1, 3, 5, 7, 9: p50 rank ceil(2.5) = 3, p90 rank ceil(4.5) = 5.
         assertThat(product.get("count").asInt()).isEqualTo(5);
         assertThat(product.get("p50Days").asDouble()).isEqualTo(5.0);
         assertThat(product.get("p90Days").asDouble()).isEqualTo(9.0);
 
-        JsonNode acme = stage(get("/analytics/latency?orgUnit=acme&from=2025-01-01&to=2026-01-01"),
-                "decision-to-outcome");
+        JsonNode acme =
+                stage(get("/analytics/latency?orgUnit=acme&from=2025-01-01&to=2026-01-01"), "decision-to-outcome");
         // 1..10 and 100: p50 rank ceil(5.5) = 6, p90 rank ceil(9.9) = 10, p99 rank ceil(10.89) = 11.
         assertThat(acme.get("count").asInt()).isEqualTo(11);
         assertThat(acme.get("p50Days").asDouble()).isEqualTo(6.0);
@@ -168,8 +192,12 @@ class AnalyticsIntegrationTest {
     void everyStageNamesItsDefinitionAndStagesWithoutDataSayNothing() throws Exception {
         JsonNode report = get("/analytics/latency?orgUnit=acme/eng");
         assertThat(report.get("percentileMethod").asText()).startsWith("nearest-rank");
-        assertThat(report.get("stages").findValuesAsText("stage")).containsExactly("decision-to-outcome",
-                "outcome-to-lesson", "lesson-to-behavior-change", "decision-to-behavior-change");
+        assertThat(report.get("stages").findValuesAsText("stage"))
+                .containsExactly(
+                        "decision-to-outcome",
+                        "outcome-to-lesson",
+                        "lesson-to-behavior-change",
+                        "decision-to-behavior-change");
         assertThat(report.get("stages").findValuesAsText("definition")).allMatch(text -> text.startsWith("days "));
         JsonNode none = stage(report, "outcome-to-lesson");
         assertThat(none.get("count").asInt()).isZero();
@@ -180,8 +208,12 @@ class AnalyticsIntegrationTest {
     void invalidParametersAreRefusedAsProblems() throws Exception {
         JsonNode problem = get("/analytics/latency?orgUnit=ACME&from=2025-01-01", 400);
         assertThat(problem.get("errors").get(0).get("field").asText()).isEqualTo("orgUnit");
-        assertThat(get("/analytics/conversion?from=2025-02-01&to=2025-01-01", 400).get("errors").get(0)
-                .get("field").asText()).isEqualTo("to");
+        assertThat(get("/analytics/conversion?from=2025-02-01&to=2025-01-01", 400)
+                        .get("errors")
+                        .get(0)
+                        .get("field")
+                        .asText())
+                .isEqualTo("to");
     }
 
     private static JsonNode stage(JsonNode report, String name) {
@@ -198,9 +230,11 @@ class AnalyticsIntegrationTest {
     }
 
     private JsonNode get(String path, int expectedStatus) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(expectedStatus);
         return json.readTree(response.body());
     }

@@ -18,8 +18,9 @@ class DomainConfiguration {
     }
 
     @Bean
-    DeadlinePolicy deadlinePolicy(@Value("${learning-loop.deadlines.backfill-grace:P1D}") Duration backfillGrace,
-                                  @Value("${learning-loop.deadlines.check-in-tolerance:P3D}") Duration tolerance) {
+    DeadlinePolicy deadlinePolicy(
+            @Value("${learning-loop.deadlines.backfill-grace:P1D}") Duration backfillGrace,
+            @Value("${learning-loop.deadlines.check-in-tolerance:P3D}") Duration tolerance) {
         return new DeadlinePolicy(backfillGrace, tolerance);
     }
 }

@@ -21,8 +21,9 @@ class InfrastructureConfiguration {
      * (the event table is the outbox), so a failure here is logged, not fatal.
      */
     @Bean
-    ApplicationRunner eventTopicInitializer(@Value("${axon.kafka.bootstrap-servers}") String bootstrapServers,
-                                            @Value("${axon.kafka.default-topic}") String topic) {
+    ApplicationRunner eventTopicInitializer(
+            @Value("${axon.kafka.bootstrap-servers}") String bootstrapServers,
+            @Value("${axon.kafka.default-topic}") String topic) {
         return args -> {
             try {
                 TopicInitializer.ensure(bootstrapServers, EventTopic.defaults().named(topic), Duration.ofSeconds(10));

@@ -76,25 +76,47 @@ class BulkImportIntegrationTest {
     }
 
     /** The answer of one bulk post: the result lines, the summary, and when they arrived. */
-    record BulkAnswer(int status, String contentType, List<JsonNode> results, JsonNode summary,
-                      Duration firstResultAfter, Duration took) {
-    }
+    record BulkAnswer(
+            int status,
+            String contentType,
+            List<JsonNode> results,
+            JsonNode summary,
+            Duration firstResultAfter,
+            Duration took) {}
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     MeterRegistry meters;
+
     final HttpClient http = HttpClient.newHttpClient();
 
     /** The event each kind of step stores; a correction stores a StepAmended or StepRetracted of that event. */
     static final Map<String, Class<? extends LoopEvent>> EVENT_OF_KIND = Map.of(
-            "decision", DecisionMadeEvent.class, "check-in", CheckInHeldEvent.class,
-            "outcome", OutcomeObservedEvent.class, "review", ReviewHeldEvent.class,
-            "action", ActionAssignedEvent.class, "action-completion", ActionCompletedEvent.class,
-            "action-drop", ActionDroppedEvent.class, "lesson", LessonRecordedEvent.class,
-            "lesson-share", LessonSharedEvent.class, "behavior-change", BehaviorChangedEvent.class);
+            "decision",
+            DecisionMadeEvent.class,
+            "check-in",
+            CheckInHeldEvent.class,
+            "outcome",
+            OutcomeObservedEvent.class,
+            "review",
+            ReviewHeldEvent.class,
+            "action",
+            ActionAssignedEvent.class,
+            "action-completion",
+            ActionCompletedEvent.class,
+            "action-drop",
+            ActionDroppedEvent.class,
+            "lesson",
+            LessonRecordedEvent.class,
+            "lesson-share",
+            LessonSharedEvent.class,
+            "behavior-change",
+            BehaviorChangedEvent.class);
 
     /** The kind of step an event stores: {@code decision}, or {@code decision-amendment} for a StepAmended of one. */
     static String kindOf(String eventType, String correctedEventType) {
@@ -115,7 +137,9 @@ class BulkImportIntegrationTest {
         assertThat(file.lines).hasSize(10_000);
         Map<String, Long> acceptedPerKind = perKind(file, 201);
         assertThat(acceptedPerKind).as("every kind has lines that are stored").containsOnlyKeys(BulkFile.KINDS);
-        assertThat(refusedPerKind(file)).as("every kind has lines that are refused").containsOnlyKeys(BulkFile.KINDS);
+        assertThat(refusedPerKind(file))
+                .as("every kind has lines that are refused")
+                .containsOnlyKeys(BulkFile.KINDS);
         log.info("bulk file: lines accepted per kind {}, refused per kind {}", acceptedPerKind, refusedPerKind(file));
         long accepted = file.acceptedCount();
         long eventsBefore = eventCount();
@@ -127,31 +151,42 @@ class BulkImportIntegrationTest {
 
         assertThat(first.status()).isEqualTo(200);
         assertThat(first.contentType()).startsWith("application/x-ndjson");
-        assertThat(first.results()).extracting(result -> result.get("line").asInt())
+        assertThat(first.results())
+                .extracting(result -> result.get("line").asInt())
                 .containsExactlyElementsOf(file.expected.keySet());
         Map<Integer, JsonNode> firstByLine = byLine(first.results());
         file.expected.forEach((line, expected) -> assertLine(firstByLine.get(line), line, expected));
         JsonNode retried = firstByLine.get(file.expected.entrySet().stream()
-                .filter(entry -> entry.getValue().status() == 200).findFirst().orElseThrow().getKey());
-        assertThat(retried.get("eventId").asText()).isEqualTo(firstByLine.get(1).get("eventId").asText());
-        assertThat(first.summary()).isEqualTo(summary(file.expected.size(), accepted, file.repeatedCount(),
-                file.refusedCount()));
+                .filter(entry -> entry.getValue().status() == 200)
+                .findFirst()
+                .orElseThrow()
+                .getKey());
+        assertThat(retried.get("eventId").asText())
+                .isEqualTo(firstByLine.get(1).get("eventId").asText());
+        assertThat(first.summary())
+                .isEqualTo(summary(file.expected.size(), accepted, file.repeatedCount(), file.refusedCount()));
         assertThat(kindsTheServiceAccepts(file, firstByLine)).containsExactlyElementsOf(BulkFile.KINDS);
 
         assertThat(eventCount() - eventsBefore).isEqualTo(accepted);
-        assertThat(difference(storedPerKind(), storedBefore)).as("stored per kind: the good lines, no refused one")
+        assertThat(difference(storedPerKind(), storedBefore))
+                .as("stored per kind: the good lines, no refused one")
                 .isEqualTo(acceptedPerKind);
         assertThat(lineCount("accepted") - acceptedMetricBefore).isEqualTo(accepted);
         assertThat(lineCount("refused") - refusedMetricBefore).isEqualTo(file.refusedCount());
-        assertThat(first.firstResultAfter()).as("results stream while the file is processed")
+        assertThat(first.firstResultAfter())
+                .as("results stream while the file is processed")
                 .isLessThan(first.took().dividedBy(4));
-        log.info("bulk import of {} lines took {} ms ({} lines/s); first result after {} ms",
-                file.lines.size(), first.took().toMillis(),
-                Math.round(file.lines.size() / (first.took().toMillis() / 1000.0)), first.firstResultAfter().toMillis());
+        log.info(
+                "bulk import of {} lines took {} ms ({} lines/s); first result after {} ms",
+                file.lines.size(),
+                first.took().toMillis(),
+                Math.round(file.lines.size() / (first.took().toMillis() / 1000.0)),
+                first.firstResultAfter().toMillis());
 
         try (EventTopicReader reader = new EventTopicReader(TOPIC)) {
             List<ConsumerRecord<String, byte[]>> published = await().atMost(Duration.ofMinutes(3))
-                    .pollInterval(Duration.ofMillis(200)).until(reader::poll, records -> records.size() >= accepted);
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(reader::poll, records -> records.size() >= accepted);
             assertThat(published).hasSize((int) accepted);
             assertThat(publishedPerKind(published)).as("published per kind").isEqualTo(acceptedPerKind);
         }
@@ -165,27 +200,34 @@ class BulkImportIntegrationTest {
             JsonNode result = secondByLine.get(line);
             if (expected.isAccepted()) {
                 assertLine(result, line, Expected.repeated(expected.step(), expected.id()));
-                assertThat(result.get("eventId").asText()).as("line %d", line)
+                assertThat(result.get("eventId").asText())
+                        .as("line %d", line)
                         .isEqualTo(firstByLine.get(line).get("eventId").asText());
             } else {
                 assertLine(result, line, expected);
             }
         });
-        assertThat(second.summary()).isEqualTo(summary(file.expected.size(), 0,
-                accepted + file.repeatedCount(), file.refusedCount()));
-        assertThat(eventCount() - eventsBefore).as("the second post stores nothing").isEqualTo(accepted);
+        assertThat(second.summary())
+                .isEqualTo(summary(file.expected.size(), 0, accepted + file.repeatedCount(), file.refusedCount()));
+        assertThat(eventCount() - eventsBefore)
+                .as("the second post stores nothing")
+                .isEqualTo(accepted);
         assertThat(difference(storedPerKind(), storedBefore)).isEqualTo(acceptedPerKind);
-        log.info("posting the same {} lines again took {} ms", file.lines.size(), second.took().toMillis());
+        log.info(
+                "posting the same {} lines again took {} ms",
+                file.lines.size(),
+                second.took().toMillis());
     }
 
     @Test
     void aBodyThatIsNotNdjsonIsRefusedWithAProblem() {
-        HttpResponse<String> answer = send("application/json",
+        HttpResponse<String> answer = send(
+                "application/json",
                 BulkFile.decision("bk-json", "acme/eng", Instant.parse("2024-01-01T00:00:00Z"), "x", null));
 
         assertThat(answer.statusCode()).isEqualTo(415);
-        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(answer.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(answer.body()).contains("\"status\":415");
     }
 
@@ -194,8 +236,7 @@ class BulkImportIntegrationTest {
         long eventsBefore = eventCount();
         List<String> lines = new ArrayList<>();
         for (int i = 0; i <= MAX_LINES; i++) {
-            lines.add(BulkFile.decision("bk-over-" + i, "acme/eng",
-                    Instant.parse("2024-01-01T00:00:00Z"), "x", null));
+            lines.add(BulkFile.decision("bk-over-" + i, "acme/eng", Instant.parse("2024-01-01T00:00:00Z"), "x", null));
         }
 
         HttpResponse<String> answer = send("application/x-ndjson", String.join("\n", lines));
@@ -209,7 +250,9 @@ class BulkImportIntegrationTest {
 
     private static void assertLine(JsonNode result, int line, Expected expected) {
         assertThat(result).as("result of line %d", line).isNotNull();
-        assertThat(result.get("status").asInt()).as("status of line %d: %s", line, result).isEqualTo(expected.status());
+        assertThat(result.get("status").asInt())
+                .as("status of line %d: %s", line, result)
+                .isEqualTo(expected.status());
         if (expected.step() != null) {
             assertThat(result.get("step").asText()).as("step of line %d", line).isEqualTo(expected.step());
         } else {
@@ -217,36 +260,47 @@ class BulkImportIntegrationTest {
         }
         if (expected.isAccepted()) {
             assertThat(result.get("id").asText()).as("id of line %d", line).isEqualTo(expected.id());
-            assertThat(result.get("alreadyRecorded").asBoolean()).as("line %d", line)
+            assertThat(result.get("alreadyRecorded").asBoolean())
+                    .as("line %d", line)
                     .isEqualTo(expected.status() == 200);
             assertThat(result.get("eventId").asText()).as("line %d", line).isNotBlank();
         } else {
-            assertThat(result.get("type").asText()).as("type of line %d: %s", line, result).isEqualTo(expected.type());
-            assertThat(result.get("detail").asText()).as("detail of line %d", line).isNotBlank();
+            assertThat(result.get("type").asText())
+                    .as("type of line %d: %s", line, result)
+                    .isEqualTo(expected.type());
+            assertThat(result.get("detail").asText())
+                    .as("detail of line %d", line)
+                    .isNotBlank();
             Set<String> fields = new HashSet<>(result.path("errors").findValuesAsText("field"));
             assertThat(fields).as("fields of line %d: %s", line, result).isEqualTo(expected.fields());
-            result.path("errors").forEach(error ->
-                    assertThat(error.get("message").asText()).as("line %d", line).isNotBlank());
+            result.path("errors")
+                    .forEach(error -> assertThat(error.get("message").asText())
+                            .as("line %d", line)
+                            .isNotBlank());
         }
     }
 
     private static Map<String, Long> perKind(BulkFile file, int status) {
-        return file.expected.values().stream().filter(expected -> expected.status() == status)
+        return file.expected.values().stream()
+                .filter(expected -> expected.status() == status)
                 .collect(Collectors.groupingBy(Expected::step, TreeMap::new, Collectors.counting()));
     }
 
     /** Refused lines that got as far as naming a kind the service knows. */
     private static Map<String, Long> refusedPerKind(BulkFile file) {
         return file.expected.values().stream()
-                .filter(expected -> !expected.isAccepted() && expected.step() != null
-                        && BulkFile.KINDS.contains(expected.step()))
+                .filter(expected ->
+                        !expected.isAccepted() && expected.step() != null && BulkFile.KINDS.contains(expected.step()))
                 .collect(Collectors.groupingBy(Expected::step, TreeMap::new, Collectors.counting()));
     }
 
     /** What the service says it accepts, in its answer to the line of an unknown kind. */
     private static List<String> kindsTheServiceAccepts(BulkFile file, Map<Integer, JsonNode> results) {
-        int line = file.expected.entrySet().stream().filter(entry -> "retrospective".equals(entry.getValue().step()))
-                .findFirst().orElseThrow().getKey();
+        int line = file.expected.entrySet().stream()
+                .filter(entry -> "retrospective".equals(entry.getValue().step()))
+                .findFirst()
+                .orElseThrow()
+                .getKey();
         String message = results.get(line).get("errors").get(0).get("message").asText();
         Matcher kinds = Pattern.compile("is not one of \\[(.*)]$").matcher(message);
         assertThat(kinds.find()).as("message naming the kinds: %s", message).isTrue();
@@ -260,22 +314,35 @@ class BulkImportIntegrationTest {
                 select payload_type, coalesce(convert_from(payload, 'UTF8')::jsonb #>> '{correction,eventType}',
                        convert_from(payload, 'UTF8')::jsonb ->> 'retractedEventType') as corrected, count(*) as n
                 from domain_event_entry group by 1, 2""").forEach(row -> {
-                    String type = (String) row.get("payload_type");
-                    perKind.merge(kindOf(type.substring(type.lastIndexOf('.') + 1).replaceFirst("Event$", ""),
-                            (String) row.get("corrected")), ((Number) row.get("n")).longValue(), Long::sum);
-                });
+            String type = (String) row.get("payload_type");
+            perKind.merge(
+                    kindOf(type.substring(type.lastIndexOf('.') + 1).replaceFirst("Event$", ""), (String)
+                            row.get("corrected")),
+                    ((Number) row.get("n")).longValue(),
+                    Long::sum);
+        });
         perKind.remove("other");
         return perKind;
     }
 
     private static Map<String, Long> publishedPerKind(List<ConsumerRecord<String, byte[]>> records) {
-        return records.stream().collect(Collectors.groupingBy(record -> {
-            JsonNode value = readValue(record.value());
-            String corrected = value.has("correction") ? value.at("/correction/eventType").asText()
-                    : value.path("retractedEventType").asText(null);
-            return kindOf(new String(record.headers().lastHeader(KafkaContract.HEADER_EVENT_TYPE).value(),
-                    StandardCharsets.UTF_8), corrected);
-        }, TreeMap::new, Collectors.counting()));
+        return records.stream()
+                .collect(Collectors.groupingBy(
+                        record -> {
+                            JsonNode value = readValue(record.value());
+                            String corrected = value.has("correction")
+                                    ? value.at("/correction/eventType").asText()
+                                    : value.path("retractedEventType").asText(null);
+                            return kindOf(
+                                    new String(
+                                            record.headers()
+                                                    .lastHeader(KafkaContract.HEADER_EVENT_TYPE)
+                                                    .value(),
+                                            StandardCharsets.UTF_8),
+                                    corrected);
+                        },
+                        TreeMap::new,
+                        Collectors.counting()));
     }
 
     private static JsonNode readValue(byte[] value) {
@@ -317,7 +384,8 @@ class BulkImportIntegrationTest {
         long start = System.nanoTime();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/steps/bulk"))
                 .header("Content-Type", "application/x-ndjson")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
         try {
             HttpResponse<Stream<String>> response = http.send(request, HttpResponse.BodyHandlers.ofLines());
             List<JsonNode> results = new ArrayList<>();
@@ -337,8 +405,13 @@ class BulkImportIntegrationTest {
                     }
                 }
             }
-            return new BulkAnswer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    results, summary, firstResultAfter, Duration.ofNanos(System.nanoTime() - start));
+            return new BulkAnswer(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    results,
+                    summary,
+                    firstResultAfter,
+                    Duration.ofNanos(System.nanoTime() - start));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -349,9 +422,12 @@ class BulkImportIntegrationTest {
 
     private HttpResponse<String> send(String contentType, String body) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/steps/bulk"))
-                    .header("Content-Type", contentType)
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/steps/bulk"))
+                            .header("Content-Type", contentType)
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -365,6 +441,9 @@ class BulkImportIntegrationTest {
     }
 
     private double lineCount(String outcome) {
-        return meters.get("learningloop.bulk.lines").tag("outcome", outcome).counter().count();
+        return meters.get("learningloop.bulk.lines")
+                .tag("outcome", outcome)
+                .counter()
+                .count();
     }
 }

@@ -35,8 +35,10 @@ class CommandServiceIntegrationTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcTemplate jdbc;
+
     StepPoster tool;
 
     @BeforeEach
@@ -55,7 +57,8 @@ class CommandServiceIntegrationTest {
 
         String storedPayload = jdbc.queryForObject(
                 "select convert_from(payload, 'UTF8') from domain_event_entry where aggregate_identifier = ?",
-                String.class, "it-d-1");
+                String.class,
+                "it-d-1");
         assertThat(new ObjectMapper().readTree(storedPayload).get("title").asText())
                 .isEqualTo("Move billing to the new queue");
 
@@ -83,7 +86,8 @@ class CommandServiceIntegrationTest {
         Long increment = jdbc.queryForObject(
                 "select increment_by from pg_sequences"
                         + " where schemaname = ? and sequencename = 'domain_event_entry_seq'",
-                Long.class, SCHEMA);
+                Long.class,
+                SCHEMA);
         assertThat(increment).isEqualTo(1L);
     }
 
@@ -106,7 +110,8 @@ class CommandServiceIntegrationTest {
 
     @Test
     void unknownCategoryIsRefusedWithTheAcceptedValues() {
-        Answer answer = tool.post("/decisions",
+        Answer answer = tool.post(
+                "/decisions",
                 Requests.decision("it-cat", "2025-03-01T10:00:00Z").replace("\"operations\"", "\"hunch\""));
 
         assertThat(answer.status()).isEqualTo(400);
@@ -118,7 +123,8 @@ class CommandServiceIntegrationTest {
 
     @Test
     void loopRulesHoldOverHttp() {
-        assertThat(tool.post("/decisions", Requests.decision("it-d-10", "2024-01-10T09:00:00Z")).status())
+        assertThat(tool.post("/decisions", Requests.decision("it-d-10", "2024-01-10T09:00:00Z"))
+                        .status())
                 .isEqualTo(201);
 
         Answer early = tool.post("/decisions/it-d-10/outcome", Requests.outcome("2024-01-09T09:00:00Z"));
@@ -127,9 +133,11 @@ class CommandServiceIntegrationTest {
 
         Answer unknownDecision = tool.post("/decisions/it-nope/outcome", Requests.outcome("2024-03-01T09:00:00Z"));
         assertThat(unknownDecision.status()).isEqualTo(404);
-        assertThat(unknownDecision.body().get("errors").get(0).get("field").asText()).isEqualTo("decisionId");
+        assertThat(unknownDecision.body().get("errors").get(0).get("field").asText())
+                .isEqualTo("decisionId");
 
-        assertThat(tool.post("/decisions/it-d-10/outcome", Requests.outcome("2024-03-01T09:00:00Z")).status())
+        assertThat(tool.post("/decisions/it-d-10/outcome", Requests.outcome("2024-03-01T09:00:00Z"))
+                        .status())
                 .isEqualTo(201);
 
         Answer orphan = tool.post("/lessons", Requests.lesson("it-l-x", "2024-04-01T09:00:00Z", "it-missing"));
@@ -142,63 +150,80 @@ class CommandServiceIntegrationTest {
         Answer retry = tool.post("/lessons", Requests.lesson("it-l-10", "2024-04-01T09:00:00Z", "it-d-10"));
         assertThat(retry.status()).isEqualTo(200);
         assertThat(retry.body().get("alreadyRecorded").asBoolean()).isTrue();
-        assertThat(retry.body().get("eventId").asText()).isEqualTo(lesson.body().get("eventId").asText());
+        assertThat(retry.body().get("eventId").asText())
+                .isEqualTo(lesson.body().get("eventId").asText());
 
         Answer conflicting = tool.post("/lessons", Requests.lesson("it-l-10", "2024-05-01T09:00:00Z", "it-d-10"));
         assertThat(conflicting.status()).isEqualTo(409);
 
-        assertThat(tool.post("/decisions", Requests.decision("it-d-11", "2025-02-01T09:00:00Z")).status())
+        assertThat(tool.post("/decisions", Requests.decision("it-d-11", "2025-02-01T09:00:00Z"))
+                        .status())
                 .isEqualTo(201);
-        Answer change = tool.post("/behavior-changes",
-                Requests.behaviorChange("it-b-10", "2025-02-01T09:00:00Z", "it-d-11", "it-l-10"));
+        Answer change = tool.post(
+                "/behavior-changes", Requests.behaviorChange("it-b-10", "2025-02-01T09:00:00Z", "it-d-11", "it-l-10"));
         assertThat(change.status()).isEqualTo(201);
 
-        Answer backwards = tool.post("/behavior-changes",
-                Requests.behaviorChange("it-b-11", "2025-02-01T09:00:00Z", "it-d-10", "it-l-10"));
+        Answer backwards = tool.post(
+                "/behavior-changes", Requests.behaviorChange("it-b-11", "2025-02-01T09:00:00Z", "it-d-10", "it-l-10"));
         assertThat(backwards.status()).isEqualTo(400);
         assertThat(backwards.body().get("errors").get(0).get("field").asText()).isEqualTo("decisionId");
 
-        assertThat(jdbc.queryForObject("select count(*) from domain_event_entry"
-                + " where aggregate_identifier in ('it-d-10', 'it-l-10', 'it-d-11', 'it-b-10')", Long.class))
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from domain_event_entry"
+                                + " where aggregate_identifier in ('it-d-10', 'it-l-10', 'it-d-11', 'it-b-10')",
+                        Long.class))
                 .isEqualTo(5L);
     }
 
     @Test
     void reviewsActionsAndSharingArePostedOverHttp() {
-        assertThat(tool.post("/decisions", Requests.decision("it-d-20", "2024-01-10T09:00:00Z")).status())
+        assertThat(tool.post("/decisions", Requests.decision("it-d-20", "2024-01-10T09:00:00Z"))
+                        .status())
                 .isEqualTo(201);
-        assertThat(tool.post("/reviews", Requests.review("it-r-20", "2024-02-01T09:00:00Z", "it-d-20")).status())
+        assertThat(tool.post("/reviews", Requests.review("it-r-20", "2024-02-01T09:00:00Z", "it-d-20"))
+                        .status())
                 .isEqualTo(201);
-        Answer unknownTheme = tool.post("/reviews", Requests.review("it-r-21", "2024-02-01T09:00:00Z", "it-d-20")
-                .replace("\"ownership\"", "\"bad-luck\""));
+        Answer unknownTheme = tool.post(
+                "/reviews",
+                Requests.review("it-r-21", "2024-02-01T09:00:00Z", "it-d-20").replace("\"ownership\"", "\"bad-luck\""));
         assertThat(unknownTheme.status()).isEqualTo(400);
-        assertThat(unknownTheme.body().get("errors").get(0).get("field").asText()).isEqualTo("rootCauses");
+        assertThat(unknownTheme.body().get("errors").get(0).get("field").asText())
+                .isEqualTo("rootCauses");
 
         assertThat(tool.post("/actions", Requests.action("it-a-20", "2024-02-01T09:00:00Z", "it-r-20", "2024-03-01"))
-                .status()).isEqualTo(201);
-        assertThat(tool.post("/actions/it-a-20/completion", Requests.completion("2024-02-20T09:00:00Z")).status())
+                        .status())
+                .isEqualTo(201);
+        assertThat(tool.post("/actions/it-a-20/completion", Requests.completion("2024-02-20T09:00:00Z"))
+                        .status())
                 .isEqualTo(201);
         Answer dropAfterCompletion = tool.post("/actions/it-a-20/drop", """
                 {"occurredAt": "2024-02-21T09:00:00Z", "sourceTool": "tracker", "actor": "u-0815", "reason": "x"}
                 """);
         assertThat(dropAfterCompletion.status()).isEqualTo(409);
-        assertThat(tool.post("/actions/it-a-404/completion", Requests.completion("2024-02-20T09:00:00Z")).status())
+        assertThat(tool.post("/actions/it-a-404/completion", Requests.completion("2024-02-20T09:00:00Z"))
+                        .status())
                 .isEqualTo(404);
 
-        assertThat(tool.post("/lessons", Requests.lesson("it-l-20", "2024-02-02T09:00:00Z", "it-d-20")).status())
+        assertThat(tool.post("/lessons", Requests.lesson("it-l-20", "2024-02-02T09:00:00Z", "it-d-20"))
+                        .status())
                 .isEqualTo(201);
         assertThat(tool.post("/lessons/it-l-20/shares", Requests.share("2024-02-10T09:00:00Z", "acme/sales"))
-                .status()).isEqualTo(201);
+                        .status())
+                .isEqualTo(201);
         assertThat(tool.post("/lessons/it-l-20/shares", Requests.share("2024-02-12T09:00:00Z", "acme/sales"))
-                .body().get("alreadyRecorded").asBoolean()).isTrue();
+                        .body()
+                        .get("alreadyRecorded")
+                        .asBoolean())
+                .isTrue();
     }
 
     @Test
     void idOfAnotherKindOfStepIsAConflictNotAFailure() {
-        assertThat(tool.post("/decisions", Requests.decision("it-d-30", "2024-01-10T09:00:00Z")).status())
+        assertThat(tool.post("/decisions", Requests.decision("it-d-30", "2024-01-10T09:00:00Z"))
+                        .status())
                 .isEqualTo(201);
-        Answer lessonWithDecisionsId = tool.post("/lessons",
-                Requests.lesson("it-d-30", "2024-02-02T09:00:00Z", "it-d-30"));
+        Answer lessonWithDecisionsId =
+                tool.post("/lessons", Requests.lesson("it-d-30", "2024-02-02T09:00:00Z", "it-d-30"));
         assertThat(lessonWithDecisionsId.status()).isEqualTo(409);
         assertThat(lessonWithDecisionsId.contentType()).startsWith("application/problem+json");
     }
@@ -208,7 +233,10 @@ class CommandServiceIntegrationTest {
     }
 
     private static ConsumerRecord<String, byte[]> find(List<ConsumerRecord<String, byte[]>> records, String key) {
-        return records.stream().filter(record -> key.equals(record.key())).findFirst().orElse(null);
+        return records.stream()
+                .filter(record -> key.equals(record.key()))
+                .findFirst()
+                .orElse(null);
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {

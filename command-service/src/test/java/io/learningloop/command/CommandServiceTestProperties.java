@@ -7,17 +7,22 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 /** Points a command service under test at the local stack, in its own schema and topic. */
 final class CommandServiceTestProperties {
 
-    private CommandServiceTestProperties() {
-    }
+    private CommandServiceTestProperties() {}
 
     static Map<String, Object> of(String schema, String topic, String kafkaBootstrap) {
         return Map.of(
-                "spring.datasource.url", LocalStack.postgresUrlWithSchema(schema),
-                "spring.datasource.username", LocalStack.postgresUser(),
-                "spring.datasource.password", LocalStack.postgresPassword(),
-                "spring.flyway.schemas", schema,
-                "axon.kafka.bootstrap-servers", kafkaBootstrap,
-                "axon.kafka.default-topic", topic);
+                "spring.datasource.url",
+                LocalStack.postgresUrlWithSchema(schema),
+                "spring.datasource.username",
+                LocalStack.postgresUser(),
+                "spring.datasource.password",
+                LocalStack.postgresPassword(),
+                "spring.flyway.schemas",
+                schema,
+                "axon.kafka.bootstrap-servers",
+                kafkaBootstrap,
+                "axon.kafka.default-topic",
+                topic);
     }
 
     static void register(DynamicPropertyRegistry properties, String schema, String topic, String kafkaBootstrap) {

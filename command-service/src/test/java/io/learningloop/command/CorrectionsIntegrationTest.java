@@ -41,8 +41,10 @@ class CorrectionsIntegrationTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcTemplate jdbc;
+
     StepPoster tool;
 
     @BeforeEach
@@ -52,7 +54,8 @@ class CorrectionsIntegrationTest {
 
     @Test
     void amendmentIsStoredOncePublishedOnTheStepsKeyAndAnsweredAgainWithItsEventId() throws Exception {
-        assertThat(tool.post("/decisions", Requests.decision("co-d-1", "2025-03-01T10:00:00Z")).status())
+        assertThat(tool.post("/decisions", Requests.decision("co-d-1", "2025-03-01T10:00:00Z"))
+                        .status())
                 .isEqualTo(201);
         String corrected = Requests.decision("co-d-1", "2025-03-01T10:00:00Z").replace("0.7", "0.4");
 
@@ -65,13 +68,17 @@ class CorrectionsIntegrationTest {
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.body().get("eventId").asText()).isEqualTo(eventId);
         assertThat(again.body().get("alreadyRecorded").asBoolean()).isTrue();
-        assertThat(original.status()).as("the original posted again is a repeat").isEqualTo(200);
+        assertThat(original.status())
+                .as("the original posted again is a repeat")
+                .isEqualTo(200);
         assertThat(eventsOf("co-d-1")).containsExactly("DecisionMadeEvent", "StepAmendedEvent");
 
         try (EventTopicReader reader = new EventTopicReader(TOPIC)) {
             List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
             await().atMost(Duration.ofSeconds(30)).until(() -> {
-                reader.poll().stream().filter(record -> "co-d-1".equals(record.key())).forEach(records::add);
+                reader.poll().stream()
+                        .filter(record -> "co-d-1".equals(record.key()))
+                        .forEach(records::add);
                 return records.size() >= 2;
             });
             ConsumerRecord<String, byte[]> amendment = records.get(1);
@@ -96,12 +103,19 @@ class CorrectionsIntegrationTest {
         Answer refused = tool.post("/decisions/co-d-2/retraction", Requests.retraction());
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.contentType()).startsWith("application/problem+json");
-        assertThat(refused.body().get("detail").asText()).isEqualTo("decision 'co-d-2' cannot be retracted while"
-                + " lesson 'co-l-2' build on it: retract those first");
-        assertThat(tool.post("/lessons/co-l-2/retraction", Requests.retraction()).status()).isEqualTo(409);
+        assertThat(refused.body().get("detail").asText())
+                .isEqualTo("decision 'co-d-2' cannot be retracted while"
+                        + " lesson 'co-l-2' build on it: retract those first");
+        assertThat(tool.post("/lessons/co-l-2/retraction", Requests.retraction())
+                        .status())
+                .isEqualTo(409);
 
-        assertThat(tool.post("/behavior-changes/co-b-2/retraction", Requests.retraction()).status()).isEqualTo(201);
-        assertThat(tool.post("/lessons/co-l-2/retraction", Requests.retraction()).status()).isEqualTo(201);
+        assertThat(tool.post("/behavior-changes/co-b-2/retraction", Requests.retraction())
+                        .status())
+                .isEqualTo(201);
+        assertThat(tool.post("/lessons/co-l-2/retraction", Requests.retraction())
+                        .status())
+                .isEqualTo(201);
         Answer retracted = tool.post("/decisions/co-d-2/retraction", Requests.retraction());
         Answer again = tool.post("/decisions/co-d-2/retraction", Requests.retraction());
 
@@ -115,8 +129,8 @@ class CorrectionsIntegrationTest {
         assertThat(lesson.status()).as("a retracted decision is no reference").isEqualTo(404);
         Answer reused = tool.post("/lessons", Requests.lesson("co-d-2", "2025-07-01T10:00:00Z", "co-d-3"));
         assertThat(reused.status()).as("its id stays used").isEqualTo(409);
-        assertThat(jdbc.queryForList("select step_id from known_step where retracted order by step_id",
-                String.class)).containsExactly("co-b-2", "co-d-2", "co-l-2");
+        assertThat(jdbc.queryForList("select step_id from known_step where retracted order by step_id", String.class))
+                .containsExactly("co-b-2", "co-d-2", "co-l-2");
     }
 
     @Test
@@ -127,15 +141,15 @@ class CorrectionsIntegrationTest {
 
         Answer invalid = tool.post("/decisions/co-d-4/amendment", """
                 {"sourceTool": "fix-tool", "actor": "jane@acme.example",
-                 "correction": %s}""".formatted(Requests.decision("co-d-4", "2025-03-01T10:00:00Z")
-                .replace("0.7", "1.7")));
-        Answer otherId = tool.post("/decisions/co-d-4/amendment",
-                Requests.amendment(Requests.decision("co-d-5", "2025-03-01T10:00:00Z")));
-        Answer afterOutcome = tool.post("/decisions/co-d-4/amendment",
-                Requests.amendment(Requests.decision("co-d-4", "2025-05-01T10:00:00Z")));
+                 "correction": %s}""".formatted(
+                        Requests.decision("co-d-4", "2025-03-01T10:00:00Z").replace("0.7", "1.7")));
+        Answer otherId = tool.post(
+                "/decisions/co-d-4/amendment", Requests.amendment(Requests.decision("co-d-5", "2025-03-01T10:00:00Z")));
+        Answer afterOutcome = tool.post(
+                "/decisions/co-d-4/amendment", Requests.amendment(Requests.decision("co-d-4", "2025-05-01T10:00:00Z")));
         Answer unknown = tool.post("/decisions/co-missing/retraction", Requests.retraction());
-        Answer outcomeBeforeDecision = tool.post("/decisions/co-d-4/outcome/amendment",
-                Requests.amendment(Requests.outcome("2025-02-01T10:00:00Z")));
+        Answer outcomeBeforeDecision = tool.post(
+                "/decisions/co-d-4/outcome/amendment", Requests.amendment(Requests.outcome("2025-02-01T10:00:00Z")));
 
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.body().get("errors").findValuesAsText("field"))
@@ -146,7 +160,9 @@ class CorrectionsIntegrationTest {
         assertThat(afterOutcome.body().get("detail").asText())
                 .isEqualTo("the decision cannot move after its observed outcome, at 2025-04-01T10:00:00Z");
         assertThat(unknown.status()).isEqualTo(404);
-        assertThat(outcomeBeforeDecision.status()).as("an outcome cannot precede its decision").isEqualTo(400);
+        assertThat(outcomeBeforeDecision.status())
+                .as("an outcome cannot precede its decision")
+                .isEqualTo(400);
         assertThat(eventsOf("co-d-4")).hasSize((int) before);
     }
 
@@ -160,8 +176,10 @@ class CorrectionsIntegrationTest {
         tool.post("/reviews", Requests.review("co-r-6", "2025-03-10T10:00:00Z", "co-d-6"));
         tool.post("/actions", Requests.action("co-a-6", "2025-03-10T10:00:00Z", "co-r-6", "2025-04-01"));
         tool.post("/lessons", Requests.lesson("co-l-6", "2025-04-01T10:00:00Z", "co-d-6"));
-        tool.post("/decisions", Requests.decision("co-d-7", "2025-05-01T10:00:00Z")
-                .replace("\"reviewBy\"", "\"informedByLessonIds\": [\"co-l-6\"], \"reviewBy\""));
+        tool.post(
+                "/decisions",
+                Requests.decision("co-d-7", "2025-05-01T10:00:00Z")
+                        .replace("\"reviewBy\"", "\"informedByLessonIds\": [\"co-l-6\"], \"reviewBy\""));
         tool.post("/behavior-changes", Requests.behaviorChange("co-b-6", "2025-05-02T10:00:00Z", "co-d-7", "co-l-6"));
         String query = "select step_id, referenced_id from step_reference where step_id like 'co-%'"
                 + " order by step_id, referenced_id";
@@ -173,14 +191,27 @@ class CorrectionsIntegrationTest {
         jdbc.update(migration.substring(migration.indexOf("insert into step_reference")));
 
         assertThat(jdbc.queryForList(query)).isEqualTo(written);
-        assertThat(written).extracting(row -> row.get("step_id") + ">" + row.get("referenced_id")).contains(
-                "co-r-6>co-d-6", "co-a-6>co-r-6", "co-l-6>co-d-6", "co-d-7>co-l-6", "co-b-6>co-l-6", "co-b-6>co-d-7");
+        assertThat(written)
+                .extracting(row -> row.get("step_id") + ">" + row.get("referenced_id"))
+                .contains(
+                        "co-r-6>co-d-6",
+                        "co-a-6>co-r-6",
+                        "co-l-6>co-d-6",
+                        "co-d-7>co-l-6",
+                        "co-b-6>co-l-6",
+                        "co-b-6>co-d-7");
     }
 
     private List<String> eventsOf(String aggregateId) {
-        return jdbc.queryForList("select payload_type from domain_event_entry where aggregate_identifier = ?"
-                + " order by sequence_number", String.class, aggregateId).stream()
-                .map(type -> type.substring(type.lastIndexOf('.') + 1)).toList();
+        return jdbc
+                .queryForList(
+                        "select payload_type from domain_event_entry where aggregate_identifier = ?"
+                                + " order by sequence_number",
+                        String.class,
+                        aggregateId)
+                .stream()
+                .map(type -> type.substring(type.lastIndexOf('.') + 1))
+                .toList();
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {

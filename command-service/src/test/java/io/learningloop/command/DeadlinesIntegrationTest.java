@@ -30,43 +30,76 @@ import org.springframework.test.context.DynamicPropertySource;
  * Overdue actions appear without any tool posting them: the due date is a persistent deadline in
  * PostgreSQL (db-scheduler), which fires and records ActionOverdue by itself.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
-        "db-scheduler.polling-interval=1s", "learning-loop.deadlines.backfill-grace=PT2S"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = {"db-scheduler.polling-interval=1s", "learning-loop.deadlines.backfill-grace=PT2S"})
 class DeadlinesIntegrationTest {
 
     static final String SCHEMA = LocalStack.uniqueName("it_");
 
     @DynamicPropertySource
     static void stack(DynamicPropertyRegistry properties) {
-        CommandServiceTestProperties.register(properties, SCHEMA, LocalStack.uniqueName("it-events-"),
-                LocalStack.kafkaBootstrap());
+        CommandServiceTestProperties.register(
+                properties, SCHEMA, LocalStack.uniqueName("it-events-"), LocalStack.kafkaBootstrap());
     }
 
     @Autowired
     CommandGateway commands;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     Clock clock;
 
     @Test
     void actionLeftOpenPastItsDueDateIsRecordedOverdueByThePlatform() {
         Provenance tool = new Provenance("acme/eng", Instant.parse("2024-01-10T10:00:00Z"), "backfill", "u-1");
-        commands.sendAndWait(new MakeDecisionCommand("dl-d-1", Stamp.fresh(clock), tool, "Decision",
-                DecisionCategory.PRODUCT, "It works", 0.6, LocalDate.parse("2024-06-01"), List.of(), List.of(), List.of(),
+        commands.sendAndWait(new MakeDecisionCommand(
+                "dl-d-1",
+                Stamp.fresh(clock),
+                tool,
+                "Decision",
+                DecisionCategory.PRODUCT,
+                "It works",
+                0.6,
+                LocalDate.parse("2024-06-01"),
+                List.of(),
+                List.of(),
+                List.of(),
                 List.of()));
         Provenance later = new Provenance("acme/eng", Instant.parse("2024-03-01T10:00:00Z"), "backfill", "u-1");
-        commands.sendAndWait(new HoldReviewCommand("dl-r-1", Stamp.fresh(clock), later, List.of("dl-d-1"),
-                ReviewKind.RETROSPECTIVE, List.of(new RootCause("process", "No check-in held")), false, true, 4));
-        commands.sendAndWait(new AssignActionCommand("dl-a-1", Stamp.fresh(clock), later, "dl-r-1", "u-owner",
-                LocalDate.parse("2024-03-15"), "Hold the check-ins"));
+        commands.sendAndWait(new HoldReviewCommand(
+                "dl-r-1",
+                Stamp.fresh(clock),
+                later,
+                List.of("dl-d-1"),
+                ReviewKind.RETROSPECTIVE,
+                List.of(new RootCause("process", "No check-in held")),
+                false,
+                true,
+                4));
+        commands.sendAndWait(new AssignActionCommand(
+                "dl-a-1",
+                Stamp.fresh(clock),
+                later,
+                "dl-r-1",
+                "u-owner",
+                LocalDate.parse("2024-03-15"),
+                "Hold the check-ins"));
 
         assertThat(pendingDeadlinesOf("dl-a-1")).isEqualTo(1L);
-        String overdue = await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForList(
-                "select convert_from(payload, 'UTF8') from domain_event_entry"
-                        + " where aggregate_identifier = 'dl-a-1' and payload_type like '%ActionOverdueEvent'",
-                String.class), events -> events.size() == 1).get(0);
-        assertThat(overdue).contains("\"occurredAt\":\"2024-03-16T00:00:00Z\"").contains("\"dueDate\":\"2024-03-15\"")
+        String overdue = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> jdbc.queryForList(
+                                "select convert_from(payload, 'UTF8') from domain_event_entry"
+                                        + " where aggregate_identifier = 'dl-a-1' and payload_type like '%ActionOverdueEvent'",
+                                String.class),
+                        events -> events.size() == 1)
+                .get(0);
+        assertThat(overdue)
+                .contains("\"occurredAt\":\"2024-03-16T00:00:00Z\"")
+                .contains("\"dueDate\":\"2024-03-15\"")
                 .contains("\"sourceTool\":\"learning-loop\"");
         // db-scheduler removes a one-time task after it ran, in its own transaction.
         await().atMost(Duration.ofSeconds(10)).until(() -> pendingDeadlinesOf("dl-a-1") == 0L);
@@ -75,15 +108,31 @@ class DeadlinesIntegrationTest {
     @Test
     void plannedCheckInNotHeldIsRecordedMissedByThePlatform() {
         Provenance tool = new Provenance("acme/eng", Instant.parse("2024-05-10T10:00:00Z"), "backfill", "u-1");
-        commands.sendAndWait(new MakeDecisionCommand("dl-d-2", Stamp.fresh(clock), tool, "Decision",
-                DecisionCategory.PRODUCT, "It works", 0.6, LocalDate.parse("2024-09-01"), List.of(),
-                List.of(LocalDate.parse("2024-06-01")), List.of("errors-per-day"), List.of()));
+        commands.sendAndWait(new MakeDecisionCommand(
+                "dl-d-2",
+                Stamp.fresh(clock),
+                tool,
+                "Decision",
+                DecisionCategory.PRODUCT,
+                "It works",
+                0.6,
+                LocalDate.parse("2024-09-01"),
+                List.of(),
+                List.of(LocalDate.parse("2024-06-01")),
+                List.of("errors-per-day"),
+                List.of()));
 
-        String missed = await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForList(
-                "select convert_from(payload, 'UTF8') from domain_event_entry"
-                        + " where aggregate_identifier = 'dl-d-2' and payload_type like '%CheckInMissedEvent'",
-                String.class), events -> events.size() == 1).get(0);
-        assertThat(missed).contains("\"scheduledFor\":\"2024-06-01\"").contains("\"eventId\":\"dl-d-2:check-in:2024-06-01\"");
+        String missed = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> jdbc.queryForList(
+                                "select convert_from(payload, 'UTF8') from domain_event_entry"
+                                        + " where aggregate_identifier = 'dl-d-2' and payload_type like '%CheckInMissedEvent'",
+                                String.class),
+                        events -> events.size() == 1)
+                .get(0);
+        assertThat(missed)
+                .contains("\"scheduledFor\":\"2024-06-01\"")
+                .contains("\"eventId\":\"dl-d-2:check-in:2024-06-01\"");
     }
 
     /**
@@ -93,21 +142,42 @@ class DeadlinesIntegrationTest {
     @Test
     void completingOneActionLeavesTheDueDatesOfOthersAwaited() {
         Provenance tool = new Provenance("acme/eng", Instant.parse("2024-01-10T10:00:00Z"), "backfill", "u-1");
-        commands.sendAndWait(new MakeDecisionCommand("dl-d-3", Stamp.fresh(clock), tool, "Decision",
-                DecisionCategory.PRODUCT, "It works", 0.6, LocalDate.parse("2024-06-01"), List.of(), List.of(),
-                List.of(), List.of()));
-        commands.sendAndWait(new HoldReviewCommand("dl-r-3", Stamp.fresh(clock), tool, List.of("dl-d-3"),
-                ReviewKind.RETROSPECTIVE, List.of(new RootCause("process", "No owner")), false, true, 4));
+        commands.sendAndWait(new MakeDecisionCommand(
+                "dl-d-3",
+                Stamp.fresh(clock),
+                tool,
+                "Decision",
+                DecisionCategory.PRODUCT,
+                "It works",
+                0.6,
+                LocalDate.parse("2024-06-01"),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of()));
+        commands.sendAndWait(new HoldReviewCommand(
+                "dl-r-3",
+                Stamp.fresh(clock),
+                tool,
+                List.of("dl-d-3"),
+                ReviewKind.RETROSPECTIVE,
+                List.of(new RootCause("process", "No owner")),
+                false,
+                true,
+                4));
         LocalDate farAhead = LocalDate.now(clock).plusYears(1);
-        commands.sendAndWait(new AssignActionCommand("dl-a-3", Stamp.fresh(clock), tool, "dl-r-3", "u-owner",
-                farAhead, "First"));
-        commands.sendAndWait(new AssignActionCommand("dl-a-4", Stamp.fresh(clock), tool, "dl-r-3", "u-owner",
-                farAhead, "Second"));
+        commands.sendAndWait(
+                new AssignActionCommand("dl-a-3", Stamp.fresh(clock), tool, "dl-r-3", "u-owner", farAhead, "First"));
+        commands.sendAndWait(
+                new AssignActionCommand("dl-a-4", Stamp.fresh(clock), tool, "dl-r-3", "u-owner", farAhead, "Second"));
         assertThat(pendingDeadlinesOf("dl-a-3")).isEqualTo(1L);
         assertThat(pendingDeadlinesOf("dl-a-4")).isEqualTo(1L);
 
-        commands.sendAndWait(new CompleteActionCommand("dl-a-3", Stamp.fresh(clock), new Provenance(null,
-                Instant.parse("2024-02-01T10:00:00Z"), "tracker", "u-owner"), "Done"));
+        commands.sendAndWait(new CompleteActionCommand(
+                "dl-a-3",
+                Stamp.fresh(clock),
+                new Provenance(null, Instant.parse("2024-02-01T10:00:00Z"), "tracker", "u-owner"),
+                "Done"));
 
         assertThat(pendingDeadlinesOf("dl-a-3")).isZero();
         assertThat(pendingDeadlinesOf("dl-a-4")).isEqualTo(1L);
@@ -115,7 +185,9 @@ class DeadlinesIntegrationTest {
 
     /** Deadlines stored for an aggregate: its id appears in the task's serialized scope. */
     private long pendingDeadlinesOf(String aggregateId) {
-        return jdbc.queryForObject("select count(*) from scheduled_tasks"
-                + " where position(convert_to(?, 'UTF8') in task_data) > 0", Long.class, aggregateId);
+        return jdbc.queryForObject(
+                "select count(*) from scheduled_tasks" + " where position(convert_to(?, 'UTF8') in task_data) > 0",
+                Long.class,
+                aggregateId);
     }
 }

@@ -37,12 +37,14 @@ class KafkaOutageIntegrationTest {
         }
 
         try (ConfigurableApplicationContext kafkaBack = start(LocalStack.kafkaBootstrap());
-             EventTopicReader reader = new EventTopicReader(topic)) {
-            var published = await().atMost(Duration.ofSeconds(60))
-                    .until(reader::poll, records -> records.size() >= 2);
+                EventTopicReader reader = new EventTopicReader(topic)) {
+            var published = await().atMost(Duration.ofSeconds(60)).until(reader::poll, records -> records.size() >= 2);
             assertThat(published).extracting(record -> record.key()).containsExactly("outage-d-1", "outage-d-1");
-            assertThat(new String(published.get(0).headers().lastHeader("event-id").value())).isEqualTo(eventId);
-            assertThat(new String(published.get(1).headers().lastHeader("event-type").value()))
+            assertThat(new String(
+                            published.get(0).headers().lastHeader("event-id").value()))
+                    .isEqualTo(eventId);
+            assertThat(new String(
+                            published.get(1).headers().lastHeader("event-type").value()))
                     .isEqualTo("OutcomeObserved");
         }
     }
@@ -52,7 +54,8 @@ class KafkaOutageIntegrationTest {
         Map<String, Object> properties = new HashMap<>(CommandServiceTestProperties.of(schema, topic, kafkaBootstrap));
         properties.put("server.port", 0);
         String[] arguments = properties.entrySet().stream()
-                .map(property -> "--" + property.getKey() + "=" + property.getValue()).toArray(String[]::new);
+                .map(property -> "--" + property.getKey() + "=" + property.getValue())
+                .toArray(String[]::new);
         return new SpringApplicationBuilder(CommandServiceApplication.class).run(arguments);
     }
 

@@ -34,15 +34,16 @@ class OpenApiDocumentIntegrationTest {
     static final String SCHEMA = LocalStack.uniqueName("it_");
     static final String TOPIC = LocalStack.uniqueName("it-events-");
     static final Path COMMITTED = Path.of(System.getProperty("basedir", "."))
-            .resolve("../docs/openapi/command-service.json").normalize();
+            .resolve("../docs/openapi/command-service.json")
+            .normalize();
     static final String REGENERATE = "If the API change is intended, rewrite the committed copy with:"
             + " cd command-service && mvn -o verify -Dit.test=OpenApiDocumentIntegrationTest -Dopenapi.write=true";
 
     /** Pretty-printed with sorted keys and LF line ends, so the same document is always the same text. */
     private static final ObjectMapper CANONICAL = new ObjectMapper()
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-            .setDefaultPrettyPrinter(new DefaultPrettyPrinter(Separators.createDefaultInstance()
-                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+            .setDefaultPrettyPrinter(new DefaultPrettyPrinter(
+                            Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
                     .withObjectIndenter(new DefaultIndenter("  ", "\n"))
                     .withArrayIndenter(new DefaultIndenter("  ", "\n")))
             .enable(SerializationFeature.INDENT_OUTPUT);
@@ -54,6 +55,7 @@ class OpenApiDocumentIntegrationTest {
 
     @LocalServerPort
     int port;
+
     final HttpClient http = HttpClient.newHttpClient();
 
     @Test
@@ -71,8 +73,8 @@ class OpenApiDocumentIntegrationTest {
         }
         String committed = Files.readString(COMMITTED);
         if (!committed.equals(served)) {
-            fail(COMMITTED + " differs from what /v3/api-docs serves, " + firstDifference(committed, served)
-                    + ". " + REGENERATE);
+            fail(COMMITTED + " differs from what /v3/api-docs serves, " + firstDifference(committed, served) + ". "
+                    + REGENERATE);
         }
     }
 
@@ -81,32 +83,57 @@ class OpenApiDocumentIntegrationTest {
         var document = CANONICAL.readTree(get("/v3/api-docs").body());
 
         assertThat(document.at("/info/title").asText()).isEqualTo("Learning Loop command service");
-        assertThat(document.get("paths").fieldNames()).toIterable().containsExactlyInAnyOrder(
-                "/decisions", "/decisions/{decisionId}/outcome", "/lessons", "/behavior-changes", "/steps/bulk",
-                "/reviews", "/actions", "/actions/{actionId}/completion", "/actions/{actionId}/drop",
-                "/lessons/{lessonId}/shares", "/decisions/{decisionId}/check-ins",
-                "/decisions/{decisionId}/amendment", "/decisions/{decisionId}/retraction",
-                "/decisions/{decisionId}/outcome/amendment", "/decisions/{decisionId}/outcome/retraction",
-                "/lessons/{lessonId}/amendment", "/lessons/{lessonId}/retraction", "/reviews/{reviewId}/amendment",
-                "/reviews/{reviewId}/retraction", "/actions/{actionId}/amendment", "/actions/{actionId}/retraction",
-                "/behavior-changes/{behaviorChangeId}/amendment", "/behavior-changes/{behaviorChangeId}/retraction");
+        assertThat(document.get("paths").fieldNames())
+                .toIterable()
+                .containsExactlyInAnyOrder(
+                        "/decisions",
+                        "/decisions/{decisionId}/outcome",
+                        "/lessons",
+                        "/behavior-changes",
+                        "/steps/bulk",
+                        "/reviews",
+                        "/actions",
+                        "/actions/{actionId}/completion",
+                        "/actions/{actionId}/drop",
+                        "/lessons/{lessonId}/shares",
+                        "/decisions/{decisionId}/check-ins",
+                        "/decisions/{decisionId}/amendment",
+                        "/decisions/{decisionId}/retraction",
+                        "/decisions/{decisionId}/outcome/amendment",
+                        "/decisions/{decisionId}/outcome/retraction",
+                        "/lessons/{lessonId}/amendment",
+                        "/lessons/{lessonId}/retraction",
+                        "/reviews/{reviewId}/amendment",
+                        "/reviews/{reviewId}/retraction",
+                        "/actions/{actionId}/amendment",
+                        "/actions/{actionId}/retraction",
+                        "/behavior-changes/{behaviorChangeId}/amendment",
+                        "/behavior-changes/{behaviorChangeId}/retraction");
         for (String path : List.of("/decisions", "/decisions/{decisionId}/outcome", "/lessons", "/behavior-changes")) {
             var responses = document.get("paths").get(path).at("/post/responses");
-            assertThat(responses.fieldNames()).toIterable().as(path)
+            assertThat(responses.fieldNames())
+                    .toIterable()
+                    .as(path)
                     .containsExactlyInAnyOrder("200", "201", "400", "404", "409");
-            assertThat(responses.at("/404/content").has("application/problem+json")).as(path).isTrue();
+            assertThat(responses.at("/404/content").has("application/problem+json"))
+                    .as(path)
+                    .isTrue();
         }
         for (String path : List.of("/decisions/{decisionId}/amendment", "/lessons/{lessonId}/retraction")) {
             var responses = document.get("paths").get(path).at("/post/responses");
             assertThat(responses.fieldNames()).toIterable().as(path).contains("201", "400", "404", "409");
         }
         var amendment = document.at("/paths/~1decisions~1{decisionId}~1amendment/post/requestBody/content"
-                + "/application~1json/schema/$ref").asText();
+                        + "/application~1json/schema/$ref")
+                .asText();
         assertThat(document.at("/components/schemas/" + amendment.substring(amendment.lastIndexOf('/') + 1)
-                + "/properties/correction/$ref").asText()).endsWith("/DecisionRequest");
+                                + "/properties/correction/$ref")
+                        .asText())
+                .endsWith("/DecisionRequest");
         var bulk = document.get("paths").get("/steps/bulk").get("post");
         assertThat(bulk.at("/requestBody/content").has("application/x-ndjson")).isTrue();
-        assertThat(bulk.at("/responses/200/content").has("application/x-ndjson")).isTrue();
+        assertThat(bulk.at("/responses/200/content").has("application/x-ndjson"))
+                .isTrue();
     }
 
     @Test
@@ -134,7 +161,10 @@ class OpenApiDocumentIntegrationTest {
 
     private HttpResponse<String> get(String path) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
+            return http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

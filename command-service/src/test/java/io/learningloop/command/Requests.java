@@ -3,8 +3,7 @@ package io.learningloop.command;
 /** Request bodies as a tool would post them. */
 public final class Requests {
 
-    private Requests() {
-    }
+    private Requests() {}
 
     public static String decision(String id, String occurredAt) {
         return """

@@ -21,7 +21,8 @@ class StepKindMigrationIntegrationTest {
     @Test
     void stepKindsStoredBeforeV4AreRewrittenToTheirWireNames() throws SQLException {
         flyway("3").migrate();
-        try (Connection db = connect(); Statement sql = db.createStatement()) {
+        try (Connection db = connect();
+                Statement sql = db.createStatement()) {
             sql.executeUpdate("insert into known_step (step_id, kind, occurred_at) values"
                     + " ('bc-1', 'behaviour change', now()), ('dec-1', 'decision', now()), ('les-1', 'lesson', now())");
         }
@@ -29,8 +30,9 @@ class StepKindMigrationIntegrationTest {
         flyway("latest").migrate();
 
         List<String> kinds = new ArrayList<>();
-        try (Connection db = connect(); Statement sql = db.createStatement();
-             ResultSet rows = sql.executeQuery("select step_id || ' ' || kind from known_step order by step_id")) {
+        try (Connection db = connect();
+                Statement sql = db.createStatement();
+                ResultSet rows = sql.executeQuery("select step_id || ' ' || kind from known_step order by step_id")) {
             while (rows.next()) {
                 kinds.add(rows.getString(1));
             }
@@ -41,11 +43,13 @@ class StepKindMigrationIntegrationTest {
     private Flyway flyway(String target) {
         return Flyway.configure()
                 .dataSource(LocalStack.postgresUrl(), LocalStack.postgresUser(), LocalStack.postgresPassword())
-                .schemas(schema).target(target).load();
+                .schemas(schema)
+                .target(target)
+                .load();
     }
 
     private Connection connect() throws SQLException {
-        return DriverManager.getConnection(LocalStack.postgresUrlWithSchema(schema), LocalStack.postgresUser(),
-                LocalStack.postgresPassword());
+        return DriverManager.getConnection(
+                LocalStack.postgresUrlWithSchema(schema), LocalStack.postgresUser(), LocalStack.postgresPassword());
     }
 }

@@ -12,8 +12,7 @@ import java.net.http.HttpResponse;
 /** Posts JSON to a running command service the way a tool would, and reads the answer. */
 public final class StepPoster {
 
-    public record Answer(int status, String contentType, JsonNode body) {
-    }
+    public record Answer(int status, String contentType, JsonNode body) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
@@ -25,9 +24,12 @@ public final class StepPoster {
 
     public Answer post(String path, String json) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(baseUrl + path))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(json))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             String contentType = response.headers().firstValue("Content-Type").orElse("");
             return new Answer(response.statusCode(), contentType, JSON.readTree(response.body()));
         } catch (IOException e) {

@@ -17,8 +17,7 @@ public final class DueDates {
     /** The platform's default: a check-in may be held up to three days after its planned day. */
     public static final Duration DEFAULT_CHECK_IN_TOLERANCE = Duration.ofDays(3);
 
-    private DueDates() {
-    }
+    private DueDates() {}
 
     /** The moment a check-in planned for {@code scheduledFor} and not held counts as missed. */
     public static Instant checkInMissedAt(LocalDate scheduledFor, Duration tolerance) {

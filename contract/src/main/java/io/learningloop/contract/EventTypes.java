@@ -48,8 +48,7 @@ public final class EventTypes {
     private static final Map<String, Class<? extends LoopEvent>> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventTypes::name, Function.identity()));
 
-    private EventTypes() {
-    }
+    private EventTypes() {}
 
     /** {@code DecisionMadeEvent} travels as {@code DecisionMade}. */
     public static String name(Class<?> type) {

@@ -14,6 +14,5 @@ public final class KafkaContract {
     /** The position of the event in its aggregate's stream: newer state wins over older. */
     public static final String HEADER_AGGREGATE_SEQUENCE = "aggregate-sequence";
 
-    private KafkaContract() {
-    }
+    private KafkaContract() {}
 }

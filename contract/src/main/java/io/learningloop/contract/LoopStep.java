@@ -22,7 +22,6 @@ import java.util.Optional;
  * ({@code behaviour change}). Amendments and retractions are corrections of these, not steps of their own.
  */
 public enum LoopStep {
-
     DECISION(DecisionMadeEvent.class, "decisionId", "decision"),
     CHECK_IN(CheckInHeldEvent.class, "decisionId", "check-in"),
     OUTCOME(OutcomeObservedEvent.class, "decisionId", "outcome"),
@@ -50,7 +49,9 @@ public enum LoopStep {
     }
 
     public static Optional<LoopStep> named(String wireName) {
-        return Arrays.stream(values()).filter(step -> step.wireName().equals(wireName)).findFirst();
+        return Arrays.stream(values())
+                .filter(step -> step.wireName().equals(wireName))
+                .findFirst();
     }
 
     /** The field that carries the step's id ({@code decisionId}); a step about another carries that one's. */

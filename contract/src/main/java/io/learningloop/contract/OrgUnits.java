@@ -14,11 +14,12 @@ public final class OrgUnits {
     public static final int MAX_LENGTH = 200;
     private static final Pattern VALID = Pattern.compile(PATTERN);
 
-    private OrgUnits() {
-    }
+    private OrgUnits() {}
 
     public static boolean isValid(String path) {
-        return path != null && path.length() <= MAX_LENGTH && VALID.matcher(path).matches();
+        return path != null
+                && path.length() <= MAX_LENGTH
+                && VALID.matcher(path).matches();
     }
 
     /** {@code acme/eng/platform} gives {@code [acme, acme/eng, acme/eng/platform]}. */

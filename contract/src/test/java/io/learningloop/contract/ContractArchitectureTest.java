@@ -25,28 +25,41 @@ class ContractArchitectureTest {
 
     @ArchTest
     static final ArchRule every_event_is_a_revisioned_record_named_event_and_listed_in_event_types = classes()
-            .that().implement(LoopEvent.class)
-            .and().areNotInterfaces()
-            .and().doNotHaveModifier(JavaModifier.ABSTRACT)
-            .should().beRecords()
-            .andShould().haveSimpleNameEndingWith("Event")
-            .andShould().beAnnotatedWith(Revision.class)
+            .that()
+            .implement(LoopEvent.class)
+            .and()
+            .areNotInterfaces()
+            .and()
+            .doNotHaveModifier(JavaModifier.ABSTRACT)
+            .should()
+            .beRecords()
+            .andShould()
+            .haveSimpleNameEndingWith("Event")
+            .andShould()
+            .beAnnotatedWith(Revision.class)
             .andShould(beListedInEventTypesAll())
             .because("the event-type header is the class name without 'Event', the event-revision header comes "
                     + "from @Revision, and an event missing from EventTypes.ALL can be neither published nor consumed");
 
     @ArchTest
     static final ArchRule the_contract_does_not_depend_on_spring = noClasses()
-            .that().resideInAPackage("io.learningloop.contract..")
-            .should().dependOnClassesThat().resideInAPackage("org.springframework..")
+            .that()
+            .resideInAPackage("io.learningloop.contract..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("org.springframework..")
             .because("every service, and consumers of other teams, use the contract without Spring");
 
     @ArchTest
     static final ArchRule the_contract_uses_only_the_jdk_jackson_annotations_and_axons_revision = classes()
-            .that().resideInAPackage("io.learningloop.contract..")
-            .should().onlyDependOnClassesThat(resideInAnyPackage("java..", "io.learningloop.contract..",
-                    "com.fasterxml.jackson.annotation..").or(equivalentTo(Revision.class)))
-            .because("the contract's only dependencies are there for @Revision and the enums' wire names (see its pom)");
+            .that()
+            .resideInAPackage("io.learningloop.contract..")
+            .should()
+            .onlyDependOnClassesThat(
+                    resideInAnyPackage("java..", "io.learningloop.contract..", "com.fasterxml.jackson.annotation..")
+                            .or(equivalentTo(Revision.class)))
+            .because(
+                    "the contract's only dependencies are there for @Revision and the enums' wire names (see its pom)");
 
     private static ArchCondition<JavaClass> beListedInEventTypesAll() {
         Set<String> listed = EventTypes.ALL.stream().map(Class::getName).collect(Collectors.toSet());
@@ -54,8 +67,10 @@ class ContractArchitectureTest {
             @Override
             public void check(JavaClass javaClass, ConditionEvents events) {
                 boolean isListed = listed.contains(javaClass.getName());
-                events.add(new SimpleConditionEvent(javaClass, isListed, javaClass.getName()
-                        + (isListed ? " is" : " is not") + " listed in EventTypes.ALL"));
+                events.add(new SimpleConditionEvent(
+                        javaClass,
+                        isListed,
+                        javaClass.getName() + (isListed ? " is" : " is not") + " listed in EventTypes.ALL"));
             }
         };
     }

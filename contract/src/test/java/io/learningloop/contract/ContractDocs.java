@@ -19,8 +19,7 @@ final class ContractDocs {
 
     static final Path ROOT = locate();
 
-    private ContractDocs() {
-    }
+    private ContractDocs() {}
 
     static Path readme() {
         return ROOT.resolve("README.md");
@@ -92,7 +91,8 @@ final class ContractDocs {
     }
 
     private static Path locate() {
-        Path start = Path.of(System.getProperty("basedir", System.getProperty("user.dir"))).toAbsolutePath();
+        Path start = Path.of(System.getProperty("basedir", System.getProperty("user.dir")))
+                .toAbsolutePath();
         for (Path dir = start; dir != null; dir = dir.getParent()) {
             Path candidate = dir.resolve("docs").resolve("contract");
             if (Files.isDirectory(candidate)) {

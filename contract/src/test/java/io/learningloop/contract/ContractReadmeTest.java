@@ -3,11 +3,10 @@ package io.learningloop.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.learningloop.contract.events.ActionOverdueEvent;
-import io.learningloop.contract.events.LoopEvent;
 import io.learningloop.contract.events.Assessment;
 import io.learningloop.contract.events.DecisionCategory;
 import io.learningloop.contract.events.ExtractionPractice;
+import io.learningloop.contract.events.LoopEvent;
 import io.learningloop.contract.events.ReportedBy;
 import io.learningloop.contract.events.ReviewKind;
 import io.learningloop.contract.events.WireNames;
@@ -22,19 +21,24 @@ class ContractReadmeTest {
 
     @Test
     void readmeNamesTheTopicAndEveryHeader() {
-        assertThat(readme).contains("`" + KafkaContract.DEFAULT_TOPIC + "`",
-                "`" + KafkaContract.HEADER_EVENT_ID + "`",
-                "`" + KafkaContract.HEADER_EVENT_TYPE + "`",
-                "`" + KafkaContract.HEADER_EVENT_REVISION + "`",
-                "`" + KafkaContract.HEADER_AGGREGATE_SEQUENCE + "`");
+        assertThat(readme)
+                .contains(
+                        "`" + KafkaContract.DEFAULT_TOPIC + "`",
+                        "`" + KafkaContract.HEADER_EVENT_ID + "`",
+                        "`" + KafkaContract.HEADER_EVENT_TYPE + "`",
+                        "`" + KafkaContract.HEADER_EVENT_REVISION + "`",
+                        "`" + KafkaContract.HEADER_AGGREGATE_SEQUENCE + "`");
     }
 
     @Test
     void readmeDocumentsEveryEventWithItsSchemaAndRevision() {
         for (Class<?> type : EventTypes.ALL) {
             String name = EventTypes.name(type);
-            assertThat(readme).contains("## " + name, "`" + name + "`",
-                    "schemas/" + ContractDocs.schema(type).getFileName());
+            assertThat(readme)
+                    .contains(
+                            "## " + name,
+                            "`" + name + "`",
+                            "schemas/" + ContractDocs.schema(type).getFileName());
         }
     }
 
@@ -43,7 +47,10 @@ class ContractReadmeTest {
     void readmeTopicTableGivesTheCurrentRevisionOfEveryEvent() {
         for (Class<?> type : EventTypes.ALL) {
             String name = EventTypes.name(type);
-            String row = readme.lines().filter(line -> line.startsWith("| [`" + name + "`]")).findFirst().orElse("");
+            String row = readme.lines()
+                    .filter(line -> line.startsWith("| [`" + name + "`]"))
+                    .findFirst()
+                    .orElse("");
 
             assertThat(row).as("topic table row of " + name).endsWith("| " + EventTypes.revision(type) + " |");
         }
@@ -55,14 +62,24 @@ class ContractReadmeTest {
         int revisions = readme.indexOf("## How the contract evolves");
         assertThat(revisions).isNotNegative();
         for (Class<?> type : EventTypes.ALL) {
-            IntStream.range(1, Integer.parseInt(EventTypes.revision(type))).mapToObj(String::valueOf)
+            IntStream.range(1, Integer.parseInt(EventTypes.revision(type)))
+                    .mapToObj(String::valueOf)
                     .forEach(revision -> assertThat(readme.substring(revisions))
-                            .contains("schemas/" + ContractDocs.schema(type, revision).getFileName())
-                            .contains("examples/" + ContractDocs.example(type, revision).getFileName()));
+                            .contains("schemas/"
+                                    + ContractDocs.schema(type, revision).getFileName())
+                            .contains("examples/"
+                                    + ContractDocs.example(type, revision).getFileName()));
         }
-        assertThat(readme.substring(revisions)).contains("`EventUpcasts`", "`\"reportedBy\": \"unknown\"`",
-                "`\"checkInDates\": []`", "`\"leadingIndicators\": []`", "`\"uncertainties\": []`", "`\"reviewIds\": []`", "`\"themes\": []`",
-                "`\"extractionPractice\": \"unknown\"`");
+        assertThat(readme.substring(revisions))
+                .contains(
+                        "`EventUpcasts`",
+                        "`\"reportedBy\": \"unknown\"`",
+                        "`\"checkInDates\": []`",
+                        "`\"leadingIndicators\": []`",
+                        "`\"uncertainties\": []`",
+                        "`\"reviewIds\": []`",
+                        "`\"themes\": []`",
+                        "`\"extractionPractice\": \"unknown\"`");
     }
 
     @Test
@@ -80,15 +97,20 @@ class ContractReadmeTest {
 
     @Test
     void readmeListsEveryEnumWireName() {
-        Arrays.stream(DecisionCategory.values()).map(WireNames::of)
+        Arrays.stream(DecisionCategory.values())
+                .map(WireNames::of)
                 .forEach(wireName -> assertThat(readme).contains("`" + wireName + "`"));
-        Arrays.stream(Assessment.values()).map(WireNames::of)
+        Arrays.stream(Assessment.values())
+                .map(WireNames::of)
                 .forEach(wireName -> assertThat(readme).contains("`" + wireName + "`"));
-        Arrays.stream(ReviewKind.values()).map(WireNames::of)
+        Arrays.stream(ReviewKind.values())
+                .map(WireNames::of)
                 .forEach(wireName -> assertThat(readme).contains("`" + wireName + "`"));
-        Arrays.stream(ReportedBy.values()).map(WireNames::of)
+        Arrays.stream(ReportedBy.values())
+                .map(WireNames::of)
                 .forEach(wireName -> assertThat(readme).contains("`" + wireName + "`"));
-        Arrays.stream(ExtractionPractice.values()).map(WireNames::of)
+        Arrays.stream(ExtractionPractice.values())
+                .map(WireNames::of)
                 .forEach(wireName -> assertThat(readme).contains("`" + wireName + "`"));
     }
 
@@ -100,8 +122,11 @@ class ContractReadmeTest {
 
     @Test
     void readmeStatesHowEventIdsAreMade() {
-        assertThat(readme).contains("`" + EventSchemasTest.UUID_PATTERN + "`", "`<actionId>:overdue`",
-                "`<decisionId>:check-in:<yyyy-MM-dd>`");
+        assertThat(readme)
+                .contains(
+                        "`" + EventSchemasTest.UUID_PATTERN + "`",
+                        "`<actionId>:overdue`",
+                        "`<decisionId>:check-in:<yyyy-MM-dd>`");
     }
 
     @Test

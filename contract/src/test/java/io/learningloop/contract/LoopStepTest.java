@@ -9,9 +9,18 @@ class LoopStepTest {
 
     @Test
     void wireNamesAreKebabCaseAndFoundAgain() {
-        assertThat(Arrays.stream(LoopStep.values()).map(LoopStep::wireName)).containsExactly("decision", "check-in",
-                "outcome", "review", "action", "action-completion", "action-drop", "lesson", "lesson-share",
-                "behavior-change");
+        assertThat(Arrays.stream(LoopStep.values()).map(LoopStep::wireName))
+                .containsExactly(
+                        "decision",
+                        "check-in",
+                        "outcome",
+                        "review",
+                        "action",
+                        "action-completion",
+                        "action-drop",
+                        "lesson",
+                        "lesson-share",
+                        "behavior-change");
         assertThat(LoopStep.named("behavior-change")).contains(LoopStep.BEHAVIOR_CHANGE);
         assertThat(LoopStep.named("behaviour change")).isEmpty();
     }

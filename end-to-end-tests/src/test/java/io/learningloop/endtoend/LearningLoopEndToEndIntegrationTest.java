@@ -109,10 +109,14 @@ class LearningLoopEndToEndIntegrationTest {
         post("/decisions", decision("e2e-g2", "acme/legal", "operations", "2024-02-01T00:00:00Z", ""));
         post("/decisions/e2e-g1/check-ins", checkIn("2024-01-10T00:00:00Z", "2024-01-10"));
         post("/decisions/e2e-g1/check-ins", checkIn("2024-01-30T00:00:00Z", "2024-01-20"));
-        post("/decisions/e2e-g1/outcome", outcome("2024-02-01T00:00:00Z").replace("as-expected", "failed")
-                .replace("}", ", \"reportedBy\": \"decision-owner\"}"));
-        post("/decisions/e2e-g2/outcome", outcome("2024-03-01T00:00:00Z")
-                .replace("}", ", \"reportedBy\": \"others\"}"));
+        post(
+                "/decisions/e2e-g1/outcome",
+                outcome("2024-02-01T00:00:00Z")
+                        .replace("as-expected", "failed")
+                        .replace("}", ", \"reportedBy\": \"decision-owner\"}"));
+        post(
+                "/decisions/e2e-g2/outcome",
+                outcome("2024-03-01T00:00:00Z").replace("}", ", \"reportedBy\": \"others\"}"));
         post("/reviews", """
                 {"reviewId": "e2e-v1", "orgUnit": "acme/legal", "occurredAt": "2024-03-05T00:00:00Z",
                  "sourceTool": "e2e", "actor": "u-1", "decisionIds": ["e2e-g1", "e2e-g2"], "kind": "retrospective",
@@ -138,8 +142,9 @@ class LearningLoopEndToEndIntegrationTest {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             JsonNode report = get(analytics, "/analytics/practices?orgUnit=acme/legal&from=2024-01-01&to=2025-01-01");
             // Both check-ins are due; the first was held in time, the second late (missed first).
-            assertThat(report.get("checkIns").toString()).isEqualTo("{\"planned\":2,\"due\":2,\"heldInTime\":1,"
-                    + "\"heldLate\":1,\"missed\":0,\"inTimeRate\":0.5,\"heldRate\":1.0}");
+            assertThat(report.get("checkIns").toString())
+                    .isEqualTo("{\"planned\":2,\"due\":2,\"heldInTime\":1,"
+                            + "\"heldLate\":1,\"missed\":0,\"inTimeRate\":0.5,\"heldRate\":1.0}");
             // T1..T3 once each, though the review covers two decisions: 2 of 3 done, 1 of 3 in time.
             JsonNode actions = report.get("followThrough");
             assertThat(actions.get("assigned").asLong()).isEqualTo(3);
@@ -205,50 +210,73 @@ class LearningLoopEndToEndIntegrationTest {
             // decision -> change: only C3, 2024-03-01 -> 2025-01-10 = 315 days.
             assertPercentiles(stage(latency, "decision-to-behavior-change"), 1, 315.0, 315.0, 315.0);
 
-            JsonNode conversion = get(analytics, "/analytics/conversion?orgUnit=acme/ops&from=2024-01-01"
-                    + "&to=2025-01-01");
+            JsonNode conversion =
+                    get(analytics, "/analytics/conversion?orgUnit=acme/ops&from=2024-01-01" + "&to=2025-01-01");
             // K1 and K2 recorded, only K2 converted.
             assertThat(conversion.get("lessonsRecorded").asLong()).isEqualTo(2);
             assertThat(conversion.get("conversionRate").asDouble()).isEqualTo(0.5);
 
             JsonNode listed = get(queries, "/loops?orgUnit=acme/ops");
-            assertThat(listed.get("loops")).extracting(loop -> loop.get("decisionId").asText())
+            assertThat(listed.get("loops"))
+                    .extracting(loop -> loop.get("decisionId").asText())
                     .containsExactlyInAnyOrder("e2e-c1", "e2e-c3", "e2e-c4");
             JsonNode retracted = get(queries, "/loops?orgUnit=acme/ops&stage=retracted");
-            assertThat(retracted.get("loops")).extracting(loop -> loop.get("decisionId").asText())
+            assertThat(retracted.get("loops"))
+                    .extracting(loop -> loop.get("decisionId").asText())
                     .containsExactly("e2e-c2");
             JsonNode changed = get(queries, "/loops/e2e-c4").get("loop");
-            assertThat(changed.get("appliedLessonIds")).extracting(JsonNode::asText).containsExactly("e2e-k2");
+            assertThat(changed.get("appliedLessonIds"))
+                    .extracting(JsonNode::asText)
+                    .containsExactly("e2e-k2");
         });
     }
 
     @Test
     void loopIsReadBackWithItsTimelineAndLatencies() throws Exception {
         // The loop document is read in real time, the timeline is a search: both must have caught up.
-        JsonNode answer = await().atMost(Duration.ofSeconds(60)).until(
-                () -> get(queries, "/loops/e2e-d1"), loop -> loop.path("loop").path("stage").asText()
-                        .equals("behavior-changed") && loop.path("timeline").size() == 4);
+        JsonNode answer = await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> get(queries, "/loops/e2e-d1"),
+                        loop -> loop.path("loop").path("stage").asText().equals("behavior-changed")
+                                && loop.path("timeline").size() == 4);
         JsonNode loop = answer.get("loop");
         assertThat(loop.get("latency").get("decisionToOutcomeDays").asDouble()).isEqualTo(20.0);
         assertThat(loop.get("latency").get("outcomeToLessonDays").asDouble()).isEqualTo(10.0);
-        assertThat(loop.get("latency").get("decisionToBehaviorChangeDays").asDouble()).isEqualTo(371.0);
+        assertThat(loop.get("latency").get("decisionToBehaviorChangeDays").asDouble())
+                .isEqualTo(371.0);
         assertThat(answer.get("timeline").findValuesAsText("eventType"))
                 .containsExactly("DecisionMade", "OutcomeObserved", "LessonRecorded", "BehaviorChanged");
 
-        JsonNode changed = await().atMost(Duration.ofSeconds(60)).until(
-                () -> get(queries, "/loops/e2e-d4"), found -> found.path("loop").path("appliedLessonIds").size() == 1);
-        assertThat(changed.get("loop").get("informedByLessonIds").get(0).asText()).isEqualTo("e2e-l1");
+        JsonNode changed = await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> get(queries, "/loops/e2e-d4"),
+                        found -> found.path("loop").path("appliedLessonIds").size() == 1);
+        assertThat(changed.get("loop").get("informedByLessonIds").get(0).asText())
+                .isEqualTo("e2e-l1");
     }
 
     @Test
     void analyticsReturnsTheLatencyPercentilesOfTheCohort() throws Exception {
-        JsonNode report = await().atMost(Duration.ofSeconds(60)).until(
-                () -> get(analytics, "/analytics/latency?orgUnit=acme/eng&from=2024-01-01&to=2025-01-01"),
-                // Partitions are read independently: wait until every stage has seen all of its loops.
-                latency -> stage(latency, "decision-to-outcome").get("count").asInt() == 3
-                        && stage(latency, "outcome-to-lesson").get("count").asInt() == 3
-                        && stage(latency, "decision-to-behavior-change").get("count").asInt() == 2
-                        && stage(latency, "lesson-to-behavior-change").get("count").asInt() == 2);
+        JsonNode report = await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> get(analytics, "/analytics/latency?orgUnit=acme/eng&from=2024-01-01&to=2025-01-01"),
+                        // Partitions are read independently: wait until every stage has seen all of its loops.
+                        latency -> stage(latency, "decision-to-outcome")
+                                                .get("count")
+                                                .asInt()
+                                        == 3
+                                && stage(latency, "outcome-to-lesson")
+                                                .get("count")
+                                                .asInt()
+                                        == 3
+                                && stage(latency, "decision-to-behavior-change")
+                                                .get("count")
+                                                .asInt()
+                                        == 2
+                                && stage(latency, "lesson-to-behavior-change")
+                                                .get("count")
+                                                .asInt()
+                                        == 2);
 
         // decision -> outcome: 20, 40, 10 days; sorted 10, 20, 40: p50 = rank 2, p90 = p99 = rank 3.
         assertPercentiles(stage(report, "decision-to-outcome"), 3, 20.0, 40.0, 40.0);
@@ -263,10 +291,11 @@ class LearningLoopEndToEndIntegrationTest {
     @Test
     void analyticsReturnsTheLearningConversionOfTheCohort() throws Exception {
         // acme/eng recorded L1, L2, L3 in 2024; L1 and L2 changed later decisions: 2 of 3.
-        JsonNode conversion = await().atMost(Duration.ofSeconds(60)).until(
-                () -> get(analytics, "/analytics/conversion?orgUnit=acme/eng&from=2024-01-01&to=2025-01-01"),
-                answer -> answer.get("lessonsRecorded").asLong() == 3
-                        && answer.get("lessonsWithBehaviorChange").asLong() == 2);
+        JsonNode conversion = await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> get(analytics, "/analytics/conversion?orgUnit=acme/eng&from=2024-01-01&to=2025-01-01"),
+                        answer -> answer.get("lessonsRecorded").asLong() == 3
+                                && answer.get("lessonsWithBehaviorChange").asLong() == 2);
         assertThat(conversion.get("lessonsRecorded").asLong()).isEqualTo(3);
         assertThat(conversion.get("conversionRate").asDouble()).isEqualTo(2.0 / 3.0);
     }
@@ -274,9 +303,10 @@ class LearningLoopEndToEndIntegrationTest {
     @Test
     void yearOverYearReportIsAPageWithTheApisNumbersPerYear() throws Exception {
         // acme/eng: 2024 lessons L1, L2, L3 with two converted (67 %); 2025 recorded none.
-        JsonNode trends = await().atMost(Duration.ofSeconds(60)).until(
-                () -> get(analytics, "/analytics/trends?orgUnit=acme/eng&from=2024&to=2025"),
-                report -> report.at("/groups/0/trends/0/values/0").asDouble() == 2.0 / 3);
+        JsonNode trends = await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> get(analytics, "/analytics/trends?orgUnit=acme/eng&from=2024&to=2025"),
+                        report -> report.at("/groups/0/trends/0/values/0").asDouble() == 2.0 / 3);
         JsonNode conversion = trends.at("/groups/0/trends/0");
         assertThat(trends.get("years")).extracting(JsonNode::asInt).containsExactly(2024, 2025);
         assertThat(conversion.get("name").asText()).isEqualTo("Learning conversion");
@@ -284,18 +314,27 @@ class LearningLoopEndToEndIntegrationTest {
         // decision -> outcome p50 of 2024 (10, 20, 40 days), as /analytics/latency has it.
         assertThat(trends.at("/groups/1/trends/0/values/0").asDouble()).isEqualTo(20.0);
 
-        HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(analytics.baseUrl()
-                + "/reports/trends?orgUnit=acme/eng&from=2024&to=2025")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> page = HTTP.send(
+                HttpRequest.newBuilder(
+                                URI.create(analytics.baseUrl() + "/reports/trends?orgUnit=acme/eng&from=2024&to=2025"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
-                assertThat(type).startsWith("text/html"));
-        assertThat(page.body()).contains("Does acme/eng learn from its experience?", "<th>2024</th><th>2025</th>",
-                "<td>67 %</td><td><span class=\"none\">–</span></td>");
+        assertThat(page.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(page.body())
+                .contains(
+                        "Does acme/eng learn from its experience?",
+                        "<th>2024</th><th>2025</th>",
+                        "<td>67 %</td><td><span class=\"none\">–</span></td>");
 
-        HttpResponse<String> backwards = HTTP.send(HttpRequest.newBuilder(URI.create(analytics.baseUrl()
-                + "/reports/trends?from=2025&to=2024")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> backwards = HTTP.send(
+                HttpRequest.newBuilder(URI.create(analytics.baseUrl() + "/reports/trends?from=2025&to=2024"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(backwards.statusCode()).isEqualTo(400);
-        assertThat(JSON.readTree(backwards.body()).at("/errors/0/field").asText()).isEqualTo("to");
+        assertThat(JSON.readTree(backwards.body()).at("/errors/0/field").asText())
+                .isEqualTo("to");
     }
 
     /**
@@ -325,9 +364,11 @@ class LearningLoopEndToEndIntegrationTest {
         String expectedActions = "{\"assigned\":3,\"completed\":2,\"completedLate\":1,\"dropped\":0,\"open\":1,"
                 + "\"openOverdue\":1,\"completionRate\":" + (2.0 / 3) + ",\"inTimeRate\":" + (1.0 / 3) + "}";
 
-        JsonNode rightAfter = await().atMost(Duration.ofSeconds(30)).until(() -> get(analytics, practices),
-                report -> report.path("checkIns").toString().equals(expectedCheckIns)
-                        && report.path("followThrough").toString().equals(expectedActions));
+        JsonNode rightAfter = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> get(analytics, practices),
+                        report -> report.path("checkIns").toString().equals(expectedCheckIns)
+                                && report.path("followThrough").toString().equals(expectedActions));
         JsonNode loopRightAfter = get(queries, "/loops/e2e-bf2").get("loop");
         // Read before the platform's deadlines fired: none of its own events has been recorded yet.
         assertThat(Duration.between(posted, Instant.now())).isLessThan(BACKFILL_GRACE);
@@ -338,8 +379,12 @@ class LearningLoopEndToEndIntegrationTest {
         // Then the platform records them: B1's Jul 1 and B2's Jun 15 missed, Q1 overdue.
         await().atMost(BACKFILL_GRACE.plusSeconds(90)).untilAsserted(() -> {
             assertThat(eventTypes("e2e-bf2")).contains("CheckInMissed");
-            assertThat(eventTypes("e2e-bf1")).filteredOn("CheckInMissed"::equals).hasSize(2);
-            assertThat(eventTypes("e2e-bf1")).filteredOn("ActionOverdue"::equals).hasSize(2);
+            assertThat(eventTypes("e2e-bf1"))
+                    .filteredOn("CheckInMissed"::equals)
+                    .hasSize(2);
+            assertThat(eventTypes("e2e-bf1"))
+                    .filteredOn("ActionOverdue"::equals)
+                    .hasSize(2);
         });
         assertThat(get(analytics, practices)).isEqualTo(rightAfter);
         JsonNode loopAfter = get(queries, "/loops/e2e-bf2").get("loop");
@@ -356,8 +401,10 @@ class LearningLoopEndToEndIntegrationTest {
     @Test
     void aFilePostedAgainChangesNothingWhateverItCorrected() throws Exception {
         List<JsonNode> first = postBulk(REPOST_FILE);
-        assertThat(first).allSatisfy(line -> assertThat(line.get("status").asInt()).as(line.toString())
-                .isEqualTo(201));
+        assertThat(first)
+                .allSatisfy(line -> assertThat(line.get("status").asInt())
+                        .as(line.toString())
+                        .isEqualTo(201));
 
         // Hand-computed from the file, 2024: latency C1 2024-01-01 -> 2024-02-12 (amended) = 42 days, C2
         // 2024-02-01 -> 2024-03-15 (the outcome posted anew) = 43; one live lesson (L2 is retracted), converted
@@ -367,27 +414,38 @@ class LearningLoopEndToEndIntegrationTest {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             JsonNode latency = get(analytics, "/analytics/latency?orgUnit=acme/repost&from=2024-01-01&to=2025-01-01");
             assertPercentiles(stage(latency, "decision-to-outcome"), 2, 42.0, 43.0, 43.0);
-            JsonNode conversion = get(analytics, "/analytics/conversion?orgUnit=acme/repost&from=2024-01-01"
-                    + "&to=2025-01-01");
+            JsonNode conversion =
+                    get(analytics, "/analytics/conversion?orgUnit=acme/repost&from=2024-01-01" + "&to=2025-01-01");
             assertThat(conversion.get("lessonsRecorded").asLong()).isEqualTo(1);
             assertThat(conversion.get("lessonsWithBehaviorChange").asLong()).isEqualTo(1);
             JsonNode report = get(analytics, practices);
-            assertThat(report.get("checkIns").toString()).isEqualTo("{\"planned\":2,\"due\":2,\"heldInTime\":1,"
-                    + "\"heldLate\":0,\"missed\":1,\"inTimeRate\":0.5,\"heldRate\":0.5}");
-            assertThat(report.get("followThrough").toString()).isEqualTo("{\"assigned\":3,\"completed\":1,"
-                    + "\"completedLate\":0,\"dropped\":1,\"open\":1,\"openOverdue\":1,\"completionRate\":"
-                    + (1.0 / 3) + ",\"inTimeRate\":" + (1.0 / 3) + "}");
+            assertThat(report.get("checkIns").toString())
+                    .isEqualTo("{\"planned\":2,\"due\":2,\"heldInTime\":1,"
+                            + "\"heldLate\":0,\"missed\":1,\"inTimeRate\":0.5,\"heldRate\":0.5}");
+            assertThat(report.get("followThrough").toString())
+                    .isEqualTo("{\"assigned\":3,\"completed\":1,"
+                            + "\"completedLate\":0,\"dropped\":1,\"open\":1,\"openOverdue\":1,\"completionRate\":"
+                            + (1.0 / 3) + ",\"inTimeRate\":" + (1.0 / 3) + "}");
             // V2 is retracted: one review; L1 was shared.
             assertThat(report.at("/safety/reviews").asLong()).isEqualTo(1);
             assertThat(report.at("/spread/sharedRate").asDouble()).isEqualTo(1.0);
-            assertThat(get(queries, "/loops/e2e-rd1").at("/loop/orgUnit").asText()).isEqualTo("acme/repost/b");
-            assertThat(get(queries, "/loops/e2e-rd3").at("/loop/appliedLessonIds/0").asText()).isEqualTo("e2e-rl1");
-            assertThat(get(queries, "/loops/e2e-rd4").at("/loop/appliedLessonIds").size()).isZero();
+            assertThat(get(queries, "/loops/e2e-rd1").at("/loop/orgUnit").asText())
+                    .isEqualTo("acme/repost/b");
+            assertThat(get(queries, "/loops/e2e-rd3")
+                            .at("/loop/appliedLessonIds/0")
+                            .asText())
+                    .isEqualTo("e2e-rl1");
+            assertThat(get(queries, "/loops/e2e-rd4")
+                            .at("/loop/appliedLessonIds")
+                            .size())
+                    .isZero();
         });
         // Settled: every event of the file projected, so that two reads a few seconds apart agree.
         AtomicReference<Map<String, JsonNode>> previous = new AtomicReference<>(Map.of());
-        Map<String, JsonNode> before = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(3))
-                .until(() -> analyticsAnswers("acme/repost", "acme/repost/a", "acme/repost/b"),
+        Map<String, JsonNode> before = await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofSeconds(3))
+                .until(
+                        () -> analyticsAnswers("acme/repost", "acme/repost/a", "acme/repost/b"),
                         answers -> answers.equals(previous.getAndSet(answers)));
 
         List<JsonNode> again = postBulk(REPOST_FILE);
@@ -395,8 +453,12 @@ class LearningLoopEndToEndIntegrationTest {
         for (int i = 0; i < again.size(); i++) {
             JsonNode line = again.get(i);
             assertThat(line.get("status").asInt()).as(line.toString()).isEqualTo(200);
-            assertThat(line.get("alreadyRecorded").asBoolean()).as(line.toString()).isTrue();
-            assertThat(line.get("eventId")).as(line.toString()).isEqualTo(first.get(i).get("eventId"));
+            assertThat(line.get("alreadyRecorded").asBoolean())
+                    .as(line.toString())
+                    .isTrue();
+            assertThat(line.get("eventId"))
+                    .as(line.toString())
+                    .isEqualTo(first.get(i).get("eventId"));
         }
         Map<String, JsonNode> after = analyticsAnswers("acme/repost", "acme/repost/a", "acme/repost/b");
         assertThat(after.keySet()).isEqualTo(before.keySet());
@@ -459,9 +521,12 @@ class LearningLoopEndToEndIntegrationTest {
 
     /** The result lines of a bulk post, without its summary. */
     private static List<JsonNode> postBulk(String ndjson) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(commands.baseUrl() + "/steps/bulk"))
-                .header("Content-Type", "application/x-ndjson").POST(HttpRequest.BodyPublishers.ofString(ndjson))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(commands.baseUrl() + "/steps/bulk"))
+                        .header("Content-Type", "application/x-ndjson")
+                        .POST(HttpRequest.BodyPublishers.ofString(ndjson))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         List<JsonNode> lines = new java.util.ArrayList<>();
         for (String line : response.body().split("\n")) {
@@ -528,15 +593,21 @@ class LearningLoopEndToEndIntegrationTest {
     }
 
     private static void post(String path, String body) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(commands.baseUrl() + path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(commands.baseUrl() + path))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("POST %s: %s", path, response.body()).isEqualTo(201);
+        assertThat(response.statusCode())
+                .as("POST %s: %s", path, response.body())
+                .isEqualTo(201);
     }
 
     private static JsonNode get(ServiceProcess service, String path) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + path))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(service.baseUrl() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
         return JSON.readTree(response.body());
     }
 

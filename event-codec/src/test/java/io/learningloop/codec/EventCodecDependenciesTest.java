@@ -40,21 +40,27 @@ class EventCodecDependenciesTest {
                 .importPackages("io.learningloop.codec");
         assertThat(codec).isNotEmpty();
 
-        noClasses().should().dependOnClassesThat()
-                .resideInAnyPackage(FORBIDDEN.stream().map(prefix -> prefix + "..").toArray(String[]::new))
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        FORBIDDEN.stream().map(prefix -> prefix + "..").toArray(String[]::new))
                 .check(codec);
     }
 
     @ParameterizedTest
     @MethodSource("forbiddenClasses")
     void theModuleBringsNoneOfThemAlong(String className) {
-        assertThat(isOnClasspath(className)).as("%s on the classpath of event-codec", className).isFalse();
+        assertThat(isOnClasspath(className))
+                .as("%s on the classpath of event-codec", className)
+                .isFalse();
     }
 
     @Test
     void theLookupFindsWhatIsThere() {
         // Guards the test above against a lookup that could never find anything.
-        assertThat(isOnClasspath("org.apache.kafka.clients.consumer.ConsumerRecord")).isTrue();
+        assertThat(isOnClasspath("org.apache.kafka.clients.consumer.ConsumerRecord"))
+                .isTrue();
         assertThat(isOnClasspath("com.fasterxml.jackson.databind.ObjectMapper")).isTrue();
     }
 

@@ -12,20 +12,20 @@ import org.springframework.http.ResponseEntity;
 public final class Problems {
 
     /** One field or parameter at fault, and why. */
-    public record FieldError(String field, String message) {
-    }
+    public record FieldError(String field, String message) {}
 
-    private Problems() {
-    }
+    private Problems() {}
 
-    public static ResponseEntity<Object> problem(HttpStatus status, String type, String title, String detail,
-                                                 List<FieldError> errors) {
+    public static ResponseEntity<Object> problem(
+            HttpStatus status, String type, String title, String detail, List<FieldError> errors) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create("urn:learning-loop:problem:" + type));
         problem.setTitle(title);
         if (!errors.isEmpty()) {
             problem.setProperties(Map.of("errors", errors));
         }
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 }

@@ -7,8 +7,7 @@ import java.time.LocalDate;
 /** Checks of the filter parameters the read APIs share; each refusal names its parameter. */
 public final class QueryParameters {
 
-    private QueryParameters() {
-    }
+    private QueryParameters() {}
 
     /** Org unit path, category wire name and a {@code [from, to)} period, each optional. */
     public static void check(String orgUnit, String category, LocalDate from, LocalDate to) {

@@ -22,15 +22,23 @@ public class QueryProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler
     ResponseEntity<Object> on(InvalidQueryException e) {
-        return problem(HttpStatus.BAD_REQUEST, "invalid-query", "Invalid query", e.getMessage(),
+        return problem(
+                HttpStatus.BAD_REQUEST,
+                "invalid-query",
+                "Invalid query",
+                e.getMessage(),
                 List.of(new FieldError(e.parameter(), e.getMessage())));
     }
 
     @ExceptionHandler
     ResponseEntity<Object> on(MethodArgumentTypeMismatchException e) {
-        String message = "'" + e.getValue() + "' is not a valid " + (e.getRequiredType() == null ? "value"
-                : e.getRequiredType().getSimpleName());
-        return problem(HttpStatus.BAD_REQUEST, "invalid-query", "Invalid query", message,
+        String message = "'" + e.getValue() + "' is not a valid "
+                + (e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName());
+        return problem(
+                HttpStatus.BAD_REQUEST,
+                "invalid-query",
+                "Invalid query",
+                message,
                 List.of(new FieldError(e.getName(), message)));
     }
 }

@@ -34,8 +34,7 @@ public final class DocumentWriter {
     }
 
     /** What a batch did, for metrics. */
-    public record Outcome(int documentsWritten, int documentsUnchanged, int conflictsRetried) {
-    }
+    public record Outcome(int documentsWritten, int documentsUnchanged, int conflictsRetried) {}
 
     public <D> Outcome write(DocumentProjection<D> projection, List<EventEnvelope> events) throws IOException {
         Map<String, List<EventEnvelope>> eventsByDocument = groupByDocument(projection, events);
@@ -44,8 +43,8 @@ public final class DocumentWriter {
         int conflicts = 0;
         for (int attempt = 1; !pending.isEmpty(); attempt++) {
             if (attempt > MAX_ATTEMPTS) {
-                throw new IOException(projection.name() + ": documents still conflicting after "
-                        + MAX_ATTEMPTS + " attempts: " + pending);
+                throw new IOException(projection.name() + ": documents still conflicting after " + MAX_ATTEMPTS
+                        + " attempts: " + pending);
             }
             Map<String, Stored<D>> stored = read(projection, pending);
             BulkRequest.Builder bulk = new BulkRequest.Builder();
@@ -81,8 +80,8 @@ public final class DocumentWriter {
         return new Outcome(written, eventsByDocument.size() - written, conflicts);
     }
 
-    private static <D> Map<String, List<EventEnvelope>> groupByDocument(DocumentProjection<D> projection,
-                                                                        List<EventEnvelope> events) {
+    private static <D> Map<String, List<EventEnvelope>> groupByDocument(
+            DocumentProjection<D> projection, List<EventEnvelope> events) {
         Map<String, List<EventEnvelope>> byDocument = new LinkedHashMap<>();
         for (EventEnvelope event : events) {
             for (String id : projection.documentIds(event)) {
@@ -94,25 +93,30 @@ public final class DocumentWriter {
 
     private <D> Map<String, Stored<D>> read(DocumentProjection<D> projection, Set<String> ids) throws IOException {
         Map<String, Stored<D>> stored = new HashMap<>();
-        var response = client.mget(request -> request.index(projection.index()).ids(List.copyOf(ids)),
-                projection.documentClass());
+        var response = client.mget(
+                request -> request.index(projection.index()).ids(List.copyOf(ids)), projection.documentClass());
         for (MultiGetResponseItem<D> item : response.docs()) {
             if (item.isFailure()) {
-                throw new IOException(projection.name() + ": cannot read " + item.failure().id() + ": "
-                        + item.failure().error().reason());
+                throw new IOException(projection.name() + ": cannot read "
+                        + item.failure().id() + ": " + item.failure().error().reason());
             }
             GetResult<D> result = item.result();
-            stored.put(result.id(), result.found()
-                    ? new Stored<>(result.source(), result.seqNo(), result.primaryTerm())
-                    : Stored.missing());
+            stored.put(
+                    result.id(),
+                    result.found()
+                            ? new Stored<>(result.source(), result.seqNo(), result.primaryTerm())
+                            : Stored.missing());
         }
         return stored;
     }
 
     private static <D> void addWrite(BulkRequest.Builder bulk, String index, String id, D document, Stored<D> current) {
         if (current.exists()) {
-            bulk.operations(op -> op.index(write -> write.index(index).id(id).document(document)
-                    .ifSeqNo(current.seqNo()).ifPrimaryTerm(current.primaryTerm())));
+            bulk.operations(op -> op.index(write -> write.index(index)
+                    .id(id)
+                    .document(document)
+                    .ifSeqNo(current.seqNo())
+                    .ifPrimaryTerm(current.primaryTerm())));
         } else {
             // create fails with 409 when another writer created it first: then we re-read and re-apply.
             bulk.operations(op -> op.create(write -> write.index(index).id(id).document(document)));

@@ -15,8 +15,7 @@ public class ProjectionHealthIndicator extends AbstractHealthIndicator {
     @Override
     protected void doHealthCheck(Health.Builder builder) {
         ProjectionStatus status = runner.status();
-        (status.failing() ? builder.down() : builder.up())
-                .withDetail("recordsCommitted", status.recordsCommitted());
+        (status.failing() ? builder.down() : builder.up()).withDetail("recordsCommitted", status.recordsCommitted());
         if (status.lastCommitAt() != null) {
             builder.withDetail("lastCommitAt", status.lastCommitAt().toString());
         }

@@ -41,8 +41,7 @@ public final class ProjectionRunner implements AutoCloseable {
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
 
     /** Where to read from. {@code groupId} names the consumer group, one per service. */
-    public record Settings(String bootstrapServers, String topic, String groupId, int maxPollRecords) {
-    }
+    public record Settings(String bootstrapServers, String topic, String groupId, int maxPollRecords) {}
 
     private final Settings settings;
     private final List<DocumentProjection<?>> projections;
@@ -50,8 +49,7 @@ public final class ProjectionRunner implements AutoCloseable {
     private final EventDecoder decoder = new EventDecoder();
     private final MeterRegistry meters;
     private final AtomicBoolean running = new AtomicBoolean();
-    private final AtomicReference<ProjectionStatus> status =
-            new AtomicReference<>(ProjectionStatus.starting());
+    private final AtomicReference<ProjectionStatus> status = new AtomicReference<>(ProjectionStatus.starting());
     private final Timer batchTimer;
     private final Counter undecodable;
     private final Counter failedBatches;
@@ -59,21 +57,24 @@ public final class ProjectionRunner implements AutoCloseable {
     private volatile boolean replayRequested;
     private Thread thread;
 
-    public ProjectionRunner(Settings settings, List<DocumentProjection<?>> projections, DocumentWriter writer,
-                            MeterRegistry meters) {
+    public ProjectionRunner(
+            Settings settings, List<DocumentProjection<?>> projections, DocumentWriter writer, MeterRegistry meters) {
         this.settings = settings;
         this.projections = List.copyOf(projections);
         this.writer = writer;
         this.meters = meters;
         this.batchTimer = Timer.builder("learningloop.projection.batch")
                 .description("Time to apply one polled batch to every projection and commit it")
-                .tag("group", settings.groupId()).register(meters);
+                .tag("group", settings.groupId())
+                .register(meters);
         this.undecodable = Counter.builder("learningloop.projection.undecodable")
                 .description("Records on the topic that are not events of the contract (skipped)")
-                .tag("group", settings.groupId()).register(meters);
+                .tag("group", settings.groupId())
+                .register(meters);
         this.failedBatches = Counter.builder("learningloop.projection.failed.batches")
                 .description("Batches that failed and were rewound for a retry")
-                .tag("group", settings.groupId()).register(meters);
+                .tag("group", settings.groupId())
+                .register(meters);
     }
 
     public synchronized void start() {
@@ -132,11 +133,15 @@ public final class ProjectionRunner implements AutoCloseable {
                 } catch (Exception e) {
                     failedBatches.increment();
                     status.set(status.get().failed(e, Instant.now()));
-                    log.warn("projection batch of {} records failed, retrying in {}: {}",
-                            records.count(), backoff, e.toString());
+                    log.warn(
+                            "projection batch of {} records failed, retrying in {}: {}",
+                            records.count(),
+                            backoff,
+                            e.toString());
                     rewind(records);
                     pauseFor(backoff);
-                    backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+                    backoff =
+                            backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
                 }
             }
         } catch (WakeupException e) {
@@ -161,7 +166,8 @@ public final class ProjectionRunner implements AutoCloseable {
         }
         for (DocumentProjection<?> projection : projections) {
             DocumentWriter.Outcome outcome = writer.write(projection, events);
-            meters.counter("learningloop.projection.events", "projection", projection.name()).increment(events.size());
+            meters.counter("learningloop.projection.events", "projection", projection.name())
+                    .increment(events.size());
             meters.counter("learningloop.projection.documents.written", "projection", projection.name())
                     .increment(outcome.documentsWritten());
             meters.counter("learningloop.projection.conflicts", "projection", projection.name())
@@ -185,7 +191,10 @@ public final class ProjectionRunner implements AutoCloseable {
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         for (TopicPartition partition : records.partitions()) {
             List<ConsumerRecord<String, byte[]>> inPartition = records.records(partition);
-            offsets.put(partition, new OffsetAndMetadata(inPartition.get(inPartition.size() - 1).offset() + 1));
+            offsets.put(
+                    partition,
+                    new OffsetAndMetadata(
+                            inPartition.get(inPartition.size() - 1).offset() + 1));
         }
         return offsets;
     }
@@ -240,8 +249,12 @@ public final class ProjectionRunner implements AutoCloseable {
             boolean finished = replayDone >= replayTotal;
             if (finished || Duration.between(lastLog, Instant.now()).compareTo(PROGRESS_EVERY) > 0) {
                 lastLog = Instant.now();
-                log.info("replay of {}: {} of {} records ({}%)", settings.topic(), Math.min(replayDone, replayTotal),
-                        replayTotal, Math.min(100, replayDone * 100 / replayTotal));
+                log.info(
+                        "replay of {}: {} of {} records ({}%)",
+                        settings.topic(),
+                        Math.min(replayDone, replayTotal),
+                        replayTotal,
+                        Math.min(100, replayDone * 100 / replayTotal));
             }
             if (finished) {
                 replayTotal = 0;

@@ -14,8 +14,8 @@ public record ProjectionStatus(long recordsCommitted, Instant lastCommitAt, Stri
     }
 
     ProjectionStatus failed(Exception error, Instant at) {
-        return new ProjectionStatus(recordsCommitted, lastCommitAt, error.toString(),
-                failingSince == null ? at : failingSince);
+        return new ProjectionStatus(
+                recordsCommitted, lastCommitAt, error.toString(), failingSince == null ? at : failingSince);
     }
 
     public boolean failing() {

@@ -12,12 +12,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.mapping.DynamicMapping;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.learningloop.contract.events.DecisionCategory;
 import io.learningloop.contract.events.LoopEvent;
 import io.learningloop.contract.events.OutcomeObservedEvent;
-import co.elastic.clients.elasticsearch._types.mapping.DynamicMapping;
 import io.learningloop.projection.ProjectionRunner;
 import io.learningloop.projection.elasticsearch.IndexTemplates;
 import io.learningloop.projection.elasticsearch.Indices;
@@ -70,8 +70,10 @@ class QueryServiceIntegrationTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     ElasticsearchClient elasticsearch;
+
     @Autowired
     ProjectionRunner runner;
 
@@ -85,8 +87,8 @@ class QueryServiceIntegrationTest {
                 outcome("q-d-1", "acme/eng/platform", "2025-01-31T00:00:00Z"),
                 lesson("q-l-1", "acme/eng/platform", "2025-02-10T12:00:00Z", "q-d-1"),
                 decision("q-d-2", "acme/sales", DecisionCategory.PRODUCT, "2025-06-01T00:00:00Z"),
-                behaviorChange("q-b-1", "acme/sales", "2025-06-01T00:00:00Z", "q-d-2", List.of("q-l-1"),
-                        List.of("q-d-1"))));
+                behaviorChange(
+                        "q-b-1", "acme/sales", "2025-06-01T00:00:00Z", "q-d-2", List.of("q-l-1"), List.of("q-d-1"))));
 
         LoopDocument loop = loop("q-d-1");
         assertThat(loop.stage()).isEqualTo(LoopStage.BEHAVIOR_CHANGED);
@@ -94,13 +96,16 @@ class QueryServiceIntegrationTest {
         assertThat(loop.latency().decisionToOutcomeDays()).isEqualTo(30.0);
         assertThat(loop.latency().outcomeToLessonDays()).isEqualTo(10.5);
         assertThat(loop.latency().decisionToBehaviorChangeDays()).isEqualTo(151.0);
-        assertThat(loop.behaviorChanges()).extracting(LoopDocument.BehaviorChangeRef::decisionId)
+        assertThat(loop.behaviorChanges())
+                .extracting(LoopDocument.BehaviorChangeRef::decisionId)
                 .containsExactly("q-d-2");
         assertThat(loop("q-d-2").appliedLessonIds()).containsExactly("q-l-1");
 
         JsonNode answer = get("/loops/q-d-1");
         assertThat(answer.get("loop").get("stage").asText()).isEqualTo("behavior-changed");
-        assertThat(answer.get("loop").has("decisionSequence")).as("bookkeeping is not answered").isFalse();
+        assertThat(answer.get("loop").has("decisionSequence"))
+                .as("bookkeeping is not answered")
+                .isFalse();
         assertThat(answer.get("loop").get("outcome").has("sequence")).isFalse();
         assertThat(answer.get("timeline").findValuesAsText("eventType"))
                 .containsExactly("DecisionMade", "OutcomeObserved", "LessonRecorded", "BehaviorChanged");
@@ -118,25 +123,45 @@ class QueryServiceIntegrationTest {
         ConsumerGroups.awaitCaughtUp(GROUP, TOPIC);
 
         JsonNode answer = get("/loops/q-d-60");
-        assertThat(answer.get("loop").get("reviews").get(0).get("blameless").asBoolean()).isTrue();
-        assertThat(answer.get("loop").get("actions").get(0).get("status").asText()).isEqualTo("open");
-        assertThat(answer.get("loop").get("actions").get(0).get("overdue").asBoolean()).isTrue();
-        assertThat(answer.get("loop").get("lessonShares").get(0).get("sharedWithOrgUnit").asText())
+        assertThat(answer.get("loop").get("reviews").get(0).get("blameless").asBoolean())
+                .isTrue();
+        assertThat(answer.get("loop").get("actions").get(0).get("status").asText())
+                .isEqualTo("open");
+        assertThat(answer.get("loop").get("actions").get(0).get("overdue").asBoolean())
+                .isTrue();
+        assertThat(answer.get("loop")
+                        .get("lessonShares")
+                        .get(0)
+                        .get("sharedWithOrgUnit")
+                        .asText())
                 .isEqualTo("acme/sales");
-        assertThat(answer.get("timeline").findValuesAsText("eventType")).containsExactly("DecisionMade",
-                "ReviewHeld", "ActionAssigned", "LessonRecorded", "LessonShared", "ActionOverdue");
+        assertThat(answer.get("timeline").findValuesAsText("eventType"))
+                .containsExactly(
+                        "DecisionMade",
+                        "ReviewHeld",
+                        "ActionAssigned",
+                        "LessonRecorded",
+                        "LessonShared",
+                        "ActionOverdue");
     }
 
     @Test
     void indexCreatedByAnOlderVersionGetsTheFieldsAddedSince() throws Exception {
         Indices older = new Indices(LocalStack.uniqueName("it-") + "-");
-        elasticsearch.indices().create(create -> create.index(older.loops()).mappings(mappings -> mappings
-                .dynamic(DynamicMapping.Strict).properties("decisionId", property -> property.keyword(k -> k))));
+        elasticsearch
+                .indices()
+                .create(create -> create.index(older.loops())
+                        .mappings(mappings -> mappings.dynamic(DynamicMapping.Strict)
+                                .properties("decisionId", property -> property.keyword(k -> k))));
 
         IndexTemplates.install(elasticsearch, older);
 
-        var mapping = elasticsearch.indices().getMapping(get -> get.index(older.loops())).get(older.loops())
-                .mappings().properties();
+        var mapping = elasticsearch
+                .indices()
+                .getMapping(get -> get.index(older.loops()))
+                .get(older.loops())
+                .mappings()
+                .properties();
         assertThat(mapping).containsKeys("decisionId", "leadingIndicators", "checkIns", "actions", "reviews");
     }
 
@@ -151,7 +176,7 @@ class QueryServiceIntegrationTest {
         publishAll(List.of(made, observed, made)); // redelivery, as after a publisher retry
         long committedBeforeReplay = runner.status().recordsCommitted();
         long onTopic = ConsumerGroups.recordCount(TOPIC);
-        runner.requestReplay();                     // and a full replay of the topic
+        runner.requestReplay(); // and a full replay of the topic
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> runner.status().recordsCommitted() >= committedBeforeReplay + onTopic);
 
@@ -222,7 +247,9 @@ class QueryServiceIntegrationTest {
 
     private LoopDocument loop(String decisionId) throws IOException {
         elasticsearch.indices().refresh(refresh -> refresh.index(indices.loops()));
-        return elasticsearch.get(get -> get.index(indices.loops()).id(decisionId), LoopDocument.class).source();
+        return elasticsearch
+                .get(get -> get.index(indices.loops()).id(decisionId), LoopDocument.class)
+                .source();
     }
 
     private long version(String index, String id) throws IOException {
@@ -231,8 +258,11 @@ class QueryServiceIntegrationTest {
 
     private long count(String index, String decisionId) throws IOException {
         elasticsearch.indices().refresh(refresh -> refresh.index(index));
-        return elasticsearch.count(count -> count.index(index)
-                .query(query -> query.term(term -> term.field("decisionIds").value(decisionId)))).count();
+        return elasticsearch
+                .count(count -> count.index(index)
+                        .query(query ->
+                                query.term(term -> term.field("decisionIds").value(decisionId))))
+                .count();
     }
 
     private JsonNode get(String path) throws Exception {
@@ -241,9 +271,11 @@ class QueryServiceIntegrationTest {
 
     private JsonNode get(String path, int expectedStatus) throws Exception {
         elasticsearch.indices().refresh(refresh -> refresh.index(PREFIX + "*"));
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(expectedStatus);
         return json.readTree(response.body());
     }

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** Where an action a review assigned stands; overdue is apart, so that "completed late" shows. */
 public enum ActionStatus {
-    OPEN, COMPLETED, DROPPED;
+    OPEN,
+    COMPLETED,
+    DROPPED;
 
     @JsonValue
     public String wireName() {

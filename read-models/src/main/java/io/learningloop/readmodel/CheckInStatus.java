@@ -5,7 +5,10 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** Where a planned check-in stands: {@code held-late} is held after it had been missed. */
 public enum CheckInStatus {
-    PLANNED, HELD, MISSED, HELD_LATE;
+    PLANNED,
+    HELD,
+    MISSED,
+    HELD_LATE;
 
     @JsonValue
     public String wireName() {

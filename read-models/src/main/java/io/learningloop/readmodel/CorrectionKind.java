@@ -5,7 +5,8 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** How a step of a loop was corrected: amended (a new version of it) or retracted (its tombstone). */
 public enum CorrectionKind {
-    AMENDED, RETRACTED;
+    AMENDED,
+    RETRACTED;
 
     @JsonValue
     public String wireName() {

@@ -31,6 +31,5 @@ public record EventDocument(
     public static final String RECORDED_AT = "recordedAt";
 
     /** Where the event was first read from, to trace a document back to its record. */
-    public record KafkaPosition(String topic, int partition, long offset) {
-    }
+    public record KafkaPosition(String topic, int partition, long offset) {}
 }

@@ -29,7 +29,8 @@ public record LessonDocument(
         Instant firstBehaviorChangeAt,
         Double lessonToBehaviorChangeDays,
         List<String> retractedStepIds,
-        boolean retracted) implements OrgUnitDocument {
+        boolean retracted)
+        implements OrgUnitDocument {
 
     // The fields readers query, sort or cut sources by; the template test checks each one is mapped.
     public static final String LESSON_ID = "lessonId";
@@ -55,6 +56,5 @@ public record LessonDocument(
         return list == null ? List.of() : list;
     }
 
-    public record ChangeRef(String behaviorChangeId, Instant changedAt, String decisionId, String orgUnit) {
-    }
+    public record ChangeRef(String behaviorChangeId, Instant changedAt, String decisionId, String orgUnit) {}
 }

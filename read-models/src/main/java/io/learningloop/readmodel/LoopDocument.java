@@ -54,7 +54,8 @@ public record LoopDocument(
         Latency latency,
         List<BehaviorChangeRef> appliedChanges,
         List<Correction> corrections,
-        boolean retracted) implements OrgUnitDocument {
+        boolean retracted)
+        implements OrgUnitDocument {
 
     // The fields readers query, sort or cut sources by; the template test checks each one is mapped.
     public static final String DECISION_ID = "decisionId";
@@ -94,7 +95,8 @@ public record LoopDocument(
             List<String> cited = appliedLessonIds;
             String decision = decisionId;
             appliedChanges = appliedInBehaviorChangeIds.stream()
-                    .map(id -> new BehaviorChangeRef(id, null, decision, cited, null)).toList();
+                    .map(id -> new BehaviorChangeRef(id, null, decision, cited, null))
+                    .toList();
         }
         corrections = orEmpty(corrections);
     }
@@ -104,19 +106,27 @@ public record LoopDocument(
     }
 
     /** {@code sequence}: the outcome aggregate's, so that an older outcome event never overwrites it. */
-    public record Outcome(String eventId, Instant observedAt, Assessment assessment, String summary, String orgUnit,
-                          ReportedBy reportedBy, long sequence) {
-    }
+    public record Outcome(
+            String eventId,
+            Instant observedAt,
+            Assessment assessment,
+            String summary,
+            String orgUnit,
+            ReportedBy reportedBy,
+            long sequence) {}
 
     /** A planned check-in; {@code heldAt} and {@code onTrack} once held. */
-    public record CheckIn(LocalDate scheduledFor, CheckInStatus status, Instant heldAt, Boolean onTrack) {
-    }
+    public record CheckIn(LocalDate scheduledFor, CheckInStatus status, Instant heldAt, Boolean onTrack) {}
 
-    public record CheckInCounts(int planned, int held, int missed, int heldLate) {
-    }
+    public record CheckInCounts(int planned, int held, int missed, int heldLate) {}
 
-    public record LessonRef(String lessonId, Instant recordedAt, String orgUnit, List<String> reviewIds,
-                            List<String> themes, ExtractionPractice extractionPractice) {
+    public record LessonRef(
+            String lessonId,
+            Instant recordedAt,
+            String orgUnit,
+            List<String> reviewIds,
+            List<String> themes,
+            ExtractionPractice extractionPractice) {
         /** Refs written by an older version of the projection lack the parts added since. */
         public LessonRef {
             reviewIds = orEmpty(reviewIds);
@@ -124,38 +134,52 @@ public record LoopDocument(
         }
     }
 
-    public record BehaviorChangeRef(String behaviorChangeId, Instant changedAt, String decisionId,
-                                    List<String> lessonIds, String orgUnit) {
-    }
+    public record BehaviorChangeRef(
+            String behaviorChangeId, Instant changedAt, String decisionId, List<String> lessonIds, String orgUnit) {}
 
-    public record ReviewRef(String reviewId, Instant heldAt, ReviewKind kind, boolean facilitated, boolean blameless,
-                            int participantCount, List<String> rootCauseThemes, String orgUnit) {
-    }
+    public record ReviewRef(
+            String reviewId,
+            Instant heldAt,
+            ReviewKind kind,
+            boolean facilitated,
+            boolean blameless,
+            int participantCount,
+            List<String> rootCauseThemes,
+            String orgUnit) {}
 
     /**
      * An action a review of this decision assigned. {@code overdue} stays true once the due date passed
      * with it open, so "completed late" shows; {@code sequence}: the action aggregate's.
      */
-    public record ActionRef(String actionId, String reviewId, String owner, LocalDate dueDate, Instant assignedAt,
-                            ActionStatus status, Instant endedAt, boolean overdue, long sequence) {
-    }
+    public record ActionRef(
+            String actionId,
+            String reviewId,
+            String owner,
+            LocalDate dueDate,
+            Instant assignedAt,
+            ActionStatus status,
+            Instant endedAt,
+            boolean overdue,
+            long sequence) {}
 
-    public record LessonShare(String lessonId, String sharedWithOrgUnit, Instant sharedAt) {
-    }
+    public record LessonShare(String lessonId, String sharedWithOrgUnit, Instant sharedAt) {}
 
-    public record ActionCounts(int assigned, int completed, int dropped, int open, int overdue) {
-    }
+    public record ActionCounts(int assigned, int completed, int dropped, int open, int overdue) {}
 
     /** Days between stages, absent until both ends are known. */
-    public record Latency(Double decisionToOutcomeDays, Double outcomeToLessonDays,
-                          Double decisionToBehaviorChangeDays) {
-    }
+    public record Latency(
+            Double decisionToOutcomeDays, Double outcomeToLessonDays, Double decisionToBehaviorChangeDays) {}
 
     /**
      * A correction of one of this loop's steps: the step and the type of its event, and for a retraction
      * the event retracted (the tombstone of that step).
      */
-    public record Correction(String eventId, CorrectionKind kind, String stepId, String stepEventType,
-                             String retractedEventId, String reason, Instant correctedAt) {
-    }
+    public record Correction(
+            String eventId,
+            CorrectionKind kind,
+            String stepId,
+            String stepEventType,
+            String retractedEventId,
+            String reason,
+            Instant correctedAt) {}
 }

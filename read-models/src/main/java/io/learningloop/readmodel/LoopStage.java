@@ -10,7 +10,12 @@ import java.util.List;
  * {@code pending} while only later steps arrived and the decision itself not yet.
  */
 public enum LoopStage {
-    DECIDED, OUTCOME_OBSERVED, LESSON_LEARNED, BEHAVIOR_CHANGED, RETRACTED, PENDING;
+    DECIDED,
+    OUTCOME_OBSERVED,
+    LESSON_LEARNED,
+    BEHAVIOR_CHANGED,
+    RETRACTED,
+    PENDING;
 
     @JsonValue
     public String wireName() {

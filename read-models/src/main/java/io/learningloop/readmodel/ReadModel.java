@@ -9,7 +9,6 @@ import java.util.List;
 
 /** The indices and the record each one stores; the template of each is shipped beside the records. */
 public enum ReadModel {
-
     EVENTS("events", EventDocument.class),
     LOOPS("loops", LoopDocument.class),
     LESSONS("lessons", LessonDocument.class);

@@ -5,8 +5,7 @@ import java.util.Locale;
 /** Kebab-case wire names of the read side's enums ({@code held-late}), as the contract names its own. */
 final class WireName {
 
-    private WireName() {
-    }
+    private WireName() {}
 
     static String of(Enum<?> value) {
         return value.name().toLowerCase(Locale.ROOT).replace('_', '-');

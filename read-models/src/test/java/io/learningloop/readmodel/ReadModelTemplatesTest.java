@@ -38,10 +38,14 @@ class ReadModelTemplatesTest {
             Map.entry(String.class, Set.of("keyword", "text")),
             Map.entry(Instant.class, Set.of("date")),
             Map.entry(LocalDate.class, Set.of("date")),
-            Map.entry(long.class, Set.of("long")), Map.entry(Long.class, Set.of("long")),
-            Map.entry(int.class, Set.of("integer")), Map.entry(Integer.class, Set.of("integer")),
-            Map.entry(double.class, Set.of("double")), Map.entry(Double.class, Set.of("double")),
-            Map.entry(boolean.class, Set.of("boolean")), Map.entry(Boolean.class, Set.of("boolean")));
+            Map.entry(long.class, Set.of("long")),
+            Map.entry(Long.class, Set.of("long")),
+            Map.entry(int.class, Set.of("integer")),
+            Map.entry(Integer.class, Set.of("integer")),
+            Map.entry(double.class, Set.of("double")),
+            Map.entry(Double.class, Set.of("double")),
+            Map.entry(boolean.class, Set.of("boolean")),
+            Map.entry(Boolean.class, Set.of("boolean")));
 
     @ParameterizedTest
     @EnumSource(ReadModel.class)
@@ -49,7 +53,8 @@ class ReadModelTemplatesTest {
         List<String> disagreements = new ArrayList<>();
         compareRecord(model.document(), properties(model), "", disagreements);
 
-        assertThat(disagreements).as("%s vs %s", model.document().getSimpleName(), model.templateResource())
+        assertThat(disagreements)
+                .as("%s vs %s", model.document().getSimpleName(), model.templateResource())
                 .isEmpty();
     }
 
@@ -59,15 +64,19 @@ class ReadModelTemplatesTest {
         JsonNode properties = properties(model);
         List<String> constants = Arrays.stream(model.document().getFields())
                 .filter(field -> Modifier.isStatic(field.getModifiers()) && field.getType() == String.class)
-                .map(ReadModelTemplatesTest::value).toList();
+                .map(ReadModelTemplatesTest::value)
+                .toList();
 
         assertThat(constants).isNotEmpty();
-        assertThat(constants).allSatisfy(path -> assertThat(mapping(properties, path))
-                .as("%s in %s", path, model.templateResource()).isNotNull());
+        assertThat(constants)
+                .allSatisfy(path -> assertThat(mapping(properties, path))
+                        .as("%s in %s", path, model.templateResource())
+                        .isNotNull());
     }
 
     private static void compareRecord(Class<?> record, JsonNode properties, String prefix, List<String> disagreements) {
-        Set<String> names = Arrays.stream(record.getRecordComponents()).map(ReadModelTemplatesTest::name)
+        Set<String> names = Arrays.stream(record.getRecordComponents())
+                .map(ReadModelTemplatesTest::name)
                 .collect(Collectors.toSet());
         for (Iterator<String> mapped = properties.fieldNames(); mapped.hasNext(); ) {
             String name = mapped.next();
@@ -102,7 +111,9 @@ class ReadModelTemplatesTest {
             Set<String> allowed = type.isEnum() ? Set.of("keyword") : TYPES.get(type);
             if (allowed == null || !allowed.contains(mapped)) {
                 disagreements.add(path + ": " + type.getSimpleName() + " mapped as " + mapped);
-            } else if (type == LocalDate.class != mapping.path("format").asText().equals("strict_date")) {
+            } else if (type
+                    == LocalDate.class
+                    != mapping.path("format").asText().equals("strict_date")) {
                 disagreements.add(path + ": a day (LocalDate) is mapped with format strict_date, an instant without");
             }
         }
@@ -135,7 +146,10 @@ class ReadModelTemplatesTest {
     }
 
     private static JsonNode properties(ReadModel model) throws IOException {
-        return JSON.readTree(model.templateJson()).path("template").path("mappings").path("properties");
+        return JSON.readTree(model.templateJson())
+                .path("template")
+                .path("mappings")
+                .path("properties");
     }
 
     private static String value(Field constant) {

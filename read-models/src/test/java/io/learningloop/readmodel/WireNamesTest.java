@@ -17,8 +17,9 @@ class WireNamesTest {
                 .containsExactly("planned", "held", "missed", "held-late");
         assertThat(Arrays.stream(ActionStatus.values()).map(ActionStatus::wireName))
                 .containsExactly("open", "completed", "dropped");
-        assertThat(Arrays.stream(LoopStage.values()).map(LoopStage::wireName)).containsExactly("decided",
-                "outcome-observed", "lesson-learned", "behavior-changed", "retracted", "pending");
+        assertThat(Arrays.stream(LoopStage.values()).map(LoopStage::wireName))
+                .containsExactly(
+                        "decided", "outcome-observed", "lesson-learned", "behavior-changed", "retracted", "pending");
         assertThat(Arrays.stream(CorrectionKind.values()).map(CorrectionKind::wireName))
                 .containsExactly("amended", "retracted");
     }

@@ -20,43 +20,53 @@ import org.apache.kafka.common.TopicPartition;
  */
 public final class ConsumerGroups {
 
-    private ConsumerGroups() {
-    }
+    private ConsumerGroups() {}
 
     public static void awaitCaughtUp(String groupId, String topic) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStack.kafkaBootstrap()))) {
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStack.kafkaBootstrap()))) {
             Map<TopicPartition, Long> end = endOffsets(admin, topic);
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(200))
                     .until(() -> caughtUp(admin, groupId, end));
         }
     }
 
     /** Total records on the topic: a replay has to read this many again. */
     public static long recordCount(String topic) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStack.kafkaBootstrap()))) {
-            return endOffsets(admin, topic).values().stream().mapToLong(Long::longValue).sum();
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStack.kafkaBootstrap()))) {
+            return endOffsets(admin, topic).values().stream()
+                    .mapToLong(Long::longValue)
+                    .sum();
         }
     }
 
     private static boolean caughtUp(Admin admin, String groupId, Map<TopicPartition, Long> end)
             throws ExecutionException, InterruptedException {
-        Map<TopicPartition, OffsetAndMetadata> committed =
-                admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get();
-        return end.entrySet().stream().allMatch(partition -> partition.getValue() == 0
-                || (committed.get(partition.getKey()) != null
-                && committed.get(partition.getKey()).offset() >= partition.getValue()));
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
+                .partitionsToOffsetAndMetadata()
+                .get();
+        return end.entrySet().stream()
+                .allMatch(partition -> partition.getValue() == 0
+                        || (committed.get(partition.getKey()) != null
+                                && committed.get(partition.getKey()).offset() >= partition.getValue()));
     }
 
     private static Map<TopicPartition, Long> endOffsets(Admin admin, String topic) {
         try {
-            var description = admin.describeTopics(java.util.List.of(topic)).allTopicNames().get().get(topic);
+            var description = admin.describeTopics(java.util.List.of(topic))
+                    .allTopicNames()
+                    .get()
+                    .get(topic);
             Map<TopicPartition, OffsetSpec> request = description.partitions().stream()
-                    .collect(Collectors.toMap(info -> new TopicPartition(topic, info.partition()),
-                            info -> OffsetSpec.latest()));
+                    .collect(Collectors.toMap(
+                            info -> new TopicPartition(topic, info.partition()), info -> OffsetSpec.latest()));
             Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> offsets =
                     admin.listOffsets(request).all().get();
             return offsets.entrySet().stream()
-                    .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().offset()));
+                    .collect(Collectors.toMap(
+                            Map.Entry::getKey, entry -> entry.getValue().offset()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -22,9 +22,16 @@ public final class EventTopicWriter implements AutoCloseable {
 
     public EventTopicWriter(String topic) {
         this.topic = topic;
-        TopicInitializer.ensure(LocalStack.kafkaBootstrap(), EventTopic.defaults().named(topic), Duration.ofSeconds(30));
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStack.kafkaBootstrap(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
+        TopicInitializer.ensure(
+                LocalStack.kafkaBootstrap(), EventTopic.defaults().named(topic), Duration.ofSeconds(30));
+        producer = new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        LocalStack.kafkaBootstrap(),
+                        ProducerConfig.ACKS_CONFIG,
+                        "all"),
+                new StringSerializer(),
+                new ByteArraySerializer());
     }
 
     public void publish(LoopEvent event, long aggregateSequence) {

@@ -10,8 +10,7 @@ import java.util.UUID;
  */
 public final class LocalStack {
 
-    private LocalStack() {
-    }
+    private LocalStack() {}
 
     public static String postgresUrl() {
         return required("LL_POSTGRES_URL");

@@ -5,11 +5,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 /** Points a projecting service under test at the local stack, with its own topic, group and indices. */
 public final class ProjectionServiceTestProperties {
 
-    private ProjectionServiceTestProperties() {
-    }
+    private ProjectionServiceTestProperties() {}
 
-    public static void register(DynamicPropertyRegistry properties, String topic, String consumerGroup,
-                                String indexPrefix) {
+    public static void register(
+            DynamicPropertyRegistry properties, String topic, String consumerGroup, String indexPrefix) {
         properties.add("spring.elasticsearch.uris", LocalStack::elasticsearchUrl);
         properties.add("learning-loop.kafka.bootstrap-servers", LocalStack::kafkaBootstrap);
         properties.add("learning-loop.kafka.topic", () -> topic);

@@ -34,16 +34,21 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /** Starts {@code java -jar jar} with the environment given plus {@code portVariable} set to a free port. */
-    public static ServiceProcess start(String name, Path jar, String portVariable, Map<String, String> env,
-                                       Path logDirectory) {
+    public static ServiceProcess start(
+            String name, Path jar, String portVariable, Map<String, String> env, Path logDirectory) {
         try {
             int port = freePort();
             Files.createDirectories(logDirectory);
             Path log = logDirectory.resolve(name + ".log");
             ProcessBuilder builder = new ProcessBuilder(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx384m", "-Daxoniq.update-checker.disabled=true", "-jar", jar.toString()))
-                    .redirectErrorStream(true).redirectOutput(log.toFile());
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-Xmx384m",
+                            "-Daxoniq.update-checker.disabled=true",
+                            "-jar",
+                            jar.toString()))
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
             builder.environment().putAll(env);
             builder.environment().put(portVariable, Integer.toString(port));
             builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
@@ -66,8 +71,10 @@ public final class ServiceProcess implements AutoCloseable {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + ":\n" + tail());
             }
             try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                        URI.create(baseUrl() + "/actuator/health/readiness")).timeout(Duration.ofSeconds(2)).build(),
+                HttpResponse<String> response = http.send(
+                        HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness"))
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
                     return;

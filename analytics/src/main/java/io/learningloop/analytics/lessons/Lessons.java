@@ -25,12 +25,13 @@ final class Lessons {
 
     private static final double MILLIS_PER_DAY = Duration.ofDays(1).toMillis();
 
-    private Lessons() {
-    }
+    private Lessons() {}
 
     static LessonDocument empty(String lessonId) {
-        return new Parts(lessonId, null, null, List.of(), List.of(), List.of(), null, null, List.of(), List.of(),
-                List.of()).document();
+        return new Parts(
+                        lessonId, null, null, List.of(), List.of(), List.of(), null, null, List.of(), List.of(),
+                        List.of())
+                .document();
     }
 
     static LessonDocument recorded(LessonDocument lesson, LessonRecordedEvent recorded, long sequence) {
@@ -38,9 +39,19 @@ final class Lessons {
             return lesson;
         }
         Parts parts = Parts.of(lesson);
-        return new Parts(parts.lessonId, recorded.orgUnit(), recorded.occurredAt(), recorded.decisionIds(),
-                recorded.reviewIds(), recorded.themes(), recorded.extractionPractice(), sequence,
-                parts.behaviorChanges, parts.sharedWithOrgUnits, parts.retractedStepIds).document();
+        return new Parts(
+                        parts.lessonId,
+                        recorded.orgUnit(),
+                        recorded.occurredAt(),
+                        recorded.decisionIds(),
+                        recorded.reviewIds(),
+                        recorded.themes(),
+                        recorded.extractionPractice(),
+                        sequence,
+                        parts.behaviorChanges,
+                        parts.sharedWithOrgUnits,
+                        parts.retractedStepIds)
+                .document();
     }
 
     /** Tombstones the lesson itself or a change that cited it; the change no longer counts. */
@@ -48,8 +59,11 @@ final class Lessons {
         TreeSet<String> retractedIds = new TreeSet<>(lesson.retractedStepIds());
         retractedIds.add(retraction.stepId());
         List<ChangeRef> remaining = lesson.behaviorChanges().stream()
-                .filter(change -> !retractedIds.contains(change.behaviorChangeId())).toList();
-        return Parts.of(lesson).withChanges(remaining, List.copyOf(retractedIds)).document();
+                .filter(change -> !retractedIds.contains(change.behaviorChangeId()))
+                .toList();
+        return Parts.of(lesson)
+                .withChanges(remaining, List.copyOf(retractedIds))
+                .document();
     }
 
     static LessonDocument changed(LessonDocument lesson, BehaviorChangedEvent changed) {
@@ -57,11 +71,14 @@ final class Lessons {
             return lesson;
         }
         List<ChangeRef> changes = new ArrayList<>(lesson.behaviorChanges().stream()
-                .filter(change -> !change.behaviorChangeId().equals(changed.behaviorChangeId())).toList());
-        changes.add(new ChangeRef(changed.behaviorChangeId(), changed.occurredAt(), changed.decisionId(),
-                changed.orgUnit()));
+                .filter(change -> !change.behaviorChangeId().equals(changed.behaviorChangeId()))
+                .toList());
+        changes.add(new ChangeRef(
+                changed.behaviorChangeId(), changed.occurredAt(), changed.decisionId(), changed.orgUnit()));
         changes.sort(Comparator.comparing(ChangeRef::behaviorChangeId));
-        return Parts.of(lesson).withChanges(List.copyOf(changes), lesson.retractedStepIds()).document();
+        return Parts.of(lesson)
+                .withChanges(List.copyOf(changes), lesson.retractedStepIds())
+                .document();
     }
 
     /** Spread: the org units beyond its own that the lesson was shared with. */
@@ -69,39 +86,94 @@ final class Lessons {
         TreeSet<String> units = new TreeSet<>(lesson.sharedWithOrgUnits());
         units.add(shared.sharedWithOrgUnit());
         Parts parts = Parts.of(lesson);
-        return new Parts(parts.lessonId, parts.orgUnit, parts.recordedAt, parts.decisionIds, parts.reviewIds,
-                parts.themes, parts.extractionPractice, parts.lessonSequence, parts.behaviorChanges,
-                List.copyOf(units), parts.retractedStepIds).document();
+        return new Parts(
+                        parts.lessonId,
+                        parts.orgUnit,
+                        parts.recordedAt,
+                        parts.decisionIds,
+                        parts.reviewIds,
+                        parts.themes,
+                        parts.extractionPractice,
+                        parts.lessonSequence,
+                        parts.behaviorChanges,
+                        List.copyOf(units),
+                        parts.retractedStepIds)
+                .document();
     }
 
     /** What the events said of one lesson, before anything is derived from it. */
-    private record Parts(String lessonId, String orgUnit, Instant recordedAt, List<String> decisionIds,
-                         List<String> reviewIds, List<String> themes, ExtractionPractice extractionPractice,
-                         Long lessonSequence, List<ChangeRef> behaviorChanges, List<String> sharedWithOrgUnits,
-                         List<String> retractedStepIds) {
+    private record Parts(
+            String lessonId,
+            String orgUnit,
+            Instant recordedAt,
+            List<String> decisionIds,
+            List<String> reviewIds,
+            List<String> themes,
+            ExtractionPractice extractionPractice,
+            Long lessonSequence,
+            List<ChangeRef> behaviorChanges,
+            List<String> sharedWithOrgUnits,
+            List<String> retractedStepIds) {
 
         static Parts of(LessonDocument lesson) {
-            return new Parts(lesson.lessonId(), lesson.orgUnit(), lesson.recordedAt(), lesson.decisionIds(),
-                    lesson.reviewIds(), lesson.themes(), lesson.extractionPractice(), lesson.lessonSequence(),
-                    lesson.behaviorChanges(), lesson.sharedWithOrgUnits(), lesson.retractedStepIds());
+            return new Parts(
+                    lesson.lessonId(),
+                    lesson.orgUnit(),
+                    lesson.recordedAt(),
+                    lesson.decisionIds(),
+                    lesson.reviewIds(),
+                    lesson.themes(),
+                    lesson.extractionPractice(),
+                    lesson.lessonSequence(),
+                    lesson.behaviorChanges(),
+                    lesson.sharedWithOrgUnits(),
+                    lesson.retractedStepIds());
         }
 
         Parts withChanges(List<ChangeRef> changes, List<String> retracted) {
-            return new Parts(lessonId, orgUnit, recordedAt, decisionIds, reviewIds, themes, extractionPractice,
-                    lessonSequence, changes, sharedWithOrgUnits, retracted);
+            return new Parts(
+                    lessonId,
+                    orgUnit,
+                    recordedAt,
+                    decisionIds,
+                    reviewIds,
+                    themes,
+                    extractionPractice,
+                    lessonSequence,
+                    changes,
+                    sharedWithOrgUnits,
+                    retracted);
         }
 
         /** Converted once a change cites a recorded lesson; a retracted lesson is marked and counts nowhere. */
         LessonDocument document() {
-            Instant first = behaviorChanges.stream().map(ChangeRef::changedAt).min(Comparator.naturalOrder())
+            Instant first = behaviorChanges.stream()
+                    .map(ChangeRef::changedAt)
+                    .min(Comparator.naturalOrder())
                     .orElse(null);
-            Double days = recordedAt == null || first == null ? null
+            Double days = recordedAt == null || first == null
+                    ? null
                     : Duration.between(recordedAt, first).toMillis() / MILLIS_PER_DAY;
             List<String> orgUnitPath = orgUnit == null ? List.of() : OrgUnits.selfAndAncestors(orgUnit);
-            return new LessonDocument(lessonId, orgUnit, orgUnitPath, recordedAt, decisionIds, reviewIds, themes,
-                    extractionPractice, lessonSequence, behaviorChanges, behaviorChanges.size(), sharedWithOrgUnits,
-                    sharedWithOrgUnits.size(), recordedAt != null && !behaviorChanges.isEmpty(), first, days,
-                    retractedStepIds, retractedStepIds.contains(lessonId));
+            return new LessonDocument(
+                    lessonId,
+                    orgUnit,
+                    orgUnitPath,
+                    recordedAt,
+                    decisionIds,
+                    reviewIds,
+                    themes,
+                    extractionPractice,
+                    lessonSequence,
+                    behaviorChanges,
+                    behaviorChanges.size(),
+                    sharedWithOrgUnits,
+                    sharedWithOrgUnits.size(),
+                    recordedAt != null && !behaviorChanges.isEmpty(),
+                    first,
+                    days,
+                    retractedStepIds,
+                    retractedStepIds.contains(lessonId));
         }
     }
 }

@@ -44,13 +44,14 @@ class LessonsProjection implements DocumentProjection<LessonDocument> {
     }
 
     /** The types whose events change lesson documents, also when amended or retracted. */
-    private static final Set<String> LESSON_STEPS = Set.of(EventTypes.name(LessonRecordedEvent.class),
-            EventTypes.name(BehaviorChangedEvent.class));
+    private static final Set<String> LESSON_STEPS =
+            Set.of(EventTypes.name(LessonRecordedEvent.class), EventTypes.name(BehaviorChangedEvent.class));
 
     @Override
     public Collection<String> documentIds(EventEnvelope envelope) {
         LoopEvent event = envelope.correctedStep().event();
-        if (event instanceof LessonRecordedEvent || event instanceof BehaviorChangedEvent
+        if (event instanceof LessonRecordedEvent
+                || event instanceof BehaviorChangedEvent
                 || event instanceof LessonSharedEvent) {
             return event.lessonsConcerned();
         }

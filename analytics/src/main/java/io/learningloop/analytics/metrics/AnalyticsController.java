@@ -34,42 +34,50 @@ class AnalyticsController {
     }
 
     @GetMapping("/analytics/latency")
-    LatencyReport latency(@RequestParam(required = false) String orgUnit,
-                          @RequestParam(required = false) String category,
-                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to)
+    LatencyReport latency(
+            @RequestParam(required = false) String orgUnit,
+            @RequestParam(required = false) String category,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to)
             throws IOException {
         return metrics.latency(cohort(orgUnit, category, from, to));
     }
 
     @GetMapping("/analytics/conversion")
-    ConversionReport conversion(@RequestParam(required = false) String orgUnit,
-                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to)
+    ConversionReport conversion(
+            @RequestParam(required = false) String orgUnit,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to)
             throws IOException {
         return metrics.conversion(cohort(orgUnit, null, from, to));
     }
 
     @GetMapping("/analytics/practices")
-    PracticesReport practices(@RequestParam(required = false) String orgUnit,
-                              @RequestParam(required = false) String category,
-                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to)
+    PracticesReport practices(
+            @RequestParam(required = false) String orgUnit,
+            @RequestParam(required = false) String category,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to)
             throws IOException {
         return metrics.practices(cohort(orgUnit, category, from, to));
     }
 
     /** The year-over-year report as JSON; {@code /reports/trends} is the same as a page to read. */
     @GetMapping("/analytics/trends")
-    YearOverYear.Report trendsJson(@RequestParam(required = false) String orgUnit,
-                                   @RequestParam(required = false) Integer from,
-                                   @RequestParam(required = false) Integer to) throws IOException {
+    YearOverYear.Report trendsJson(
+            @RequestParam(required = false) String orgUnit,
+            @RequestParam(required = false) Integer from,
+            @RequestParam(required = false) Integer to)
+            throws IOException {
         return trends(orgUnit, from, to);
     }
 
     @GetMapping(path = "/reports/trends", produces = MediaType.TEXT_HTML_VALUE)
-    String trendsPage(@RequestParam(required = false) String orgUnit, @RequestParam(required = false) Integer from,
-                      @RequestParam(required = false) Integer to) throws IOException {
+    String trendsPage(
+            @RequestParam(required = false) String orgUnit,
+            @RequestParam(required = false) Integer from,
+            @RequestParam(required = false) Integer to)
+            throws IOException {
         return TrendsPage.render(trends(orgUnit, from, to));
     }
 

@@ -22,14 +22,15 @@ record Cohort(String orgUnit, String category, LocalDate from, LocalDate to) {
     List<Query> filters(String cohortField, boolean withCategory) {
         List<Query> filters = new ArrayList<>();
         filters.add(Query.of(query -> query.exists(exists -> exists.field(cohortField))));
-        filters.add(Query.of(query -> query.bool(bool -> bool.mustNot(not -> not.term(term -> term
-                .field(OrgUnitDocument.RETRACTED).value(true))))));
+        filters.add(Query.of(query -> query.bool(bool -> bool.mustNot(
+                not -> not.term(term -> term.field(OrgUnitDocument.RETRACTED).value(true))))));
         if (orgUnit != null) {
-            filters.add(Query.of(query -> query.term(term -> term.field(OrgUnitDocument.ORG_UNIT_PATH)
-                    .value(orgUnit))));
+            filters.add(Query.of(query ->
+                    query.term(term -> term.field(OrgUnitDocument.ORG_UNIT_PATH).value(orgUnit))));
         }
         if (withCategory && category != null) {
-            filters.add(Query.of(query -> query.term(term -> term.field(LoopDocument.CATEGORY).value(category))));
+            filters.add(Query.of(query ->
+                    query.term(term -> term.field(LoopDocument.CATEGORY).value(category))));
         }
         if (from != null || to != null) {
             filters.add(Query.of(query -> query.range(range -> range.untyped(untyped -> {

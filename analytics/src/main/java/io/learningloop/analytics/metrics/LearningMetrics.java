@@ -27,29 +27,37 @@ class LearningMetrics {
             + " as converted whenever its change came, also after the period)";
 
     static final Map<String, String> PRACTICE_DEFINITIONS = definitions(
-            "checkIns", "planned check-ins of the cohort's decisions; due: those whose day plus the tolerance passed"
-                    + " by the time of the answer (missed: due and not held, also before the platform recorded it);"
-                    + " inTimeRate = heldInTime / due, heldRate = (heldInTime + heldLate) / due",
-            "followThrough", "actions assigned by reviews of the cohort's decisions, each once; openOverdue: open"
-                    + " past the end of the due date by the time of the answer; completionRate = completed /"
-                    + " assigned, inTimeRate = completed by the due date / assigned",
-            "safety", "uncertaintyStatedRate: decisions stating what their makers do not know; selfReportedRate:"
-                    + " outcomes reported by the decision's owner among those whose reporter is known (revision-1"
-                    + " outcomes are not); badOutcomesSelfReportedRate: the same for worse-than-expected and failed"
-                    + " outcomes; blamelessRate, facilitatedRate: of the reviews of the cohort's decisions",
-            "calibration", "over decisions with an outcome: meanConfidence, hitRate = share of outcomes as expected"
-                    + " or better, overconfidence = meanConfidence - hitRate, brierScore = mean of (confidence -"
-                    + " hit)^2 with hit 1 or 0 (0 is perfect, 0.25 is a constant 0.5)",
-            "spread", "over the lessons recorded in the period: sharedRate = lessons shared with another org unit,"
-                    + " changedElsewhereRate = lessons that changed a decision of another org unit");
+            "checkIns",
+                    "planned check-ins of the cohort's decisions; due: those whose day plus the tolerance passed"
+                            + " by the time of the answer (missed: due and not held, also before the platform recorded it);"
+                            + " inTimeRate = heldInTime / due, heldRate = (heldInTime + heldLate) / due",
+            "followThrough",
+                    "actions assigned by reviews of the cohort's decisions, each once; openOverdue: open"
+                            + " past the end of the due date by the time of the answer; completionRate = completed /"
+                            + " assigned, inTimeRate = completed by the due date / assigned",
+            "safety",
+                    "uncertaintyStatedRate: decisions stating what their makers do not know; selfReportedRate:"
+                            + " outcomes reported by the decision's owner among those whose reporter is known (revision-1"
+                            + " outcomes are not); badOutcomesSelfReportedRate: the same for worse-than-expected and failed"
+                            + " outcomes; blamelessRate, facilitatedRate: of the reviews of the cohort's decisions",
+            "calibration",
+                    "over decisions with an outcome: meanConfidence, hitRate = share of outcomes as expected"
+                            + " or better, overconfidence = meanConfidence - hitRate, brierScore = mean of (confidence -"
+                            + " hit)^2 with hit 1 or 0 (0 is perfect, 0.25 is a constant 0.5)",
+            "spread",
+                    "over the lessons recorded in the period: sharedRate = lessons shared with another org unit,"
+                            + " changedElsewhereRate = lessons that changed a decision of another org unit");
 
     private final MetricSource source;
     private final Indices indices;
     private final Clock clock;
     private final Duration checkInTolerance;
 
-    LearningMetrics(MetricSource source, Indices indices, Clock clock,
-                    @Value("${learning-loop.deadlines.check-in-tolerance:P3D}") Duration checkInTolerance) {
+    LearningMetrics(
+            MetricSource source,
+            Indices indices,
+            Clock clock,
+            @Value("${learning-loop.deadlines.check-in-tolerance:P3D}") Duration checkInTolerance) {
         this.source = source;
         this.indices = indices;
         this.clock = clock;
@@ -63,8 +71,13 @@ class LearningMetrics {
             List<Query> filters = cohort.filters(stage.cohortField, !categoryIgnored);
             Percentiles percentiles = new Percentiles(
                     source.values(stage.index.apply(indices), stage.idField, filters, stage.latencyField));
-            stages.add(new StageLatency(stage.wireName, percentiles.count(), percentiles.at(50), percentiles.at(90),
-                    percentiles.at(99), stage.definition,
+            stages.add(new StageLatency(
+                    stage.wireName,
+                    percentiles.count(),
+                    percentiles.at(50),
+                    percentiles.at(90),
+                    percentiles.at(99),
+                    stage.definition,
                     categoryIgnored ? "not filtered by category: lessons have none" : null));
         }
         return new LatencyReport(cohort, Percentiles.METHOD, stages);
@@ -72,17 +85,37 @@ class LearningMetrics {
 
     /** Check-in discipline, follow-through, safety and calibration of the cohort's decisions; spread of its lessons. */
     PracticesReport practices(Cohort cohort) throws IOException {
-        List<LoopDocument> loops = source.documents(indices.loops(), LoopDocument.DECISION_ID,
-                cohort.filters(LoopDocument.DECIDED_AT, true), List.of(LoopDocument.DECISION_ID,
-                        LoopDocument.CONFIDENCE, LoopDocument.UNCERTAINTY_STATED, LoopDocument.OUTCOME,
-                        LoopDocument.CHECK_INS, LoopDocument.REVIEWS, LoopDocument.ACTIONS), LoopDocument.class);
-        List<LessonDocument> lessons = source.documents(indices.lessons(), LessonDocument.LESSON_ID,
-                cohort.filters(LessonDocument.RECORDED_AT, false), List.of(LessonDocument.LESSON_ID,
-                        LessonDocument.ORG_UNIT, LessonDocument.SHARED_COUNT, LessonDocument.BEHAVIOR_CHANGES),
+        List<LoopDocument> loops = source.documents(
+                indices.loops(),
+                LoopDocument.DECISION_ID,
+                cohort.filters(LoopDocument.DECIDED_AT, true),
+                List.of(
+                        LoopDocument.DECISION_ID,
+                        LoopDocument.CONFIDENCE,
+                        LoopDocument.UNCERTAINTY_STATED,
+                        LoopDocument.OUTCOME,
+                        LoopDocument.CHECK_INS,
+                        LoopDocument.REVIEWS,
+                        LoopDocument.ACTIONS),
+                LoopDocument.class);
+        List<LessonDocument> lessons = source.documents(
+                indices.lessons(),
+                LessonDocument.LESSON_ID,
+                cohort.filters(LessonDocument.RECORDED_AT, false),
+                List.of(
+                        LessonDocument.LESSON_ID,
+                        LessonDocument.ORG_UNIT,
+                        LessonDocument.SHARED_COUNT,
+                        LessonDocument.BEHAVIOR_CHANGES),
                 LessonDocument.class);
         AsOf asOf = new AsOf(clock.instant(), checkInTolerance);
-        return new PracticesReport(cohort, PracticeSignals.checkIns(loops, asOf), PracticeSignals.followThrough(loops, asOf),
-                PracticeSignals.safety(loops), PracticeSignals.calibration(loops), PracticeSignals.spread(lessons),
+        return new PracticesReport(
+                cohort,
+                PracticeSignals.checkIns(loops, asOf),
+                PracticeSignals.followThrough(loops, asOf),
+                PracticeSignals.safety(loops),
+                PracticeSignals.calibration(loops),
+                PracticeSignals.spread(lessons),
                 PRACTICE_DEFINITIONS);
     }
 
@@ -90,9 +123,14 @@ class LearningMetrics {
         List<Query> recorded = cohort.filters(LessonDocument.RECORDED_AT, false);
         long lessons = source.count(indices.lessons(), recorded);
         List<Query> converted = new ArrayList<>(recorded);
-        converted.add(Query.of(query -> query.term(term -> term.field(LessonDocument.CONVERTED).value(true))));
+        converted.add(Query.of(
+                query -> query.term(term -> term.field(LessonDocument.CONVERTED).value(true))));
         long withChange = source.count(indices.lessons(), converted);
-        return new ConversionReport(cohort, lessons, withChange, lessons == 0 ? null : (double) withChange / lessons,
+        return new ConversionReport(
+                cohort,
+                lessons,
+                withChange,
+                lessons == 0 ? null : (double) withChange / lessons,
                 CONVERSION_DEFINITION);
     }
 

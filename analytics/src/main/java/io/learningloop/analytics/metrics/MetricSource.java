@@ -31,8 +31,13 @@ class MetricSource {
         List<Query> all = new ArrayList<>(filters);
         all.add(Query.of(query -> query.exists(exists -> exists.field(field))));
         List<Double> values = new ArrayList<>();
-        eachHit(index, idField, all, search -> search.source(source -> source.fetch(false))
-                .docvalueFields(docvalue -> docvalue.field(field)), Void.class,
+        eachHit(
+                index,
+                idField,
+                all,
+                search ->
+                        search.source(source -> source.fetch(false)).docvalueFields(docvalue -> docvalue.field(field)),
+                Void.class,
                 hit -> values.add(hit.fields().get(field).to(double[].class)[0]));
         return values;
     }
@@ -42,11 +47,17 @@ class MetricSource {
      * documents (a loop's reviews), not one value. They read as the index's record with the parts left
      * out empty or null.
      */
-    <T extends Record> List<T> documents(String index, String idField, List<Query> filters, List<String> includes,
-                                         Class<T> type) throws IOException {
+    <T extends Record> List<T> documents(
+            String index, String idField, List<Query> filters, List<String> includes, Class<T> type)
+            throws IOException {
         List<T> documents = new ArrayList<>();
-        eachHit(index, idField, filters, search -> search.source(source -> source.filter(filter -> filter
-                .includes(includes))), type, hit -> documents.add(hit.source()));
+        eachHit(
+                index,
+                idField,
+                filters,
+                search -> search.source(source -> source.filter(filter -> filter.includes(includes))),
+                type,
+                hit -> documents.add(hit.source()));
         return documents;
     }
 
@@ -54,23 +65,30 @@ class MetricSource {
      * Every matching document, paged with search_after in the order of {@code idField} (a keyword unique
      * per document), so a cohort of any size is read whole.
      */
-    private <T> void eachHit(String index, String idField, List<Query> filters,
-                             UnaryOperator<SearchRequest.Builder> select, Class<T> type, Consumer<Hit<T>> each)
+    private <T> void eachHit(
+            String index,
+            String idField,
+            List<Query> filters,
+            UnaryOperator<SearchRequest.Builder> select,
+            Class<T> type,
+            Consumer<Hit<T>> each)
             throws IOException {
         List<FieldValue> after = null;
         while (true) {
             List<FieldValue> searchAfter = after;
-            SearchResponse<T> response = client.search(search -> {
-                select.apply(search.index(index))
-                        .query(query -> query.bool(bool -> bool.filter(filters)))
-                        .sort(sort -> sort.field(by -> by.field(idField).order(SortOrder.Asc)))
-                        .size(PAGE)
-                        .trackTotalHits(track -> track.enabled(false));
-                if (searchAfter != null) {
-                    search.searchAfter(searchAfter);
-                }
-                return search;
-            }, type);
+            SearchResponse<T> response = client.search(
+                    search -> {
+                        select.apply(search.index(index))
+                                .query(query -> query.bool(bool -> bool.filter(filters)))
+                                .sort(sort -> sort.field(by -> by.field(idField).order(SortOrder.Asc)))
+                                .size(PAGE)
+                                .trackTotalHits(track -> track.enabled(false));
+                        if (searchAfter != null) {
+                            search.searchAfter(searchAfter);
+                        }
+                        return search;
+                    },
+                    type);
             List<Hit<T>> hits = response.hits().hits();
             hits.forEach(each);
             if (hits.size() < PAGE) {

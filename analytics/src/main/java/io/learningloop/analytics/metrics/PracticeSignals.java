@@ -33,10 +33,10 @@ final class PracticeSignals {
 
     /** Outcomes that met what the decision expected: the "hits" calibration compares confidence with. */
     static final Set<Assessment> HITS = EnumSet.of(Assessment.BETTER_THAN_EXPECTED, Assessment.AS_EXPECTED);
+
     static final Set<Assessment> BAD_OUTCOMES = EnumSet.of(Assessment.WORSE_THAN_EXPECTED, Assessment.FAILED);
 
-    private PracticeSignals() {
-    }
+    private PracticeSignals() {}
 
     /** Check-ins still planned whose day plus the tolerance passed by {@code asOf} count as missed. */
     static CheckInDiscipline checkIns(List<LoopDocument> loops, AsOf asOf) {
@@ -77,13 +77,21 @@ final class PracticeSignals {
             }
         }
         long assigned = actions.size();
-        return new FollowThrough(assigned, completed, completedLate, dropped, assigned - completed - dropped,
-                openOverdue, rate(completed, assigned), rate(completed - completedLate, assigned));
+        return new FollowThrough(
+                assigned,
+                completed,
+                completedLate,
+                dropped,
+                assigned - completed - dropped,
+                openOverdue,
+                rate(completed, assigned),
+                rate(completed - completedLate, assigned));
     }
 
     static Safety safety(List<LoopDocument> loops) {
         long decisions = loops.size();
-        long uncertaintyStated = loops.stream().filter(LoopDocument::uncertaintyStated).count();
+        long uncertaintyStated =
+                loops.stream().filter(LoopDocument::uncertaintyStated).count();
         long reported = 0;
         long selfReported = 0;
         long bad = 0;
@@ -104,8 +112,15 @@ final class PracticeSignals {
         Collection<ReviewRef> reviews = unique(loops, LoopDocument::reviews, ReviewRef::reviewId);
         long blameless = reviews.stream().filter(ReviewRef::blameless).count();
         long facilitated = reviews.stream().filter(ReviewRef::facilitated).count();
-        return new Safety(decisions, rate(uncertaintyStated, decisions), reported, rate(selfReported, reported), bad,
-                rate(badSelfReported, bad), reviews.size(), rate(blameless, reviews.size()),
+        return new Safety(
+                decisions,
+                rate(uncertaintyStated, decisions),
+                reported,
+                rate(selfReported, reported),
+                bad,
+                rate(badSelfReported, bad),
+                reviews.size(),
+                rate(blameless, reviews.size()),
                 rate(facilitated, reviews.size()));
     }
 
@@ -134,15 +149,18 @@ final class PracticeSignals {
     }
 
     static Spread spread(List<LessonDocument> lessons) {
-        long shared = lessons.stream().filter(lesson -> lesson.sharedCount() > 0).count();
-        long changedElsewhere = lessons.stream().filter(lesson -> lesson.behaviorChanges().stream()
-                .anyMatch(change -> !Objects.equals(change.orgUnit(), lesson.orgUnit()))).count();
+        long shared =
+                lessons.stream().filter(lesson -> lesson.sharedCount() > 0).count();
+        long changedElsewhere = lessons.stream()
+                .filter(lesson -> lesson.behaviorChanges().stream()
+                        .anyMatch(change -> !Objects.equals(change.orgUnit(), lesson.orgUnit())))
+                .count();
         return new Spread(lessons.size(), rate(shared, lessons.size()), rate(changedElsewhere, lessons.size()));
     }
 
     /** The parts of the loops by id: the first copy of a review or action that several loops hold. */
-    private static <T> Collection<T> unique(List<LoopDocument> loops, Function<LoopDocument, List<T>> parts,
-                                            Function<T, String> id) {
+    private static <T> Collection<T> unique(
+            List<LoopDocument> loops, Function<LoopDocument, List<T>> parts, Function<T, String> id) {
         Map<String, T> byId = new LinkedHashMap<>();
         for (LoopDocument loop : loops) {
             for (T part : parts.apply(loop)) {

@@ -7,22 +7,41 @@ import java.util.function.Function;
 
 /** The measured stages of a loop: where each one's latency is stored and what exactly it means. */
 enum Stage {
-
-    DECISION_TO_OUTCOME("decision-to-outcome", Indices::loops, LoopDocument.DECISION_ID,
-            LoopDocument.DECISION_TO_OUTCOME_DAYS, LoopDocument.DECIDED_AT, true,
+    DECISION_TO_OUTCOME(
+            "decision-to-outcome",
+            Indices::loops,
+            LoopDocument.DECISION_ID,
+            LoopDocument.DECISION_TO_OUTCOME_DAYS,
+            LoopDocument.DECIDED_AT,
+            true,
             "days from a decision to its observed outcome (outcome occurredAt - decision occurredAt), over the"
                     + " decisions made in the period in the org unit or below that have an outcome"),
-    OUTCOME_TO_LESSON("outcome-to-lesson", Indices::loops, LoopDocument.DECISION_ID,
-            LoopDocument.OUTCOME_TO_LESSON_DAYS, LoopDocument.DECIDED_AT, true,
+    OUTCOME_TO_LESSON(
+            "outcome-to-lesson",
+            Indices::loops,
+            LoopDocument.DECISION_ID,
+            LoopDocument.OUTCOME_TO_LESSON_DAYS,
+            LoopDocument.DECIDED_AT,
+            true,
             "days from a decision's outcome to the first lesson drawn from that decision at or after the"
                     + " outcome, over the decisions made in the period in the org unit or below that have both"),
-    LESSON_TO_BEHAVIOR_CHANGE("lesson-to-behavior-change", Indices::lessons, LessonDocument.LESSON_ID,
-            LessonDocument.LESSON_TO_BEHAVIOR_CHANGE_DAYS, LessonDocument.RECORDED_AT, false,
+    LESSON_TO_BEHAVIOR_CHANGE(
+            "lesson-to-behavior-change",
+            Indices::lessons,
+            LessonDocument.LESSON_ID,
+            LessonDocument.LESSON_TO_BEHAVIOR_CHANGE_DAYS,
+            LessonDocument.RECORDED_AT,
+            false,
             "days from a lesson to the first behaviour change citing it (behaviour change occurredAt - lesson"
                     + " occurredAt), over the lessons recorded in the period in the org unit or below that"
                     + " changed a later decision"),
-    DECISION_TO_BEHAVIOR_CHANGE("decision-to-behavior-change", Indices::loops, LoopDocument.DECISION_ID,
-            LoopDocument.DECISION_TO_BEHAVIOR_CHANGE_DAYS, LoopDocument.DECIDED_AT, true,
+    DECISION_TO_BEHAVIOR_CHANGE(
+            "decision-to-behavior-change",
+            Indices::loops,
+            LoopDocument.DECISION_ID,
+            LoopDocument.DECISION_TO_BEHAVIOR_CHANGE_DAYS,
+            LoopDocument.DECIDED_AT,
+            true,
             "days from a decision to the first behaviour change caused by a lesson drawn from it, over the"
                     + " decisions made in the period in the org unit or below whose loop closed");
 
@@ -34,8 +53,14 @@ enum Stage {
     final boolean hasCategory;
     final String definition;
 
-    Stage(String wireName, Function<Indices, String> index, String idField, String latencyField,
-          String cohortField, boolean hasCategory, String definition) {
+    Stage(
+            String wireName,
+            Function<Indices, String> index,
+            String idField,
+            String latencyField,
+            String cohortField,
+            boolean hasCategory,
+            String definition) {
         this.wireName = wireName;
         this.index = index;
         this.idField = idField;

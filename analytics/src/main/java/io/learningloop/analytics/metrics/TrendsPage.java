@@ -24,16 +24,20 @@ final class TrendsPage {
             .none{color:#8c959f}footer{margin-top:2rem;color:#57606a;font-size:.85rem}
             """;
 
-    private TrendsPage() {
-    }
+    private TrendsPage() {}
 
     static String render(Report report) {
         StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">");
         String unit = report.orgUnit() == null ? "the whole organisation" : report.orgUnit();
-        html.append("<title>Learning Loop: ").append(escape(unit)).append(", year over year</title><style>")
-                .append(STYLE).append("</style></head><body>");
+        html.append("<title>Learning Loop: ")
+                .append(escape(unit))
+                .append(", year over year</title><style>")
+                .append(STYLE)
+                .append("</style></head><body>");
         html.append("<h1>Does ").append(escape(unit)).append(" learn from its experience?</h1>");
-        html.append("<p class=\"sub\">Year over year, ").append(report.years().get(0)).append("–")
+        html.append("<p class=\"sub\">Year over year, ")
+                .append(report.years().get(0))
+                .append("–")
                 .append(report.years().get(report.years().size() - 1))
                 .append(", including every unit below it. Trend: from the first year with a value to the last.</p>");
         for (Group group : report.groups()) {
@@ -41,16 +45,25 @@ final class TrendsPage {
             report.years().forEach(year -> html.append("<th>").append(year).append("</th>"));
             html.append("<th>Trend</th></tr></thead><tbody>");
             for (Trend trend : group.trends()) {
-                html.append("<tr><td>").append(escape(trend.name())).append("<small>")
-                        .append(escape(trend.definition())).append("</small></td>");
-                trend.values().forEach(value -> html.append("<td>").append(format(value, trend.unit())).append("</td>"));
+                html.append("<tr><td>")
+                        .append(escape(trend.name()))
+                        .append("<small>")
+                        .append(escape(trend.definition()))
+                        .append("</small></td>");
+                trend.values()
+                        .forEach(value -> html.append("<td>")
+                                .append(format(value, trend.unit()))
+                                .append("</td>"));
                 html.append(directionCell(trend.direction())).append("</tr>");
             }
             html.append("</tbody></table>");
         }
-        html.append("<footer><p>").append(escape(report.caveat())).append("</p><p>The same numbers as JSON:"
-                + " <code>/analytics/trends</code>; each year's detail: <code>/analytics/latency</code>,"
-                + " <code>/analytics/conversion</code>, <code>/analytics/practices</code>.</p></footer></body></html>\n");
+        html.append("<footer><p>")
+                .append(escape(report.caveat()))
+                .append(
+                        "</p><p>The same numbers as JSON:"
+                                + " <code>/analytics/trends</code>; each year's detail: <code>/analytics/latency</code>,"
+                                + " <code>/analytics/conversion</code>, <code>/analytics/practices</code>.</p></footer></body></html>\n");
         return html.toString();
     }
 
@@ -78,6 +91,9 @@ final class TrendsPage {
     }
 
     static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
     }
 }

@@ -33,17 +33,18 @@ class YearOverYear {
         this.metrics = metrics;
     }
 
-    record Group(String title, List<Trend> trends) {
-    }
+    record Group(String title, List<Trend> trends) {}
 
-    record Report(String orgUnit, List<Integer> years, List<Group> groups, String caveat) {
-    }
+    record Report(String orgUnit, List<Integer> years, List<Group> groups, String caveat) {}
 
     /** One year's answers of the API, for the rows to read from. */
     private record Year(LatencyReport latency, ConversionReport conversion, PracticesReport practices) {
         Double p50(String stage) {
-            return latency.stages().stream().filter(s -> s.stage().equals(stage)).findFirst()
-                    .map(StageLatency::p50Days).orElse(null);
+            return latency.stages().stream()
+                    .filter(s -> s.stage().equals(stage))
+                    .findFirst()
+                    .map(StageLatency::p50Days)
+                    .orElse(null);
         }
     }
 
@@ -57,56 +58,127 @@ class YearOverYear {
         }
         Rows rows = new Rows(measured);
         List<Group> groups = List.of(
-                new Group("Do lessons change decisions?", List.of(
-                        rows.of("Learning conversion", Unit.SHARE, Better.HIGHER, LearningMetrics.CONVERSION_DEFINITION,
-                                year -> year.conversion().conversionRate()),
-                        rows.of("Lessons recorded", Unit.COUNT, Better.NEITHER, "lessons recorded in the year",
-                                year -> (double) year.conversion().lessonsRecorded()))),
-                new Group("How fast do loops close? (median days)", List.of(
-                        rows.of("Decision to outcome", Unit.DAYS, Better.LOWER, Stage.DECISION_TO_OUTCOME.definition,
-                                year -> year.p50(Stage.DECISION_TO_OUTCOME.wireName)),
-                        rows.of("Outcome to lesson", Unit.DAYS, Better.LOWER, Stage.OUTCOME_TO_LESSON.definition,
-                                year -> year.p50(Stage.OUTCOME_TO_LESSON.wireName)),
-                        rows.of("Lesson to behaviour change", Unit.DAYS, Better.LOWER,
-                                Stage.LESSON_TO_BEHAVIOR_CHANGE.definition,
-                                year -> year.p50(Stage.LESSON_TO_BEHAVIOR_CHANGE.wireName)),
-                        rows.of("Decision to behaviour change", Unit.DAYS, Better.LOWER,
-                                Stage.DECISION_TO_BEHAVIOR_CHANGE.definition,
-                                year -> year.p50(Stage.DECISION_TO_BEHAVIOR_CHANGE.wireName)))),
-                new Group("Do feedback loops close?", List.of(
-                        rows.of("Check-ins held in time", Unit.SHARE, Better.HIGHER, "of the check-ins that were due",
-                                year -> year.practices().checkIns().inTimeRate()),
-                        rows.of("Review actions completed", Unit.SHARE, Better.HIGHER, "of the actions reviews assigned",
-                                year -> year.practices().followThrough().completionRate()),
-                        rows.of("Review actions completed in time", Unit.SHARE, Better.HIGHER,
-                                "of the actions reviews assigned, done by their due date",
-                                year -> year.practices().followThrough().inTimeRate()))),
-                new Group("Is it safe to say \"I don't know\"?", List.of(
-                        rows.of("Decisions stating their uncertainties", Unit.SHARE, Better.HIGHER,
-                                "of the decisions made", year -> year.practices().safety().uncertaintyStatedRate()),
-                        rows.of("Bad outcomes reported by their owners", Unit.SHARE, Better.HIGHER,
-                                "of worse-than-expected and failed outcomes whose reporter is known",
-                                year -> year.practices().safety().badOutcomesSelfReportedRate()),
-                        rows.of("Blameless reviews", Unit.SHARE, Better.HIGHER, "of the reviews held",
-                                year -> year.practices().safety().blamelessRate()))),
-                new Group("Do we know how sure to be?", List.of(
-                        rows.of("Overconfidence", Unit.SCORE, Better.CLOSER_TO_ZERO,
-                                "mean stated confidence minus the share of outcomes as expected or better",
-                                year -> year.practices().calibration().overconfidence()),
-                        rows.of("Brier score", Unit.SCORE, Better.LOWER,
-                                "mean of (confidence - hit)^2; 0 is perfect, 0.25 is always saying 0.5",
-                                year -> year.practices().calibration().brierScore()))),
-                new Group("Do lessons travel?", List.of(
-                        rows.of("Lessons shared with other units", Unit.SHARE, Better.HIGHER, "of the lessons recorded",
-                                year -> year.practices().spread().sharedRate()),
-                        rows.of("Lessons that changed another unit's decision", Unit.SHARE, Better.HIGHER,
-                                "of the lessons recorded", year -> year.practices().spread().changedElsewhereRate()))));
+                new Group(
+                        "Do lessons change decisions?",
+                        List.of(
+                                rows.of(
+                                        "Learning conversion",
+                                        Unit.SHARE,
+                                        Better.HIGHER,
+                                        LearningMetrics.CONVERSION_DEFINITION,
+                                        year -> year.conversion().conversionRate()),
+                                rows.of(
+                                        "Lessons recorded",
+                                        Unit.COUNT,
+                                        Better.NEITHER,
+                                        "lessons recorded in the year",
+                                        year -> (double) year.conversion().lessonsRecorded()))),
+                new Group(
+                        "How fast do loops close? (median days)",
+                        List.of(
+                                rows.of(
+                                        "Decision to outcome",
+                                        Unit.DAYS,
+                                        Better.LOWER,
+                                        Stage.DECISION_TO_OUTCOME.definition,
+                                        year -> year.p50(Stage.DECISION_TO_OUTCOME.wireName)),
+                                rows.of(
+                                        "Outcome to lesson",
+                                        Unit.DAYS,
+                                        Better.LOWER,
+                                        Stage.OUTCOME_TO_LESSON.definition,
+                                        year -> year.p50(Stage.OUTCOME_TO_LESSON.wireName)),
+                                rows.of(
+                                        "Lesson to behaviour change",
+                                        Unit.DAYS,
+                                        Better.LOWER,
+                                        Stage.LESSON_TO_BEHAVIOR_CHANGE.definition,
+                                        year -> year.p50(Stage.LESSON_TO_BEHAVIOR_CHANGE.wireName)),
+                                rows.of(
+                                        "Decision to behaviour change",
+                                        Unit.DAYS,
+                                        Better.LOWER,
+                                        Stage.DECISION_TO_BEHAVIOR_CHANGE.definition,
+                                        year -> year.p50(Stage.DECISION_TO_BEHAVIOR_CHANGE.wireName)))),
+                new Group(
+                        "Do feedback loops close?",
+                        List.of(
+                                rows.of(
+                                        "Check-ins held in time",
+                                        Unit.SHARE,
+                                        Better.HIGHER,
+                                        "of the check-ins that were due",
+                                        year -> year.practices().checkIns().inTimeRate()),
+                                rows.of(
+                                        "Review actions completed",
+                                        Unit.SHARE,
+                                        Better.HIGHER,
+                                        "of the actions reviews assigned",
+                                        year -> year.practices().followThrough().completionRate()),
+                                rows.of(
+                                        "Review actions completed in time",
+                                        Unit.SHARE,
+                                        Better.HIGHER,
+                                        "of the actions reviews assigned, done by their due date",
+                                        year -> year.practices().followThrough().inTimeRate()))),
+                new Group(
+                        "Is it safe to say \"I don't know\"?",
+                        List.of(
+                                rows.of(
+                                        "Decisions stating their uncertainties",
+                                        Unit.SHARE,
+                                        Better.HIGHER,
+                                        "of the decisions made",
+                                        year -> year.practices().safety().uncertaintyStatedRate()),
+                                rows.of(
+                                        "Bad outcomes reported by their owners",
+                                        Unit.SHARE,
+                                        Better.HIGHER,
+                                        "of worse-than-expected and failed outcomes whose reporter is known",
+                                        year -> year.practices().safety().badOutcomesSelfReportedRate()),
+                                rows.of(
+                                        "Blameless reviews",
+                                        Unit.SHARE,
+                                        Better.HIGHER,
+                                        "of the reviews held",
+                                        year -> year.practices().safety().blamelessRate()))),
+                new Group(
+                        "Do we know how sure to be?",
+                        List.of(
+                                rows.of(
+                                        "Overconfidence",
+                                        Unit.SCORE,
+                                        Better.CLOSER_TO_ZERO,
+                                        "mean stated confidence minus the share of outcomes as expected or better",
+                                        year -> year.practices().calibration().overconfidence()),
+                                rows.of(
+                                        "Brier score",
+                                        Unit.SCORE,
+                                        Better.LOWER,
+                                        "mean of (confidence - hit)^2; 0 is perfect, 0.25 is always saying 0.5",
+                                        year -> year.practices().calibration().brierScore()))),
+                new Group(
+                        "Do lessons travel?",
+                        List.of(
+                                rows.of(
+                                        "Lessons shared with other units",
+                                        Unit.SHARE,
+                                        Better.HIGHER,
+                                        "of the lessons recorded",
+                                        year -> year.practices().spread().sharedRate()),
+                                rows.of(
+                                        "Lessons that changed another unit's decision",
+                                        Unit.SHARE,
+                                        Better.HIGHER,
+                                        "of the lessons recorded",
+                                        year -> year.practices().spread().changedElsewhereRate()))));
         return new Report(orgUnit, years, groups, CAVEAT);
     }
 
     private record Rows(List<Year> years) {
         Trend of(String name, Unit unit, Better better, String definition, Function<Year, Double> value) {
-            return new Trend(name, unit, better, definition, years.stream().map(value).toList());
+            return new Trend(
+                    name, unit, better, definition, years.stream().map(value).toList());
         }
     }
 }

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 class LessonDocumentTest {
 
     private final LessonRecordedEvent recorded = lesson("l-1", "acme/eng", "2025-01-01T00:00:00Z", "d-1");
-    private final BehaviorChangedEvent changed = behaviorChange("b-1", "acme/sales", "2025-01-11T12:00:00Z", "d-9", List.of("l-1"),
-            List.of("d-1"));
+    private final BehaviorChangedEvent changed =
+            behaviorChange("b-1", "acme/sales", "2025-01-11T12:00:00Z", "d-9", List.of("l-1"), List.of("d-1"));
 
     @Test
     void lessonWithABehaviorChangeIsConvertedWithItsLatency() {
@@ -49,7 +49,8 @@ class LessonDocumentTest {
     void applyingTheSameEventsAgainChangesNothing() {
         LessonDocument once = Lessons.changed(Lessons.recorded(Lessons.empty("l-1"), recorded, 0), changed);
 
-        assertThat(Lessons.changed(Lessons.recorded(once, recorded, 0), changed)).isEqualTo(once);
+        assertThat(Lessons.changed(Lessons.recorded(once, recorded, 0), changed))
+                .isEqualTo(once);
     }
 
     private final LessonsProjection projection = new LessonsProjection(new Indices("test-"));
@@ -90,8 +91,8 @@ class LessonDocumentTest {
 
     @Test
     void correctionsOfOtherStepsDoNotTouchLessons() {
-        var decision = SampleEvents.decision("d-1", "acme/eng", DecisionCategory.PRODUCT, "2024-12-01T00:00:00Z",
-                "l-1");
+        var decision =
+                SampleEvents.decision("d-1", "acme/eng", DecisionCategory.PRODUCT, "2024-12-01T00:00:00Z", "l-1");
         EventEnvelope amendment = new EventEnvelope(SampleEvents.amended(decision), "StepAmended", "1", 1, "t", 0, 0);
         EventEnvelope retraction = new EventEnvelope(retracted(decision), "StepRetracted", "1", 2, "t", 0, 0);
 

@@ -24,7 +24,8 @@ class PercentilesTest {
 
     @Test
     void percentilesOfOneToAHundredAreTheirRanks() {
-        List<Double> values = IntStream.rangeClosed(1, 100).mapToDouble(i -> i).boxed().toList();
+        List<Double> values =
+                IntStream.rangeClosed(1, 100).mapToDouble(i -> i).boxed().toList();
         Percentiles percentiles = new Percentiles(values);
 
         assertThat(percentiles.at(50)).isEqualTo(50.0);

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.learningloop.codec.json.EventJson;
 import io.learningloop.analytics.metrics.Reports.Calibration;
 import io.learningloop.analytics.metrics.Reports.CheckInDiscipline;
 import io.learningloop.analytics.metrics.Reports.FollowThrough;
 import io.learningloop.analytics.metrics.Reports.Safety;
 import io.learningloop.analytics.metrics.Reports.Spread;
+import io.learningloop.codec.json.EventJson;
 import io.learningloop.readmodel.LessonDocument;
 import io.learningloop.readmodel.LoopDocument;
 import java.time.Duration;
@@ -23,6 +23,7 @@ class PracticeSignalsTest {
 
     /** The loops and lessons as a search cut to the counted parts returns them: the rest reads empty. */
     private static final ObjectMapper JSON = EventJson.newMapper();
+
     private static final AsOf NOW = new AsOf(Instant.parse("2026-01-01T12:00:00Z"), Duration.ofDays(3));
 
     /**
@@ -33,8 +34,7 @@ class PracticeSignalsTest {
      * L3: confidence 0.5, no outcome yet, 2 check-ins planned and not due at {@link #NOW} (the later of them,
      * 2025-12-29, counts as missed from 2026-01-02T00:00Z: the end of its day plus three days), uncertainty stated.
      */
-    private final List<LoopDocument> loops = List.of(
-            loop("""
+    private final List<LoopDocument> loops = List.of(loop("""
                     {"decisionId": "l1", "confidence": 0.9, "uncertaintyStated": false,
                      "outcome": {"assessment": "failed", "reportedBy": "others"},
                      "checkIns": [{"scheduledFor": "2025-01-10", "status": "held"},
@@ -42,8 +42,7 @@ class PracticeSignalsTest {
                                   {"scheduledFor": "2025-02-01", "status": "missed"}],
                      "reviews": [{"reviewId": "r1", "blameless": true, "facilitated": true}],
                      "actions": [{"actionId": "a1", "status": "completed", "overdue": false},
-                                 {"actionId": "a2", "status": "completed", "overdue": true}]}"""),
-            loop("""
+                                 {"actionId": "a2", "status": "completed", "overdue": true}]}"""), loop("""
                     {"decisionId": "l2", "confidence": 0.6, "uncertaintyStated": true,
                      "outcome": {"assessment": "as-expected", "reportedBy": "decision-owner"},
                      "checkIns": [{"scheduledFor": "2025-03-01", "status": "held"}],
@@ -52,8 +51,7 @@ class PracticeSignalsTest {
                      "actions": [{"actionId": "a1", "status": "completed", "overdue": false},
                                  {"actionId": "a2", "status": "completed", "overdue": true},
                                  {"actionId": "a3", "status": "open", "overdue": true, "dueDate": "2025-06-01"},
-                                 {"actionId": "a4", "status": "dropped", "overdue": false}]}"""),
-            loop("""
+                                 {"actionId": "a4", "status": "dropped", "overdue": false}]}"""), loop("""
                     {"decisionId": "l3", "confidence": 0.5, "uncertaintyStated": true,
                      "checkIns": [{"scheduledFor": "2026-05-01", "status": "planned"},
                                   {"scheduledFor": "2025-12-29", "status": "planned"}],
@@ -85,11 +83,13 @@ class PracticeSignalsTest {
         // Exactly at the moment it counts: missed (the platform records it missed at that very moment).
         AsOf atTheBoundary = new AsOf(Instant.parse("2026-01-02T00:00:00Z"), Duration.ofDays(3));
         assertThat(PracticeSignals.checkIns(backfilled, atTheBoundary).missed()).isEqualTo(2);
-        assertThat(PracticeSignals.followThrough(backfilled, atTheBoundary).openOverdue()).isEqualTo(2);
+        assertThat(PracticeSignals.followThrough(backfilled, atTheBoundary).openOverdue())
+                .isEqualTo(2);
         // A second before 2026-01-01T00:00Z nothing has passed yet.
         AsOf dayBefore = new AsOf(Instant.parse("2025-12-31T23:59:59Z"), Duration.ofDays(3));
         assertThat(PracticeSignals.checkIns(backfilled, dayBefore).due()).isZero();
-        assertThat(PracticeSignals.followThrough(backfilled, dayBefore).openOverdue()).isZero();
+        assertThat(PracticeSignals.followThrough(backfilled, dayBefore).openOverdue())
+                .isZero();
     }
 
     @Test
@@ -102,8 +102,7 @@ class PracticeSignalsTest {
     void safetySignalsOfDecisionsOutcomesAndReviews() {
         // uncertainty 2/3; outcomes with a reporter 2, self-reported 1/2; bad outcomes 1 (l1, by others): 0/1;
         // reviews r1, r2: blameless 1/2, facilitated 2/2.
-        assertThat(PracticeSignals.safety(loops))
-                .isEqualTo(new Safety(3, 2.0 / 3, 2, 0.5, 1, 0.0, 2, 0.5, 1.0));
+        assertThat(PracticeSignals.safety(loops)).isEqualTo(new Safety(3, 2.0 / 3, 2, 0.5, 1, 0.0, 2, 0.5, 1.0));
     }
 
     @Test
@@ -135,14 +134,11 @@ class PracticeSignalsTest {
     @Test
     void spreadOfLessonsBeyondTheirOwnUnit() {
         // k1 shared and changed a decision of acme/hr; k2 changed only its own unit's; k3 nothing.
-        List<LessonDocument> lessons = List.of(
-                lesson("""
+        List<LessonDocument> lessons = List.of(lesson("""
                         {"lessonId": "k1", "orgUnit": "acme/eng", "sharedCount": 2,
-                         "behaviorChanges": [{"orgUnit": "acme/eng"}, {"orgUnit": "acme/hr"}]}"""),
-                lesson("""
+                         "behaviorChanges": [{"orgUnit": "acme/eng"}, {"orgUnit": "acme/hr"}]}"""), lesson("""
                         {"lessonId": "k2", "orgUnit": "acme/eng", "sharedCount": 0,
-                         "behaviorChanges": [{"orgUnit": "acme/eng"}]}"""),
-                lesson("""
+                         "behaviorChanges": [{"orgUnit": "acme/eng"}]}"""), lesson("""
                         {"lessonId": "k3", "orgUnit": "acme/eng", "sharedCount": 0, "behaviorChanges": []}"""));
 
         assertThat(PracticeSignals.spread(lessons)).isEqualTo(new Spread(3, 1.0 / 3, 1.0 / 3));
@@ -150,8 +146,10 @@ class PracticeSignalsTest {
 
     @Test
     void anEmptyCohortHasCountsOfZeroAndNoRates() {
-        assertThat(PracticeSignals.checkIns(List.of(), NOW)).isEqualTo(new CheckInDiscipline(0, 0, 0, 0, 0, null, null));
-        assertThat(PracticeSignals.followThrough(List.of(), NOW)).isEqualTo(new FollowThrough(0, 0, 0, 0, 0, 0, null, null));
+        assertThat(PracticeSignals.checkIns(List.of(), NOW))
+                .isEqualTo(new CheckInDiscipline(0, 0, 0, 0, 0, null, null));
+        assertThat(PracticeSignals.followThrough(List.of(), NOW))
+                .isEqualTo(new FollowThrough(0, 0, 0, 0, 0, 0, null, null));
         assertThat(PracticeSignals.calibration(List.of())).isEqualTo(new Calibration(0, null, null, null, null));
         assertThat(PracticeSignals.spread(List.of())).isEqualTo(new Spread(0, null, null));
     }

@@ -35,16 +35,33 @@ class TrendsTest {
 
     @Test
     void pageShowsEveryYearFormattedWithItsTrendAndEscapesWhatItQuotes() {
-        Report report = new Report("acme/<eng>", List.of(2024, 2025), List.of(new Group("Do lessons change decisions?",
-                List.of(new Trend("Learning conversion", Unit.SHARE, Better.HIGHER, "converted / recorded",
-                                List.of(2.0 / 3, 0.75)),
-                        new Trend("Decision to outcome", Unit.DAYS, Better.LOWER, "days", Arrays.asList(20.25, null)),
-                        new Trend("Brier score", Unit.SCORE, Better.LOWER, "score", List.of(0.3, 0.34))))),
+        Report report = new Report(
+                "acme/<eng>",
+                List.of(2024, 2025),
+                List.of(new Group(
+                        "Do lessons change decisions?",
+                        List.of(
+                                new Trend(
+                                        "Learning conversion",
+                                        Unit.SHARE,
+                                        Better.HIGHER,
+                                        "converted / recorded",
+                                        List.of(2.0 / 3, 0.75)),
+                                new Trend(
+                                        "Decision to outcome",
+                                        Unit.DAYS,
+                                        Better.LOWER,
+                                        "days",
+                                        Arrays.asList(20.25, null)),
+                                new Trend("Brier score", Unit.SCORE, Better.LOWER, "score", List.of(0.3, 0.34))))),
                 "Recent years are incomplete.");
 
         String page = TrendsPage.render(report);
 
-        assertThat(page).startsWith("<!DOCTYPE html>").contains("acme/&lt;eng&gt;").doesNotContain("acme/<eng>")
+        assertThat(page)
+                .startsWith("<!DOCTYPE html>")
+                .contains("acme/&lt;eng&gt;")
+                .doesNotContain("acme/<eng>")
                 .contains("<th>2024</th><th>2025</th>")
                 .contains("<td>67 %</td><td>75 %</td><td class=\"better\">▲ better</td>")
                 .contains("<td>20</td><td><span class=\"none\">–</span></td><td class=\"none\">–</td>")

@@ -4,7 +4,4 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Amend a behaviour change: as it should have been recorded; its lessons and decision stay as they are. */
 public record AmendBehaviorChangeCommand(
-        @TargetAggregateIdentifier String behaviorChangeId,
-        Correction by,
-        RecordBehaviorChangeCommand correction) {
-}
+        @TargetAggregateIdentifier String behaviorChangeId, Correction by, RecordBehaviorChangeCommand correction) {}

@@ -4,7 +4,4 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Amend a decision: the decision as it should have been recorded; its references stay as they are. */
 public record AmendDecisionCommand(
-        @TargetAggregateIdentifier String decisionId,
-        Correction by,
-        MakeDecisionCommand correction) {
-}
+        @TargetAggregateIdentifier String decisionId, Correction by, MakeDecisionCommand correction) {}

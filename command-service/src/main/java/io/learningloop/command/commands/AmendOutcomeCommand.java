@@ -4,7 +4,4 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Amend the observed outcome of a decision: the outcome as it should have been recorded. */
 public record AmendOutcomeCommand(
-        @TargetAggregateIdentifier String decisionId,
-        Correction by,
-        ObserveOutcomeCommand correction) {
-}
+        @TargetAggregateIdentifier String decisionId, Correction by, ObserveOutcomeCommand correction) {}

@@ -4,7 +4,4 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Amend a review: the review as it should have been recorded; its decisions stay as they are. */
 public record AmendReviewCommand(
-        @TargetAggregateIdentifier String reviewId,
-        Correction by,
-        HoldReviewCommand correction) {
-}
+        @TargetAggregateIdentifier String reviewId, Correction by, HoldReviewCommand correction) {}

@@ -16,8 +16,18 @@ public record AssignActionCommand(
         String what) {
 
     public ActionAssignedEvent toEvent(Stamp as, List<String> decisionIds) {
-        return new ActionAssignedEvent(as.eventId(), actionId, provenance.orgUnit(), provenance.occurredAt(),
-                as.recordedAt(), provenance.sourceTool(), provenance.actor(), reviewId, decisionIds, owner, dueDate,
+        return new ActionAssignedEvent(
+                as.eventId(),
+                actionId,
+                provenance.orgUnit(),
+                provenance.occurredAt(),
+                as.recordedAt(),
+                provenance.sourceTool(),
+                provenance.actor(),
+                reviewId,
+                decisionIds,
+                owner,
+                dueDate,
                 what);
     }
 }

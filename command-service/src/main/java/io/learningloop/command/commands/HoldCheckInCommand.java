@@ -21,7 +21,16 @@ public record HoldCheckInCommand(
 
     public CheckInHeldEvent toEvent(Stamp as, String defaultOrgUnit) {
         String orgUnit = provenance.orgUnit() != null ? provenance.orgUnit() : defaultOrgUnit;
-        return new CheckInHeldEvent(as.eventId(), decisionId, orgUnit, provenance.occurredAt(), as.recordedAt(),
-                provenance.sourceTool(), provenance.actor(), scheduledFor, readings, onTrack);
+        return new CheckInHeldEvent(
+                as.eventId(),
+                decisionId,
+                orgUnit,
+                provenance.occurredAt(),
+                as.recordedAt(),
+                provenance.sourceTool(),
+                provenance.actor(),
+                scheduledFor,
+                readings,
+                onTrack);
     }
 }

@@ -24,8 +24,19 @@ public record HoldReviewCommand(
     }
 
     public ReviewHeldEvent toEvent(Stamp as) {
-        return new ReviewHeldEvent(as.eventId(), reviewId, provenance.orgUnit(), provenance.occurredAt(),
-                as.recordedAt(), provenance.sourceTool(), provenance.actor(), decisionIds, kind, rootCauses,
-                facilitated, blameless, participantCount);
+        return new ReviewHeldEvent(
+                as.eventId(),
+                reviewId,
+                provenance.orgUnit(),
+                provenance.occurredAt(),
+                as.recordedAt(),
+                provenance.sourceTool(),
+                provenance.actor(),
+                decisionIds,
+                kind,
+                rootCauses,
+                facilitated,
+                blameless,
+                participantCount);
     }
 }

@@ -29,9 +29,22 @@ public record MakeDecisionCommand(
     }
 
     public DecisionMadeEvent toEvent(Stamp as) {
-        return new DecisionMadeEvent(as.eventId(), decisionId, provenance.orgUnit(), provenance.occurredAt(),
-                as.recordedAt(), provenance.sourceTool(), provenance.actor(), title, category, expectedOutcome,
-                confidence, reviewBy, informedByLessonIds, checkInDates.stream().sorted().toList(), leadingIndicators,
+        return new DecisionMadeEvent(
+                as.eventId(),
+                decisionId,
+                provenance.orgUnit(),
+                provenance.occurredAt(),
+                as.recordedAt(),
+                provenance.sourceTool(),
+                provenance.actor(),
+                title,
+                category,
+                expectedOutcome,
+                confidence,
+                reviewBy,
+                informedByLessonIds,
+                checkInDates.stream().sorted().toList(),
+                leadingIndicators,
                 uncertainties);
     }
 }

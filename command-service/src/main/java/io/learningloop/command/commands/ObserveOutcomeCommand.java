@@ -16,7 +16,16 @@ public record ObserveOutcomeCommand(
 
     public OutcomeObservedEvent toEvent(Stamp as, String defaultOrgUnit) {
         String orgUnit = provenance.orgUnit() != null ? provenance.orgUnit() : defaultOrgUnit;
-        return new OutcomeObservedEvent(as.eventId(), decisionId, orgUnit, provenance.occurredAt(),
-                as.recordedAt(), provenance.sourceTool(), provenance.actor(), assessment, summary, reportedBy);
+        return new OutcomeObservedEvent(
+                as.eventId(),
+                decisionId,
+                orgUnit,
+                provenance.occurredAt(),
+                as.recordedAt(),
+                provenance.sourceTool(),
+                provenance.actor(),
+                assessment,
+                summary,
+                reportedBy);
     }
 }

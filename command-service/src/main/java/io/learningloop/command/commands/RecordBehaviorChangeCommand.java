@@ -18,8 +18,17 @@ public record RecordBehaviorChangeCommand(
     }
 
     public BehaviorChangedEvent toEvent(Stamp as, List<String> lessonDecisionIds) {
-        return new BehaviorChangedEvent(as.eventId(), behaviorChangeId, provenance.orgUnit(),
-                provenance.occurredAt(), as.recordedAt(), provenance.sourceTool(), provenance.actor(), lessonIds,
-                decisionId, lessonDecisionIds, description);
+        return new BehaviorChangedEvent(
+                as.eventId(),
+                behaviorChangeId,
+                provenance.orgUnit(),
+                provenance.occurredAt(),
+                as.recordedAt(),
+                provenance.sourceTool(),
+                provenance.actor(),
+                lessonIds,
+                decisionId,
+                lessonDecisionIds,
+                description);
     }
 }

@@ -25,8 +25,19 @@ public record RecordLessonCommand(
 
     /** @param allDecisionIds the decisions given plus those of the reviews, as the aggregate resolved them */
     public LessonRecordedEvent toEvent(Stamp as, List<String> allDecisionIds) {
-        return new LessonRecordedEvent(as.eventId(), lessonId, provenance.orgUnit(), provenance.occurredAt(),
-                as.recordedAt(), provenance.sourceTool(), provenance.actor(), allDecisionIds, lesson, thinkingChange,
-                reviewIds, themes, extractionPractice);
+        return new LessonRecordedEvent(
+                as.eventId(),
+                lessonId,
+                provenance.orgUnit(),
+                provenance.occurredAt(),
+                as.recordedAt(),
+                provenance.sourceTool(),
+                provenance.actor(),
+                allDecisionIds,
+                lesson,
+                thinkingChange,
+                reviewIds,
+                themes,
+                extractionPractice);
     }
 }

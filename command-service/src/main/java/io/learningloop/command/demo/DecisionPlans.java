@@ -19,17 +19,28 @@ import java.util.Random;
 final class DecisionPlans {
 
     /** The decision's plan; no indicators without check-ins to read them at. */
-    record Plan(List<LocalDate> checkInDates, List<String> leadingIndicators, List<String> uncertainties) {
-    }
+    record Plan(List<LocalDate> checkInDates, List<String> leadingIndicators, List<String> uncertainties) {}
 
-    private static final List<String> INDICATORS = List.of("lead-time-days", "error-rate-percent",
-            "adoption-percent", "customer-complaints", "pipeline-value-keur", "attrition-risk", "cost-per-order-eur");
-    private static final List<String> UNCERTAINTIES = List.of("whether customers notice the change",
-            "how long the migration takes", "whether the team has the skills yet", "what the competitors do next",
-            "whether the budget holds for the year", "whether the other teams can follow");
+    private static final List<String> INDICATORS = List.of(
+            "lead-time-days",
+            "error-rate-percent",
+            "adoption-percent",
+            "customer-complaints",
+            "pipeline-value-keur",
+            "attrition-risk",
+            "cost-per-order-eur");
+    private static final List<String> UNCERTAINTIES = List.of(
+            "whether customers notice the change",
+            "how long the migration takes",
+            "whether the team has the skills yet",
+            "what the competitors do next",
+            "whether the budget holds for the year",
+            "whether the other teams can follow");
     /** Later than the platform's check-in tolerance (3 days), so "late" means late by its rules too. */
     private static final int LATE_AFTER_DAYS = 4;
-    private static final LocalDate LAST_PLANNED = DemoHistory.HORIZON.atZone(ZoneOffset.UTC).toLocalDate();
+
+    private static final LocalDate LAST_PLANNED =
+            DemoHistory.HORIZON.atZone(ZoneOffset.UTC).toLocalDate();
 
     private final Random random;
 
@@ -51,7 +62,8 @@ final class DecisionPlans {
         }
         List<String> indicators = dates.isEmpty() ? List.of() : distinct(INDICATORS, 1 + random.nextInt(2));
         List<String> uncertainties = random.nextDouble() < habits.statesUncertainty()
-                ? distinct(UNCERTAINTIES, 1 + random.nextInt(2)) : List.of();
+                ? distinct(UNCERTAINTIES, 1 + random.nextInt(2))
+                : List.of();
         return new Plan(List.copyOf(dates), indicators, uncertainties);
     }
 
@@ -71,12 +83,18 @@ final class DecisionPlans {
     }
 
     private Step checkIn(Decision decision, Plan plan, LocalDate date, int daysLate) {
-        Instant at = date.plusDays(daysLate).atStartOfDay(ZoneOffset.UTC).plusHours(9 + random.nextInt(8)).toInstant();
+        Instant at = date.plusDays(daysLate)
+                .atStartOfDay(ZoneOffset.UTC)
+                .plusHours(9 + random.nextInt(8))
+                .toInstant();
         Map<String, Object> body = DemoHistory.body(at, DemoHistory.actor(random));
         body.put("scheduledFor", date.toString());
-        body.put("readings", plan.leadingIndicators().stream()
-                .map(indicator -> Map.of("indicator", indicator, "value", String.valueOf(5 + random.nextInt(95))))
-                .toList());
+        body.put(
+                "readings",
+                plan.leadingIndicators().stream()
+                        .map(indicator ->
+                                Map.of("indicator", indicator, "value", String.valueOf(5 + random.nextInt(95))))
+                        .toList());
         body.put("onTrack", random.nextDouble() < 0.6);
         return new Step(at, Order.CHECK_IN, "/decisions/" + decision.id() + "/check-ins", body);
     }

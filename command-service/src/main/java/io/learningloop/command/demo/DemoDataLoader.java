@@ -15,7 +15,8 @@ import java.util.List;
  */
 public final class DemoDataLoader {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
     private final String target;
 
@@ -41,19 +42,25 @@ public final class DemoDataLoader {
         System.out.printf("[demo] posting %d steps of three years' history to %s%n", steps.size(), target);
         for (int done = 0; done < steps.size(); done++) {
             DemoHistory.Step step = steps.get(done);
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(target + step.path()))
-                    .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
-                    .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(step.body()))).build(),
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(target + step.path()))
+                            .header("Content-Type", "application/json")
+                            .timeout(Duration.ofSeconds(30))
+                            .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(step.body())))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             switch (response.statusCode()) {
                 case 201 -> created++;
                 case 200 -> repeated++;
-                case 409 -> throw new IllegalStateException("POST " + step.path() + " answered 409: " + response.body()
-                        + "\n[demo] the service already holds another version of the demo history (the demo grew: "
-                        + "steps of the same id now carry more); it loads only into a stack without the older one "
-                        + "('./platform stop && infra/stack/stack reset' empties the stack, deleting all its data)");
-                default -> throw new IllegalStateException("POST " + step.path() + " answered "
-                        + response.statusCode() + ": " + response.body());
+                case 409 ->
+                    throw new IllegalStateException(
+                            "POST " + step.path() + " answered 409: " + response.body()
+                                    + "\n[demo] the service already holds another version of the demo history (the demo grew: "
+                                    + "steps of the same id now carry more); it loads only into a stack without the older one "
+                                    + "('./platform stop && infra/stack/stack reset' empties the stack, deleting all its data)");
+                default ->
+                    throw new IllegalStateException(
+                            "POST " + step.path() + " answered " + response.statusCode() + ": " + response.body());
             }
             int percent = (done + 1) * 100 / steps.size();
             if (percent / 10 != lastShown) {

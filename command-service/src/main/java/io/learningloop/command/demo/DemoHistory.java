@@ -24,20 +24,29 @@ import java.util.Random;
 final class DemoHistory {
 
     /** One POST: where to, and the JSON body as a map. */
-    record Step(Instant occurredAt, Order order, String path, Map<String, Object> body) {
-    }
+    record Step(Instant occurredAt, Order order, String path, Map<String, Object> body) {}
 
     /** Steps at the same instant are posted in the loop's order, so no step precedes one it names. */
-    enum Order { DECISION, CHECK_IN, OUTCOME, REVIEW, ACTION, ACTION_END, LESSON, LESSON_SHARE, BEHAVIOR_CHANGE }
-
-    record Decision(String id, DemoUnit unit, Instant at) {
+    enum Order {
+        DECISION,
+        CHECK_IN,
+        OUTCOME,
+        REVIEW,
+        ACTION,
+        ACTION_END,
+        LESSON,
+        LESSON_SHARE,
+        BEHAVIOR_CHANGE
     }
+
+    record Decision(String id, DemoUnit unit, Instant at) {}
 
     private static final int FIRST_YEAR = 2023;
     private static final int YEARS = 3;
     private static final int DECISIONS_PER_MONTH = 2;
     /** Nothing after this: the history is the same whatever day it is loaded on. */
     static final Instant HORIZON = Instant.parse("2026-06-30T00:00:00Z");
+
     static final String TOOL = "demo-loader";
 
     private final Random random = new Random(20231);
@@ -70,7 +79,9 @@ final class DemoHistory {
     private void decide(DemoUnit unit, int year, int month, int nth) {
         String id = "demo-%s-%d-%02d-%d".formatted(unit.path().replace('/', '-'), FIRST_YEAR + year, month, nth);
         Instant decidedAt = LocalDate.of(FIRST_YEAR + year, month, 3 + random.nextInt(22))
-                .atStartOfDay(ZoneOffset.UTC).plusHours(9 + random.nextInt(8)).toInstant();
+                .atStartOfDay(ZoneOffset.UTC)
+                .plusHours(9 + random.nextInt(8))
+                .toInstant();
         Decision decision = new Decision(id, unit, decidedAt);
         decisions.add(decision);
         if (random.nextDouble() > 0.8) {
@@ -127,14 +138,21 @@ final class DemoHistory {
         body.put("sourceTool", TOOL);
         body.put("actor", actor(random));
         body.put("title", "Decision " + decision.id());
-        body.put("category", decision.unit().categories()[random.nextInt(decision.unit().categories().length)]);
+        body.put(
+                "category",
+                decision.unit().categories()[random.nextInt(decision.unit().categories().length)]);
         body.put("expectedOutcome", "What we expect from " + decision.id());
         body.put("confidence", Math.round((0.4 + random.nextDouble() * 0.55) * 100) / 100.0);
-        body.put("reviewBy", decision.at().atZone(ZoneOffset.UTC).toLocalDate().plusMonths(3).toString());
-        body.put("informedByLessonIds", informedBy.containsKey(decision.id())
-                ? List.of(informedBy.get(decision.id())) : List.of());
+        body.put(
+                "reviewBy",
+                decision.at().atZone(ZoneOffset.UTC).toLocalDate().plusMonths(3).toString());
+        body.put(
+                "informedByLessonIds",
+                informedBy.containsKey(decision.id()) ? List.of(informedBy.get(decision.id())) : List.of());
         DecisionPlans.Plan plan = plans.plan(decision);
-        body.put("checkInDates", plan.checkInDates().stream().map(LocalDate::toString).toList());
+        body.put(
+                "checkInDates",
+                plan.checkInDates().stream().map(LocalDate::toString).toList());
         body.put("leadingIndicators", plan.leadingIndicators());
         body.put("uncertainties", plan.uncertainties());
         steps.add(new Step(decision.at(), Order.DECISION, "/decisions", body));

@@ -32,7 +32,8 @@ final class Reporting {
         if (random.nextDouble() >= unit.habits().sharesLesson()) {
             return List.of();
         }
-        List<DemoUnit> others = DemoUnit.ALL.stream().filter(other -> other != unit).toList();
+        List<DemoUnit> others =
+                DemoUnit.ALL.stream().filter(other -> other != unit).toList();
         DemoUnit with = others.get(random.nextInt(others.size()));
         Instant sharedAt = lessonAt.plus(Duration.ofDays(1 + random.nextInt(20)));
         Map<String, Object> share = DemoHistory.body(sharedAt, DemoHistory.actor(random));

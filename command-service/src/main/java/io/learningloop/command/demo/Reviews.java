@@ -42,8 +42,10 @@ final class Reviews {
             "tooling", "Alert on the failure path, not only the happy one",
             "incentives", "Balance the speed target with a quality target",
             "external", "Agree a notice period with the supplier");
-    private static final List<String> DROP_REASONS = List.of("Superseded by a reorganisation",
-            "Not worth it any more after the next release", "The owner left and nobody took it over");
+    private static final List<String> DROP_REASONS = List.of(
+            "Superseded by a reorganisation",
+            "Not worth it any more after the next release",
+            "The owner left and nobody took it over");
 
     private final Random random;
     private int reviews;
@@ -67,8 +69,11 @@ final class Reviews {
         review.put("orgUnit", decision.unit().path());
         review.put("decisionIds", List.of(decision.id()));
         review.put("kind", kind(assessment));
-        review.put("rootCauses", themes.stream().map(theme -> Map.of("theme", theme, "text", CAUSES.get(theme)))
-                .toList());
+        review.put(
+                "rootCauses",
+                themes.stream()
+                        .map(theme -> Map.of("theme", theme, "text", CAUSES.get(theme)))
+                        .toList());
         review.put("facilitated", random.nextDouble() < habits.facilitated());
         review.put("blameless", random.nextDouble() < habits.blameless());
         review.put("participantCount", 3 + random.nextInt(8));

@@ -8,8 +8,8 @@ import io.learningloop.command.commands.CompleteActionCommand;
 import io.learningloop.command.commands.DropActionCommand;
 import io.learningloop.command.commands.RetractActionCommand;
 import io.learningloop.command.commands.StepAccepted;
-import io.learningloop.contract.LoopStep;
 import io.learningloop.contract.DueDates;
+import io.learningloop.contract.LoopStep;
 import io.learningloop.contract.events.ActionAssignedEvent;
 import io.learningloop.contract.events.ActionCompletedEvent;
 import io.learningloop.contract.events.ActionDroppedEvent;
@@ -43,6 +43,7 @@ class Action {
     private String actionId;
     /** The assignment as posted and as amended, and its retraction. */
     private final StepHistory<ActionAssignedEvent> assignment = new StepHistory<>();
+
     private LoopEvent ended;
     private boolean overdue;
 
@@ -52,15 +53,18 @@ class Action {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    StepAccepted handle(AssignActionCommand command, LoopReferences references, DeadlineManager deadlines,
-                        DeadlinePolicy policy) {
+    StepAccepted handle(
+            AssignActionCommand command, LoopReferences references, DeadlineManager deadlines, DeadlinePolicy policy) {
         if (assignment.exists()) {
             // Told without looking the review up: it may have been retracted since the action was.
-            return assignment.repeatOfStep(reading -> command.toEvent(Repeats.stampOf(reading.step()),
-                    reading.step().decisionIds())).orElseThrow(() -> new ConflictingStepException("action '"
-                    + command.actionId() + "' was already recorded with other content"));
+            return assignment
+                    .repeatOfStep(reading -> command.toEvent(
+                            Repeats.stampOf(reading.step()), reading.step().decisionIds()))
+                    .orElseThrow(() -> new ConflictingStepException(
+                            "action '" + command.actionId() + "' was already recorded with other content"));
         }
-        var review = references.review(command.reviewId())
+        var review = references
+                .review(command.reviewId())
                 .orElseThrow(() -> new UnknownReferenceException("reviewId", LoopStep.REVIEW, command.reviewId()));
         Repeats.requireUnused(references, command.actionId(), LoopStep.ACTION);
         requireValid(command, review);
@@ -75,11 +79,13 @@ class Action {
      * instead of the old one while the action is open and not yet overdue, and cannot change after.
      */
     @CommandHandler
-    StepAccepted handle(AmendActionCommand command, LoopReferences references, DeadlineManager deadlines,
-                        DeadlinePolicy policy) {
+    StepAccepted handle(
+            AmendActionCommand command, LoopReferences references, DeadlineManager deadlines, DeadlinePolicy policy) {
         AssignActionCommand corrected = command.correction();
-        var repeat = assignment.repeatOfAmendment(reading -> corrected.toEvent(Repeats.stampOf(reading.step()),
-                reading.step().decisionIds()), command.by());
+        var repeat = assignment.repeatOfAmendment(
+                reading -> corrected.toEvent(
+                        Repeats.stampOf(reading.step()), reading.step().decisionIds()),
+                command.by());
         if (repeat.isPresent()) {
             return repeat.get();
         }
@@ -87,15 +93,18 @@ class Action {
         ActionAssignedEvent assigned = assignment.current();
         ActionAssignedEvent correction = corrected.toEvent(Repeats.stampOf(assigned), assigned.decisionIds());
         Corrections.requireUnchanged("reviewId", assigned.reviewId(), corrected.reviewId());
-        var review = references.review(corrected.reviewId())
+        var review = references
+                .review(corrected.reviewId())
                 .orElseThrow(() -> new UnknownReferenceException("reviewId", LoopStep.REVIEW, corrected.reviewId()));
         requireValid(corrected, review);
-        Corrections.requireNotAfter(correction.occurredAt(), ended == null ? null : ended.occurredAt(), LoopStep.ACTION,
-                "end");
+        Corrections.requireNotAfter(
+                correction.occurredAt(), ended == null ? null : ended.occurredAt(), LoopStep.ACTION, "end");
         boolean dueDateChanged = !correction.dueDate().equals(assigned.dueDate());
         if (dueDateChanged && (ended != null || overdue)) {
-            throw new LoopRuleViolationException("dueDate", "cannot be amended once the action "
-                    + (ended != null ? "has ended" : "is overdue") + " (was " + assigned.dueDate() + ")");
+            throw new LoopRuleViolationException(
+                    "dueDate",
+                    "cannot be amended once the action " + (ended != null ? "has ended" : "is overdue") + " (was "
+                            + assigned.dueDate() + ")");
         }
         StepAccepted accepted = Corrections.amend(correction, command.by());
         if (dueDateChanged) {
@@ -117,16 +126,18 @@ class Action {
     private static void requireValid(AssignActionCommand command, LoopReferences.KnownReview review) {
         Instant occurredAt = command.provenance().occurredAt();
         if (occurredAt.isBefore(review.occurredAt())) {
-            throw new LoopRuleViolationException("occurredAt", "an action cannot be assigned before the review '"
-                    + review.reviewId() + "' that assigned it, held at " + review.occurredAt());
+            throw new LoopRuleViolationException(
+                    "occurredAt",
+                    "an action cannot be assigned before the review '" + review.reviewId()
+                            + "' that assigned it, held at " + review.occurredAt());
         }
         if (command.dueDate().isBefore(occurredAt.atZone(ZoneOffset.UTC).toLocalDate())) {
             throw new LoopRuleViolationException("dueDate", "an action cannot be due before it was assigned");
         }
     }
 
-    private static void scheduleOverdueCheck(ActionAssignedEvent event, Instant recordedAt, DeadlineManager deadlines,
-                                             DeadlinePolicy policy) {
+    private static void scheduleOverdueCheck(
+            ActionAssignedEvent event, Instant recordedAt, DeadlineManager deadlines, DeadlinePolicy policy) {
         Instant dueEnd = DueDates.actionOverdueAt(event.dueDate());
         Instant checkAt = policy.checkAt(dueEnd, recordedAt);
         deadlines.schedule(checkAt, OVERDUE_DEADLINE, new OverdueCheck(dueEnd, checkAt));
@@ -135,10 +146,12 @@ class Action {
     @CommandHandler
     StepAccepted handle(CompleteActionCommand command, DeadlineManager deadlines) {
         if (ended != null) {
-            return repeatOrConflict(command.toEvent(Repeats.stampOf(ended), ended.orgUnit(), ended.decisionsConcerned()));
+            return repeatOrConflict(
+                    command.toEvent(Repeats.stampOf(ended), ended.orgUnit(), ended.decisionsConcerned()));
         }
         Corrections.requireLive(assignment.retraction(), LoopStep.ACTION, actionId);
-        ActionCompletedEvent completed = command.toEvent(command.stamp(), orgUnit(), assignment.current().decisionIds());
+        ActionCompletedEvent completed =
+                command.toEvent(command.stamp(), orgUnit(), assignment.current().decisionIds());
         requireNotBeforeAssignment(completed);
         recordOverdueIfEndedLate(completed);
         apply(completed);
@@ -149,10 +162,12 @@ class Action {
     @CommandHandler
     StepAccepted handle(DropActionCommand command, DeadlineManager deadlines) {
         if (ended != null) {
-            return repeatOrConflict(command.toEvent(Repeats.stampOf(ended), ended.orgUnit(), ended.decisionsConcerned()));
+            return repeatOrConflict(
+                    command.toEvent(Repeats.stampOf(ended), ended.orgUnit(), ended.decisionsConcerned()));
         }
         Corrections.requireLive(assignment.retraction(), LoopStep.ACTION, actionId);
-        ActionDroppedEvent dropped = command.toEvent(command.stamp(), orgUnit(), assignment.current().decisionIds());
+        ActionDroppedEvent dropped =
+                command.toEvent(command.stamp(), orgUnit(), assignment.current().decisionIds());
         requireNotBeforeAssignment(dropped);
         recordOverdueIfEndedLate(dropped);
         apply(dropped);
@@ -181,8 +196,16 @@ class Action {
 
     private ActionOverdueEvent overdue(Instant dueEnd, Instant recordedAt) {
         ActionAssignedEvent assigned = assignment.current();
-        return new ActionOverdueEvent(actionId + ":overdue", actionId, assigned.orgUnit(), dueEnd, recordedAt,
-                LoopEvent.PLATFORM, LoopEvent.PLATFORM, assigned.decisionIds(), assigned.dueDate());
+        return new ActionOverdueEvent(
+                actionId + ":overdue",
+                actionId,
+                assigned.orgUnit(),
+                dueEnd,
+                recordedAt,
+                LoopEvent.PLATFORM,
+                LoopEvent.PLATFORM,
+                assigned.decisionIds(),
+                assigned.dueDate());
     }
 
     /** The action's org unit as it reads now: its end takes it. */
@@ -192,15 +215,18 @@ class Action {
 
     /** @param attempt the end posted again, with the stamp, org unit and decisions of the end recorded */
     private StepAccepted repeatOrConflict(LoopEvent attempt) {
-        return Repeats.sameOrConflict(ended, attempt, "action '" + actionId + "' has already ended ("
-                + (ended instanceof ActionCompletedEvent ? "completed" : "dropped") + ")");
+        return Repeats.sameOrConflict(
+                ended,
+                attempt,
+                "action '" + actionId + "' has already ended ("
+                        + (ended instanceof ActionCompletedEvent ? "completed" : "dropped") + ")");
     }
 
     private void requireNotBeforeAssignment(LoopEvent step) {
         Instant assignedAt = assignment.current().occurredAt();
         if (step.occurredAt().isBefore(assignedAt)) {
-            throw new LoopRuleViolationException("occurredAt", "an action cannot end before it was assigned, at "
-                    + assignedAt);
+            throw new LoopRuleViolationException(
+                    "occurredAt", "an action cannot end before it was assigned, at " + assignedAt);
         }
     }
 

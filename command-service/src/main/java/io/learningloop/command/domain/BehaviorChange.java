@@ -41,9 +41,10 @@ class BehaviorChange {
     StepAccepted handle(RecordBehaviorChangeCommand command, LoopReferences references) {
         if (change.exists()) {
             // Told without looking the lessons up: they may have been retracted since the change was.
-            return change.repeatOfStep(reading -> command.toEvent(Repeats.stampOf(reading.step()),
-                    reading.step().lessonDecisionIds())).orElseThrow(() -> new ConflictingStepException(
-                    "behaviour change '" + command.behaviorChangeId() + "' was already recorded with other content"));
+            return change.repeatOfStep(reading -> command.toEvent(
+                            Repeats.stampOf(reading.step()), reading.step().lessonDecisionIds()))
+                    .orElseThrow(() -> new ConflictingStepException("behaviour change '" + command.behaviorChangeId()
+                            + "' was already recorded with other content"));
         }
         List<String> lessonDecisionIds = lessonDecisionIds(command, references);
         Repeats.requireUnused(references, command.behaviorChangeId(), LoopStep.BEHAVIOR_CHANGE);
@@ -57,8 +58,10 @@ class BehaviorChange {
     @CommandHandler
     StepAccepted handle(AmendBehaviorChangeCommand command, LoopReferences references) {
         RecordBehaviorChangeCommand corrected = command.correction();
-        var repeat = change.repeatOfAmendment(reading -> corrected.toEvent(Repeats.stampOf(reading.step()),
-                reading.step().lessonDecisionIds()), command.by());
+        var repeat = change.repeatOfAmendment(
+                reading -> corrected.toEvent(
+                        Repeats.stampOf(reading.step()), reading.step().lessonDecisionIds()),
+                command.by());
         if (repeat.isPresent()) {
             return repeat.get();
         }
@@ -79,19 +82,25 @@ class BehaviorChange {
 
     /** The rules of a behaviour change, for the change as posted and as amended. */
     private static void requireValid(RecordBehaviorChangeCommand command, LoopReferences references) {
-        var decision = references.decision(command.decisionId())
-                .orElseThrow(() -> new UnknownReferenceException("decisionId", LoopStep.DECISION, command.decisionId()));
+        var decision = references
+                .decision(command.decisionId())
+                .orElseThrow(
+                        () -> new UnknownReferenceException("decisionId", LoopStep.DECISION, command.decisionId()));
         for (String lessonId : command.lessonIds()) {
             var lesson = references.lesson(lessonId).orElseThrow();
             if (!decision.occurredAt().isAfter(lesson.occurredAt())) {
-                throw new LoopRuleViolationException("decisionId", "decision '" + decision.decisionId()
-                        + "' was made at " + decision.occurredAt() + ", not after lesson '" + lessonId
-                        + "' (recorded at " + lesson.occurredAt() + "): the lesson cannot have changed it");
+                throw new LoopRuleViolationException(
+                        "decisionId",
+                        "decision '" + decision.decisionId()
+                                + "' was made at " + decision.occurredAt() + ", not after lesson '" + lessonId
+                                + "' (recorded at " + lesson.occurredAt() + "): the lesson cannot have changed it");
             }
         }
         if (command.provenance().occurredAt().isBefore(decision.occurredAt())) {
-            throw new LoopRuleViolationException("occurredAt", "a behaviour change cannot occur before the decision"
-                    + " that shows it, made at " + decision.occurredAt());
+            throw new LoopRuleViolationException(
+                    "occurredAt",
+                    "a behaviour change cannot occur before the decision" + " that shows it, made at "
+                            + decision.occurredAt());
         }
     }
 
@@ -99,7 +108,8 @@ class BehaviorChange {
     private static List<String> lessonDecisionIds(RecordBehaviorChangeCommand command, LoopReferences references) {
         TreeSet<String> decisionIds = new TreeSet<>();
         for (String lessonId : command.lessonIds()) {
-            decisionIds.addAll(references.lesson(lessonId)
+            decisionIds.addAll(references
+                    .lesson(lessonId)
                     .orElseThrow(() -> new UnknownReferenceException("lessonIds", LoopStep.LESSON, lessonId))
                     .decisionIds());
         }

@@ -29,8 +29,7 @@ import java.util.stream.Collectors;
  */
 final class Corrections {
 
-    private Corrections() {
-    }
+    private Corrections() {}
 
     /**
      * Records the correction. Each aggregate first answers an amendment that reads like the step
@@ -39,8 +38,17 @@ final class Corrections {
      */
     static StepAccepted amend(LoopEvent correction, Correction by) {
         Instant now = by.stamp().recordedAt();
-        apply(new StepAmendedEvent(by.stamp().eventId(), correction.aggregateId(), correction.orgUnit(), now, now,
-                by.sourceTool(), by.actor(), by.reason(), EventTypes.revision(correction.getClass()), correction));
+        apply(new StepAmendedEvent(
+                by.stamp().eventId(),
+                correction.aggregateId(),
+                correction.orgUnit(),
+                now,
+                now,
+                by.sourceTool(),
+                by.actor(),
+                by.reason(),
+                EventTypes.revision(correction.getClass()),
+                correction));
         return StepAccepted.recorded(correction.aggregateId(), by.stamp().eventId());
     }
 
@@ -62,9 +70,19 @@ final class Corrections {
     /** Retracts a part of an aggregate (an outcome) that nothing else refers to. */
     static StepAccepted retractPart(LoopEvent step, Correction by) {
         Instant now = by.stamp().recordedAt();
-        apply(new StepRetractedEvent(by.stamp().eventId(), step.aggregateId(), step.orgUnit(), now, now,
-                by.sourceTool(), by.actor(), by.reason(), step.eventId(), EventTypes.name(step.getClass()),
-                step.decisionsConcerned(), step.lessonsConcerned()));
+        apply(new StepRetractedEvent(
+                by.stamp().eventId(),
+                step.aggregateId(),
+                step.orgUnit(),
+                now,
+                now,
+                by.sourceTool(),
+                by.actor(),
+                by.reason(),
+                step.eventId(),
+                EventTypes.name(step.getClass()),
+                step.decisionsConcerned(),
+                step.lessonsConcerned()));
         return StepAccepted.recorded(step.aggregateId(), by.stamp().eventId());
     }
 
@@ -78,19 +96,20 @@ final class Corrections {
     /** References are what other steps were validated against: changing them is a new step, not a correction. */
     static void requireUnchanged(String field, Object before, Object after) {
         if (!Objects.equals(before, after)) {
-            throw new LoopRuleViolationException(field, "cannot be amended (was " + before + "); retract the step"
-                    + " and post it anew");
+            throw new LoopRuleViolationException(
+                    field, "cannot be amended (was " + before + "); retract the step" + " and post it anew");
         }
     }
 
     /** An amended step cannot move after the steps that build on it: they could not have followed it. */
-    static void requireNotAfterDependents(LoopReferences references, String id, Instant occurredAt,
-                                          LoopStep kind) {
+    static void requireNotAfterDependents(LoopReferences references, String id, Instant occurredAt, LoopStep kind) {
         for (LoopReferences.Dependent dependent : references.dependentsOf(id)) {
             if (dependent.occurredAt().isBefore(occurredAt)) {
-                throw new LoopRuleViolationException("occurredAt", "the " + kind.label() + " cannot move after "
-                        + dependent.kind() + " '" + dependent.stepId() + "' that builds on it, at "
-                        + dependent.occurredAt());
+                throw new LoopRuleViolationException(
+                        "occurredAt",
+                        "the " + kind.label() + " cannot move after "
+                                + dependent.kind() + " '" + dependent.stepId() + "' that builds on it, at "
+                                + dependent.occurredAt());
             }
         }
     }
@@ -98,13 +117,15 @@ final class Corrections {
     /** An amended step cannot move after a later part of its own (an outcome, a held check-in, a share). */
     static void requireNotAfter(Instant occurredAt, Instant part, LoopStep kind, String what) {
         if (part != null && part.isBefore(occurredAt)) {
-            throw new LoopRuleViolationException("occurredAt", "the " + kind.label() + " cannot move after its " + what
-                    + ", at " + part);
+            throw new LoopRuleViolationException(
+                    "occurredAt", "the " + kind.label() + " cannot move after its " + what + ", at " + part);
         }
     }
 
     private static String describe(List<LoopReferences.Dependent> dependents) {
-        return dependents.stream().map(dependent -> dependent.kind() + " '" + dependent.stepId() + "'")
-                .sorted().collect(Collectors.joining(", "));
+        return dependents.stream()
+                .map(dependent -> dependent.kind() + " '" + dependent.stepId() + "'")
+                .sorted()
+                .collect(Collectors.joining(", "));
     }
 }

@@ -10,13 +10,13 @@ import io.learningloop.command.commands.ObserveOutcomeCommand;
 import io.learningloop.command.commands.RetractDecisionCommand;
 import io.learningloop.command.commands.RetractOutcomeCommand;
 import io.learningloop.command.commands.StepAccepted;
-import io.learningloop.contract.LoopStep;
 import io.learningloop.contract.DueDates;
-import io.learningloop.contract.events.LoopEvent;
+import io.learningloop.contract.LoopStep;
 import io.learningloop.contract.events.CheckInHeldEvent;
 import io.learningloop.contract.events.CheckInMissedEvent;
 import io.learningloop.contract.events.DecisionMadeEvent;
 import io.learningloop.contract.events.IndicatorReading;
+import io.learningloop.contract.events.LoopEvent;
 import io.learningloop.contract.events.OutcomeObservedEvent;
 import io.learningloop.contract.events.StepAmendedEvent;
 import io.learningloop.contract.events.StepRetractedEvent;
@@ -53,12 +53,12 @@ class Decision {
     private final StepHistory<DecisionMadeEvent> decision = new StepHistory<>();
     /** Its outcomes: observed, amended, retracted and observed anew. */
     private final StepHistory<OutcomeObservedEvent> outcome = new StepHistory<>();
+
     private final Map<LocalDate, HeldCheckIn> checkInsHeld = new HashMap<>();
     private final Set<LocalDate> checkInsMissed = new HashSet<>();
 
     /** A held check-in, and the org unit a check-in posted without one took then (the decision's, at the time). */
-    private record HeldCheckIn(CheckInHeldEvent event, String defaultOrgUnit) {
-    }
+    private record HeldCheckIn(CheckInHeldEvent event, String defaultOrgUnit) {}
 
     Decision() {
         // Axon creates the aggregate empty, then replays its events or runs a creating handler.
@@ -67,12 +67,12 @@ class Decision {
     /** Creates the decision, or answers a retry of the very same post with the original event. */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    StepAccepted handle(MakeDecisionCommand command, LoopReferences references, DeadlineManager deadlines,
-                        DeadlinePolicy policy) {
+    StepAccepted handle(
+            MakeDecisionCommand command, LoopReferences references, DeadlineManager deadlines, DeadlinePolicy policy) {
         if (decision.exists()) {
             return decision.repeatOfStep(reading -> command.toEvent(Repeats.stampOf(reading.step())))
-                    .orElseThrow(() -> new ConflictingStepException("decision '" + command.decisionId()
-                            + "' was already recorded with other content"));
+                    .orElseThrow(() -> new ConflictingStepException(
+                            "decision '" + command.decisionId() + "' was already recorded with other content"));
         }
         Repeats.requireUnused(references, command.decisionId(), LoopStep.DECISION);
         requireValid(command, references);
@@ -88,16 +88,20 @@ class Decision {
 
     /** The rules of a decision, for the decision as posted and as amended. */
     private static void requireValid(MakeDecisionCommand command, LoopReferences references) {
-        LocalDate decidedOn = command.provenance().occurredAt().atZone(ZoneOffset.UTC).toLocalDate();
+        LocalDate decidedOn =
+                command.provenance().occurredAt().atZone(ZoneOffset.UTC).toLocalDate();
         if (command.reviewBy().isBefore(decidedOn)) {
             throw new LoopRuleViolationException("reviewBy", "the review-by date cannot lie before the decision");
         }
         for (String lessonId : command.informedByLessonIds()) {
-            var lesson = references.lesson(lessonId)
+            var lesson = references
+                    .lesson(lessonId)
                     .orElseThrow(() -> new UnknownReferenceException("informedByLessonIds", LoopStep.LESSON, lessonId));
             if (lesson.occurredAt().isAfter(command.provenance().occurredAt())) {
-                throw new LoopRuleViolationException("informedByLessonIds", "lesson '" + lessonId + "' was recorded at "
-                        + lesson.occurredAt() + ", after this decision: it cannot have informed it");
+                throw new LoopRuleViolationException(
+                        "informedByLessonIds",
+                        "lesson '" + lessonId + "' was recorded at " + lesson.occurredAt()
+                                + ", after this decision: it cannot have informed it");
             }
         }
         if (command.checkInDates().stream().anyMatch(date -> date.isBefore(decidedOn))) {
@@ -106,7 +110,8 @@ class Decision {
         if (Set.copyOf(command.checkInDates()).size() != command.checkInDates().size()) {
             throw new LoopRuleViolationException("checkInDates", "each check-in date may appear once");
         }
-        if (Set.copyOf(command.leadingIndicators()).size() != command.leadingIndicators().size()) {
+        if (Set.copyOf(command.leadingIndicators()).size()
+                != command.leadingIndicators().size()) {
             throw new LoopRuleViolationException("leadingIndicators", "each leading indicator may appear once");
         }
     }
@@ -117,24 +122,33 @@ class Decision {
      */
     @CommandHandler
     StepAccepted handle(AmendDecisionCommand command, LoopReferences references) {
-        var repeat = decision.repeatOfAmendment(reading -> command.correction().toEvent(
-                Repeats.stampOf(reading.step())), command.by());
+        var repeat = decision.repeatOfAmendment(
+                reading -> command.correction().toEvent(Repeats.stampOf(reading.step())), command.by());
         if (repeat.isPresent()) {
             return repeat.get();
         }
         Corrections.requireLive(decision.retraction(), LoopStep.DECISION, decisionId);
         DecisionMadeEvent made = decision.current();
         DecisionMadeEvent correction = command.correction().toEvent(Repeats.stampOf(made));
-        Corrections.requireUnchanged("informedByLessonIds", made.informedByLessonIds(),
-                correction.informedByLessonIds());
+        Corrections.requireUnchanged(
+                "informedByLessonIds", made.informedByLessonIds(), correction.informedByLessonIds());
         Corrections.requireUnchanged("checkInDates", made.checkInDates(), correction.checkInDates());
         Corrections.requireUnchanged("leadingIndicators", made.leadingIndicators(), correction.leadingIndicators());
         requireValid(command.correction(), references);
         Instant occurredAt = correction.occurredAt();
-        Corrections.requireNotAfter(occurredAt, outcome.live() ? outcome.current().occurredAt() : null, LoopStep.DECISION,
+        Corrections.requireNotAfter(
+                occurredAt,
+                outcome.live() ? outcome.current().occurredAt() : null,
+                LoopStep.DECISION,
                 "observed outcome");
-        Corrections.requireNotAfter(occurredAt, checkInsHeld.values().stream().map(held -> held.event().occurredAt())
-                .min(Comparator.naturalOrder()).orElse(null), LoopStep.DECISION, "first held check-in");
+        Corrections.requireNotAfter(
+                occurredAt,
+                checkInsHeld.values().stream()
+                        .map(held -> held.event().occurredAt())
+                        .min(Comparator.naturalOrder())
+                        .orElse(null),
+                LoopStep.DECISION,
+                "first held check-in");
         Corrections.requireNotAfterDependents(references, decisionId, occurredAt, LoopStep.DECISION);
         return Corrections.amend(correction, command.by());
     }
@@ -152,24 +166,29 @@ class Decision {
     StepAccepted handle(HoldCheckInCommand command, DeadlinePolicy policy) {
         HeldCheckIn earlier = checkInsHeld.get(command.scheduledFor());
         if (earlier != null) {
-            return Repeats.sameOrConflict(earlier.event(), command.toEvent(Repeats.stampOf(earlier.event()),
-                    earlier.defaultOrgUnit()), "the check-in of " + command.scheduledFor()
-                    + " was already recorded with other content");
+            return Repeats.sameOrConflict(
+                    earlier.event(),
+                    command.toEvent(Repeats.stampOf(earlier.event()), earlier.defaultOrgUnit()),
+                    "the check-in of " + command.scheduledFor() + " was already recorded with other content");
         }
         Corrections.requireLive(decision.retraction(), LoopStep.DECISION, decisionId);
         DecisionMadeEvent made = decision.current();
         if (!made.checkInDates().contains(command.scheduledFor())) {
-            throw new LoopRuleViolationException("scheduledFor", command.scheduledFor()
-                    + " is not a planned check-in of this decision; planned: " + made.checkInDates());
+            throw new LoopRuleViolationException(
+                    "scheduledFor",
+                    command.scheduledFor() + " is not a planned check-in of this decision; planned: "
+                            + made.checkInDates());
         }
         if (command.provenance().occurredAt().isBefore(made.occurredAt())) {
-            throw new LoopRuleViolationException("occurredAt", "a check-in cannot precede its decision, made at "
-                    + made.occurredAt());
+            throw new LoopRuleViolationException(
+                    "occurredAt", "a check-in cannot precede its decision, made at " + made.occurredAt());
         }
         for (IndicatorReading reading : command.readings()) {
             if (!made.leadingIndicators().contains(reading.indicator())) {
-                throw new LoopRuleViolationException("readings", "'" + reading.indicator()
-                        + "' is not a leading indicator of this decision; its indicators: " + made.leadingIndicators());
+                throw new LoopRuleViolationException(
+                        "readings",
+                        "'" + reading.indicator() + "' is not a leading indicator of this decision; its indicators: "
+                                + made.leadingIndicators());
             }
         }
         Instant missedAt = missedAt(command.scheduledFor(), policy);
@@ -186,7 +205,8 @@ class Decision {
     /** Nobody posts this: the planned day (and the tolerance) passed without the check-in. */
     @DeadlineHandler(deadlineName = CHECK_IN_DEADLINE)
     void onCheckInDue(CheckInCheck check) {
-        if (decision.live() && !checkInsHeld.containsKey(check.scheduledFor())
+        if (decision.live()
+                && !checkInsHeld.containsKey(check.scheduledFor())
                 && !checkInsMissed.contains(check.scheduledFor())) {
             apply(missed(check.scheduledFor(), check.missedAt(), check.checkAt()));
         }
@@ -198,14 +218,21 @@ class Decision {
     }
 
     private CheckInMissedEvent missed(LocalDate scheduledFor, Instant missedAt, Instant recordedAt) {
-        return new CheckInMissedEvent(decisionId + ":check-in:" + scheduledFor, decisionId, orgUnit(), missedAt,
-                recordedAt, LoopEvent.PLATFORM, LoopEvent.PLATFORM, scheduledFor);
+        return new CheckInMissedEvent(
+                decisionId + ":check-in:" + scheduledFor,
+                decisionId,
+                orgUnit(),
+                missedAt,
+                recordedAt,
+                LoopEvent.PLATFORM,
+                LoopEvent.PLATFORM,
+                scheduledFor);
     }
 
     @CommandHandler
     StepAccepted handle(ObserveOutcomeCommand command) {
-        var repeat = outcome.repeatOfStep(reading -> command.toEvent(Repeats.stampOf(reading.step()),
-                reading.defaultOrgUnit()));
+        var repeat = outcome.repeatOfStep(
+                reading -> command.toEvent(Repeats.stampOf(reading.step()), reading.defaultOrgUnit()));
         if (repeat.isPresent()) {
             return repeat.get();
         }
@@ -222,16 +249,17 @@ class Decision {
 
     @CommandHandler
     StepAccepted handle(AmendOutcomeCommand command) {
-        var repeat = outcome.repeatOfAmendment(reading -> command.correction().toEvent(
-                Repeats.stampOf(reading.step()), reading.defaultOrgUnit()), command.by());
+        var repeat = outcome.repeatOfAmendment(
+                reading -> command.correction().toEvent(Repeats.stampOf(reading.step()), reading.defaultOrgUnit()),
+                command.by());
         if (repeat.isPresent()) {
             return repeat.get();
         }
         requireOutcome();
         Corrections.requireLive(decision.retraction(), LoopStep.DECISION, decisionId);
         requireOutcomeNotBeforeDecision(command.correction());
-        return Corrections.amend(command.correction().toEvent(Repeats.stampOf(outcome.current()), orgUnit()),
-                command.by());
+        return Corrections.amend(
+                command.correction().toEvent(Repeats.stampOf(outcome.current()), orgUnit()), command.by());
     }
 
     /** Nothing refers to an outcome but its own decision, so it can always be retracted. */
@@ -255,8 +283,8 @@ class Decision {
     private void requireOutcomeNotBeforeDecision(ObserveOutcomeCommand command) {
         Instant decidedAt = decision.current().occurredAt();
         if (command.provenance().occurredAt().isBefore(decidedAt)) {
-            throw new LoopRuleViolationException("occurredAt", "an outcome cannot occur before its decision, made at "
-                    + decidedAt);
+            throw new LoopRuleViolationException(
+                    "occurredAt", "an outcome cannot occur before its decision, made at " + decidedAt);
         }
     }
 

@@ -41,6 +41,7 @@ class Lesson {
     private String lessonId;
     /** The lesson as posted and as amended, and its retraction. */
     private final StepHistory<LessonRecordedEvent> lesson = new StepHistory<>();
+
     private final Map<String, LessonSharedEvent> sharedWith = new HashMap<>();
 
     Lesson() {
@@ -53,8 +54,8 @@ class Lesson {
         if (lesson.exists()) {
             // Told without looking references up (see the amendment below for why and how).
             return lesson.repeatOfStep(reading -> asRecorded(command, reading.step()))
-                    .orElseThrow(() -> new ConflictingStepException("lesson '" + command.lessonId()
-                            + "' was already recorded with other content"));
+                    .orElseThrow(() -> new ConflictingStepException(
+                            "lesson '" + command.lessonId() + "' was already recorded with other content"));
         }
         Repeats.requireUnused(references, command.lessonId(), LoopStep.LESSON);
         LessonRecordedEvent event = command.toEvent(command.stamp(), concernedDecisions(command, references));
@@ -80,8 +81,13 @@ class Lesson {
         Corrections.requireUnchanged("decisionIds", recorded.decisionIds(), concernedDecisions(corrected, references));
         Corrections.requireUnchanged("reviewIds", recorded.reviewIds(), correction.reviewIds());
         requireValid(corrected, references, themes);
-        Corrections.requireNotAfter(correction.occurredAt(), sharedWith.values().stream()
-                .map(LessonSharedEvent::occurredAt).min(Comparator.naturalOrder()).orElse(null), LoopStep.LESSON,
+        Corrections.requireNotAfter(
+                correction.occurredAt(),
+                sharedWith.values().stream()
+                        .map(LessonSharedEvent::occurredAt)
+                        .min(Comparator.naturalOrder())
+                        .orElse(null),
+                LoopStep.LESSON,
                 "first sharing");
         Corrections.requireNotAfterDependents(references, lessonId, correction.occurredAt(), LoopStep.LESSON);
         return Corrections.amend(correction, command.by());
@@ -106,24 +112,28 @@ class Lesson {
     }
 
     /** The rules of a lesson, for the lesson as posted and as amended. */
-    private static void requireValid(RecordLessonCommand command, LoopReferences references,
-                                     RootCauseThemes themes) {
+    private static void requireValid(RecordLessonCommand command, LoopReferences references, RootCauseThemes themes) {
         Instant occurredAt = command.provenance().occurredAt();
         for (String decisionId : command.decisionIds()) {
-            var decision = references.decision(decisionId)
+            var decision = references
+                    .decision(decisionId)
                     .orElseThrow(() -> new UnknownReferenceException("decisionIds", LoopStep.DECISION, decisionId));
-            requireNotBefore(occurredAt, "decision '" + decisionId + "' it comes from, made at "
-                    + decision.occurredAt(), decision.occurredAt());
+            requireNotBefore(
+                    occurredAt,
+                    "decision '" + decisionId + "' it comes from, made at " + decision.occurredAt(),
+                    decision.occurredAt());
         }
         for (String reviewId : command.reviewIds()) {
             var review = references.review(reviewId).orElseThrow();
-            requireNotBefore(occurredAt, "review '" + reviewId + "' it comes from, held at "
-                    + review.occurredAt(), review.occurredAt());
+            requireNotBefore(
+                    occurredAt,
+                    "review '" + reviewId + "' it comes from, held at " + review.occurredAt(),
+                    review.occurredAt());
         }
         for (String theme : command.themes()) {
             if (!themes.contains(theme)) {
-                throw new LoopRuleViolationException("themes", "'" + theme + "' is not a theme; the vocabulary is "
-                        + themes.accepted());
+                throw new LoopRuleViolationException(
+                        "themes", "'" + theme + "' is not a theme; the vocabulary is " + themes.accepted());
             }
         }
         if (Set.copyOf(command.themes()).size() != command.themes().size()) {
@@ -138,7 +148,8 @@ class Lesson {
     private static List<String> concernedDecisions(RecordLessonCommand command, LoopReferences references) {
         Set<String> all = new LinkedHashSet<>(command.decisionIds());
         for (String reviewId : command.reviewIds()) {
-            all.addAll(references.review(reviewId)
+            all.addAll(references
+                    .review(reviewId)
                     .orElseThrow(() -> new UnknownReferenceException("reviewIds", LoopStep.REVIEW, reviewId))
                     .decisionIds());
         }
@@ -146,8 +157,8 @@ class Lesson {
             throw new LoopRuleViolationException("decisionIds", "a lesson comes from decisionIds, reviewIds or both");
         }
         if (all.size() > MAX_DECISIONS) {
-            throw new LoopRuleViolationException("reviewIds", "a lesson may concern at most "
-                    + MAX_DECISIONS + " decisions, its reviews' included");
+            throw new LoopRuleViolationException(
+                    "reviewIds", "a lesson may concern at most " + MAX_DECISIONS + " decisions, its reviews' included");
         }
         return List.copyOf(all);
     }
@@ -168,16 +179,24 @@ class Lesson {
         Corrections.requireLive(lesson.retraction(), LoopStep.LESSON, lessonId);
         LessonRecordedEvent recorded = lesson.current();
         if (command.sharedWithOrgUnit().equals(recorded.orgUnit())) {
-            throw new LoopRuleViolationException("sharedWithOrgUnit", "the lesson already belongs to "
-                    + recorded.orgUnit() + "; sharing is with other units");
+            throw new LoopRuleViolationException(
+                    "sharedWithOrgUnit",
+                    "the lesson already belongs to " + recorded.orgUnit() + "; sharing is with other units");
         }
         if (command.provenance().occurredAt().isBefore(recorded.occurredAt())) {
-            throw new LoopRuleViolationException("occurredAt", "a lesson cannot be shared before it was drawn, at "
-                    + recorded.occurredAt());
+            throw new LoopRuleViolationException(
+                    "occurredAt", "a lesson cannot be shared before it was drawn, at " + recorded.occurredAt());
         }
-        LessonSharedEvent event = new LessonSharedEvent(command.stamp().eventId(), lessonId, recorded.orgUnit(),
-                command.provenance().occurredAt(), command.stamp().recordedAt(), command.provenance().sourceTool(),
-                command.provenance().actor(), recorded.decisionIds(), command.sharedWithOrgUnit());
+        LessonSharedEvent event = new LessonSharedEvent(
+                command.stamp().eventId(),
+                lessonId,
+                recorded.orgUnit(),
+                command.provenance().occurredAt(),
+                command.stamp().recordedAt(),
+                command.provenance().sourceTool(),
+                command.provenance().actor(),
+                recorded.decisionIds(),
+                command.sharedWithOrgUnit());
         apply(event);
         return StepAccepted.recorded(lessonId, event.eventId());
     }

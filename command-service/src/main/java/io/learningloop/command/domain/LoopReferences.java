@@ -26,11 +26,9 @@ public interface LoopReferences {
      */
     List<Dependent> dependentsOf(String id);
 
-    record Dependent(String stepId, String kind, Instant occurredAt) {
-    }
+    record Dependent(String stepId, String kind, Instant occurredAt) {}
 
-    record KnownDecision(String decisionId, Instant occurredAt) {
-    }
+    record KnownDecision(String decisionId, Instant occurredAt) {}
 
     record KnownLesson(String lessonId, Instant occurredAt, List<String> decisionIds) {
         public KnownLesson {

@@ -12,8 +12,7 @@ import java.util.Optional;
  */
 final class Repeats {
 
-    private Repeats() {
-    }
+    private Repeats() {}
 
     static Stamp stampOf(LoopEvent event) {
         return new Stamp(event.eventId(), event.recordedAt());
@@ -31,8 +30,8 @@ final class Repeats {
     static void requireUnused(LoopReferences references, String id, LoopStep kind) {
         Optional<String> user = references.kindOf(id);
         if (user.isPresent()) {
-            throw new ConflictingStepException("id '" + id + "' is already used by a " + user.get()
-                    + ", so it cannot name a " + kind.label());
+            throw new ConflictingStepException(
+                    "id '" + id + "' is already used by a " + user.get() + ", so it cannot name a " + kind.label());
         }
     }
 }

@@ -39,8 +39,8 @@ class Review {
     StepAccepted handle(HoldReviewCommand command, LoopReferences references, RootCauseThemes themes) {
         if (review.exists()) {
             return review.repeatOfStep(reading -> command.toEvent(Repeats.stampOf(reading.step())))
-                    .orElseThrow(() -> new ConflictingStepException("review '" + command.reviewId()
-                            + "' was already recorded with other content"));
+                    .orElseThrow(() -> new ConflictingStepException(
+                            "review '" + command.reviewId() + "' was already recorded with other content"));
         }
         Repeats.requireUnused(references, command.reviewId(), LoopStep.REVIEW);
         requireValid(command, references, themes);
@@ -52,8 +52,8 @@ class Review {
     /** The review as it should have been recorded: its decisions stay; it cannot move after its actions or lessons. */
     @CommandHandler
     StepAccepted handle(AmendReviewCommand command, LoopReferences references, RootCauseThemes themes) {
-        var repeat = review.repeatOfAmendment(reading -> command.correction().toEvent(
-                Repeats.stampOf(reading.step())), command.by());
+        var repeat = review.repeatOfAmendment(
+                reading -> command.correction().toEvent(Repeats.stampOf(reading.step())), command.by());
         if (repeat.isPresent()) {
             return repeat.get();
         }
@@ -73,17 +73,21 @@ class Review {
     /** The rules of a review, for the review as posted and as amended. */
     private static void requireValid(HoldReviewCommand command, LoopReferences references, RootCauseThemes themes) {
         for (String decisionId : command.decisionIds()) {
-            var decision = references.decision(decisionId)
+            var decision = references
+                    .decision(decisionId)
                     .orElseThrow(() -> new UnknownReferenceException("decisionIds", LoopStep.DECISION, decisionId));
             if (command.provenance().occurredAt().isBefore(decision.occurredAt())) {
-                throw new LoopRuleViolationException("occurredAt", "a review cannot look back at decision '"
-                        + decisionId + "' before it was made, at " + decision.occurredAt());
+                throw new LoopRuleViolationException(
+                        "occurredAt",
+                        "a review cannot look back at decision '" + decisionId + "' before it was made, at "
+                                + decision.occurredAt());
             }
         }
         for (RootCause cause : command.rootCauses()) {
             if (!themes.contains(cause.theme())) {
-                throw new LoopRuleViolationException("rootCauses", "'" + cause.theme()
-                        + "' is not a root-cause theme; the vocabulary is " + themes.accepted());
+                throw new LoopRuleViolationException(
+                        "rootCauses",
+                        "'" + cause.theme() + "' is not a root-cause theme; the vocabulary is " + themes.accepted());
             }
         }
     }

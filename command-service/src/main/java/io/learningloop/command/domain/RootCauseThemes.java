@@ -12,8 +12,17 @@ import java.util.regex.Pattern;
  */
 public record RootCauseThemes(Set<String> themes) {
 
-    public static final List<String> STANDARD = List.of("assumptions", "information", "communication",
-            "ownership", "process", "capacity", "skills", "tooling", "incentives", "external");
+    public static final List<String> STANDARD = List.of(
+            "assumptions",
+            "information",
+            "communication",
+            "ownership",
+            "process",
+            "capacity",
+            "skills",
+            "tooling",
+            "incentives",
+            "external");
 
     public RootCauseThemes {
         themes = Set.copyOf(themes);

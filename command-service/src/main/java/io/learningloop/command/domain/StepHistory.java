@@ -34,8 +34,7 @@ final class StepHistory<E extends LoopEvent> {
      * that made it read so, the amendment when it was one, and the org unit a step posted without one
      * defaulted to at the time (an outcome takes its decision's unit, which may be amended later).
      */
-    record Reading<E>(E step, String by, StepAmendedEvent amendment, String defaultOrgUnit) {
-    }
+    record Reading<E>(E step, String by, StepAmendedEvent amendment, String defaultOrgUnit) {}
 
     private final List<Reading<E>> readings = new ArrayList<>();
     private final List<StepRetractedEvent> retractions = new ArrayList<>();
@@ -96,8 +95,11 @@ final class StepHistory<E extends LoopEvent> {
      * defaults), or null when it cannot be that reading at all.
      */
     Optional<StepAccepted> repeatOfStep(Function<Reading<E>, E> rebuild) {
-        return readings.stream().filter(reading -> reading.step().equals(rebuild.apply(reading))).findFirst()
-                .map(reading -> StepAccepted.repeated(reading.step().aggregateId(), reading.step().eventId()));
+        return readings.stream()
+                .filter(reading -> reading.step().equals(rebuild.apply(reading)))
+                .findFirst()
+                .map(reading -> StepAccepted.repeated(
+                        reading.step().aggregateId(), reading.step().eventId()));
     }
 
     /** The answer to an amendment posted again, if it is one (see the class comment); {@code rebuild} as above. */
@@ -107,7 +109,8 @@ final class StepHistory<E extends LoopEvent> {
         }
         return readings.stream()
                 .filter(reading -> reading.amendment() != null && sameCorrector(reading.amendment(), by))
-                .filter(reading -> reading.step().equals(rebuild.apply(reading))).findFirst()
+                .filter(reading -> reading.step().equals(rebuild.apply(reading)))
+                .findFirst()
                 .map(reading -> StepAccepted.repeated(reading.step().aggregateId(), reading.by()));
     }
 
@@ -117,13 +120,16 @@ final class StepHistory<E extends LoopEvent> {
             return Optional.of(StepAccepted.repeated(retraction.stepId(), retraction.eventId()));
         }
         return retractions.stream()
-                .filter(earlier -> earlier.sourceTool().equals(by.sourceTool()) && earlier.actor().equals(by.actor())
-                        && Objects.equals(earlier.reason(), by.reason())).findFirst()
+                .filter(earlier -> earlier.sourceTool().equals(by.sourceTool())
+                        && earlier.actor().equals(by.actor())
+                        && Objects.equals(earlier.reason(), by.reason()))
+                .findFirst()
                 .map(earlier -> StepAccepted.repeated(earlier.stepId(), earlier.eventId()));
     }
 
     private static boolean sameCorrector(StepAmendedEvent amendment, Correction by) {
-        return amendment.sourceTool().equals(by.sourceTool()) && amendment.actor().equals(by.actor())
+        return amendment.sourceTool().equals(by.sourceTool())
+                && amendment.actor().equals(by.actor())
                 && Objects.equals(amendment.reason(), by.reason());
     }
 }

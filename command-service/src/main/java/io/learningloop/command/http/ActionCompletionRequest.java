@@ -12,7 +12,8 @@ record ActionCompletionRequest(
         @NotNull Instant occurredAt,
         @SourceTool String sourceTool,
         @PseudonymousId String actor,
-        @NotBlank @Size(max = StepRules.TEXT) String note) implements StepRequest {
+        @NotBlank @Size(max = StepRules.TEXT) String note)
+        implements StepRequest {
 
     @Override
     public String orgUnit() {

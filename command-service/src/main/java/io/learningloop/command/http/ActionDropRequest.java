@@ -12,7 +12,8 @@ record ActionDropRequest(
         @NotNull Instant occurredAt,
         @SourceTool String sourceTool,
         @PseudonymousId String actor,
-        @NotBlank @Size(max = StepRules.TEXT) String reason) implements StepRequest {
+        @NotBlank @Size(max = StepRules.TEXT) String reason)
+        implements StepRequest {
 
     @Override
     public String orgUnit() {

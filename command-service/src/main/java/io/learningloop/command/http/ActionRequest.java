@@ -20,5 +20,5 @@ record ActionRequest(
         @NotNull @StepId String reviewId,
         @PseudonymousId String owner,
         @NotNull LocalDate dueDate,
-        @NotBlank @Size(max = StepRules.TEXT) String what) implements StepRequest {
-}
+        @NotBlank @Size(max = StepRules.TEXT) String what)
+        implements StepRequest {}

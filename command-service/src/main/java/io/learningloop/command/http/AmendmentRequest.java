@@ -1,10 +1,10 @@
 package io.learningloop.command.http;
 
-import io.learningloop.command.http.StepFields.PseudonymousId;
-import io.learningloop.command.http.StepFields.SourceTool;
 import io.learningloop.command.commands.Correction;
 import io.learningloop.command.commands.Provenance;
 import io.learningloop.command.commands.Stamp;
+import io.learningloop.command.http.StepFields.PseudonymousId;
+import io.learningloop.command.http.StepFields.SourceTool;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -20,7 +20,8 @@ record AmendmentRequest<R extends StepRequest>(
         @SourceTool String sourceTool,
         @PseudonymousId String actor,
         @NotBlank @Size(max = StepRules.TEXT) String reason,
-        @NotNull @Valid R correction) implements StepRequest {
+        @NotNull @Valid R correction)
+        implements StepRequest {
 
     @Override
     public String orgUnit() {

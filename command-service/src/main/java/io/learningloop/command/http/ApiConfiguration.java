@@ -40,9 +40,10 @@ class ApiConfiguration {
                                 `errors: [{field, message}]`. Nothing is stored on any refusal."""))
                 .servers(List.of(new Server().url("/").description("this command service")))
                 // The single-step routes have no annotated controller to carry their tags (StepOperations).
-                .addTagsItem(new Tag().name(StepOperations.STEPS_TAG)
-                        .description("Post the steps of a loop one at a time"))
-                .addTagsItem(new Tag().name(StepOperations.CORRECTIONS_TAG)
+                .addTagsItem(
+                        new Tag().name(StepOperations.STEPS_TAG).description("Post the steps of a loop one at a time"))
+                .addTagsItem(new Tag()
+                        .name(StepOperations.CORRECTIONS_TAG)
                         .description("Amend or retract a step posted wrongly"));
     }
 }

@@ -22,8 +22,10 @@ record BehaviorChangeRequest(
         @NotNull Instant occurredAt,
         @SourceTool String sourceTool,
         @PseudonymousId String actor,
+
         @NotEmpty @Size(max = StepRules.MAX_REFERENCES)
         List<@NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String> lessonIds,
+
         @NotNull @StepId String decisionId,
-        @NotBlank @Size(max = StepRules.TEXT) String description) implements StepRequest {
-}
+        @NotBlank @Size(max = StepRules.TEXT) String description)
+        implements StepRequest {}

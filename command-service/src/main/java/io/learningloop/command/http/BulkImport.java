@@ -43,7 +43,9 @@ class BulkImport {
     }
 
     enum Outcome {
-        ACCEPTED("accepted"), REPEATED("repeated"), REFUSED("refused");
+        ACCEPTED("accepted"),
+        REPEATED("repeated"),
+        REFUSED("refused");
 
         final String tag;
 
@@ -52,11 +54,9 @@ class BulkImport {
         }
     }
 
-    record Summary(int lines, int accepted, int alreadyRecorded, int refused) {
-    }
+    record Summary(int lines, int accepted, int alreadyRecorded, int refused) {}
 
-    private record LineResult(Outcome outcome, Map<String, Object> body) {
-    }
+    private record LineResult(Outcome outcome, Map<String, Object> body) {}
 
     static final int PROGRESS_EVERY = 1_000;
     private static final Logger log = LoggerFactory.getLogger(BulkImport.class);
@@ -74,10 +74,13 @@ class BulkImport {
         this.lineReader = json.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.meters = meters;
         for (Outcome outcome : Outcome.values()) {
-            lineCounters.put(outcome, Counter.builder("learningloop.bulk.lines")
-                    .description("Lines of bulk imports: accepted (stored), repeated (recorded before), refused")
-                    .tag("outcome", outcome.tag)
-                    .register(meters));
+            lineCounters.put(
+                    outcome,
+                    Counter.builder("learningloop.bulk.lines")
+                            .description(
+                                    "Lines of bulk imports: accepted (stored), repeated (recorded before), refused")
+                            .tag("outcome", outcome.tag)
+                            .register(meters));
         }
         importTimer = Timer.builder("learningloop.bulk.imports")
                 .description("Whole bulk imports, from the first line to the summary")
@@ -90,8 +93,13 @@ class BulkImport {
         long started = System.nanoTime();
         Timer.Sample timing = Timer.start(meters);
         Tally tally = new Tally();
-        log.atInfo().setMessage("bulk import {} started: {} lines").addArgument(importId).addArgument(lines.size())
-                .addKeyValue("importId", importId).addKeyValue("fileLines", lines.size()).log();
+        log.atInfo()
+                .setMessage("bulk import {} started: {} lines")
+                .addArgument(importId)
+                .addArgument(lines.size())
+                .addKeyValue("importId", importId)
+                .addKeyValue("fileLines", lines.size())
+                .log();
         boolean completed = false;
         try {
             for (int index = 0; index < lines.size(); index++) {
@@ -114,8 +122,11 @@ class BulkImport {
         } finally {
             timing.stop(importTimer);
             // Lines up to here are stored (or refused); the client can post the file again safely.
-            logProgress(completed ? "finished" : "stopped (the client went away or the service failed)",
-                    importId, tally, started);
+            logProgress(
+                    completed ? "finished" : "stopped (the client went away or the service failed)",
+                    importId,
+                    tally,
+                    started);
         }
     }
 
@@ -131,13 +142,18 @@ class BulkImport {
         }
         JsonNode step = line.get("step");
         if (step == null || !step.isTextual()) {
-            return refused(number, null, StepProblems.invalidFields(List.of(
-                    new FieldError("step", "must be one of " + StepKinds.names()))));
+            return refused(
+                    number,
+                    null,
+                    StepProblems.invalidFields(List.of(new FieldError("step", "must be one of " + StepKinds.names()))));
         }
         Optional<StepKind<?>> kind = StepKinds.named(step.textValue());
         if (kind.isEmpty()) {
-            return refused(number, step.textValue(), StepProblems.invalidFields(List.of(
-                    new FieldError("step", "'" + step.textValue() + "' is not one of " + StepKinds.names()))));
+            return refused(
+                    number,
+                    step.textValue(),
+                    StepProblems.invalidFields(List.of(
+                            new FieldError("step", "'" + step.textValue() + "' is not one of " + StepKinds.names()))));
         }
         return importStep(number, kind.get(), line);
     }
@@ -173,8 +189,12 @@ class BulkImport {
 
     private static ResponseEntity<Object> failed(int number, RuntimeException e) {
         log.error("bulk line {} failed", number, e);
-        return Problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "step-failed", "Step failed",
-                "the service failed on this line (see its log); posting the file again is safe", List.of());
+        return Problems.problem(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "step-failed",
+                "Step failed",
+                "the service failed on this line (see its log); posting the file again is safe",
+                List.of());
     }
 
     private static LineResult accepted(int number, StepKind<?> kind, StepAccepted accepted) {
@@ -210,8 +230,13 @@ class BulkImport {
         long perSecond = Math.round(tally.lines / seconds);
         log.atInfo()
                 .setMessage("bulk import {} {}: {} lines, {} accepted, {} already recorded, {} refused, {} lines/s")
-                .addArgument(importId).addArgument(state).addArgument(tally.lines).addArgument(tally.accepted)
-                .addArgument(tally.repeated).addArgument(tally.refused).addArgument(perSecond)
+                .addArgument(importId)
+                .addArgument(state)
+                .addArgument(tally.lines)
+                .addArgument(tally.accepted)
+                .addArgument(tally.repeated)
+                .addArgument(tally.refused)
+                .addArgument(perSecond)
                 .addKeyValue("importId", importId)
                 .addKeyValue("lines", tally.lines)
                 .addKeyValue("accepted", tally.accepted)

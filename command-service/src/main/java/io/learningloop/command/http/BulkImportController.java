@@ -40,7 +40,8 @@ class BulkImportController {
     }
 
     @PostMapping(path = "/steps/bulk", consumes = ApiDocs.NDJSON)
-    @Operation(summary = "Import many steps, one per line",
+    @Operation(
+            summary = "Import many steps, one per line",
             description = """
                     Each line is a JSON object with `"step"`: `decision`, `outcome`, `lesson` or \
                     `behavior-change`, and otherwise exactly the fields of that step's single endpoint (an \
@@ -50,26 +51,52 @@ class BulkImportController {
                     in line numbers. Posting the same file again is safe: every step recorded before answers \
                     `200` with `alreadyRecorded`, and nothing new is stored (give every step its id: a step \
                     without one gets a new id each time).""",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
-                    description = "NDJSON (UTF-8): one step per line",
-                    content = @Content(mediaType = ApiDocs.NDJSON, schema = @Schema(type = "string"),
-                            examples = @ExampleObject(name = "a loop", value = """
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            required = true,
+                            description = "NDJSON (UTF-8): one step per line",
+                            content =
+                                    @Content(
+                                            mediaType = ApiDocs.NDJSON,
+                                            schema = @Schema(type = "string"),
+                                            examples = @ExampleObject(name = "a loop", value = """
                                     {"step":"decision","decisionId":"dec-1","orgUnit":"acme/eng","occurredAt":"2024-01-05T09:00:00Z","sourceTool":"decision-log","actor":"u-1","title":"Move invoicing to the queue","category":"operations","expectedOutcome":"Fewer failed invoices","confidence":0.7,"reviewBy":"2024-04-05"}
                                     {"step":"outcome","decisionId":"dec-1","occurredAt":"2024-02-04T09:00:00Z","sourceTool":"decision-log","actor":"u-1","assessment":"worse-than-expected","summary":"Failures moved to the dead-letter queue"}
                                     """))))
-    @ApiResponse(responseCode = "200", description = "One result per non-blank line, in file order, written as"
-            + " each line is processed (`status` 201/200 accepted, 400/404/409 refused with the single endpoint's"
-            + " problem, 500 a failure of the service), then a summary line",
-            content = @Content(mediaType = ApiDocs.NDJSON, schema = @Schema(oneOf = {
-                    ApiDocs.BulkLineAccepted.class, ApiDocs.BulkLineRefused.class, ApiDocs.BulkSummaryLine.class})))
-    @ApiResponse(responseCode = "413", description = "`bulk-too-large`: more lines or bytes than the limits"
-            + " (`learning-loop.bulk.max-lines`, `max-bytes`); nothing is stored",
-            content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(implementation = ApiDocs.Problem.class)))
-    @ApiResponse(responseCode = "415", description = "The body is not `application/x-ndjson`",
-            content = @Content(mediaType = ApiDocs.PROBLEM_JSON, schema = @Schema(implementation = ApiDocs.Problem.class)))
+    @ApiResponse(
+            responseCode = "200",
+            description = "One result per non-blank line, in file order, written as"
+                    + " each line is processed (`status` 201/200 accepted, 400/404/409 refused with the single endpoint's"
+                    + " problem, 500 a failure of the service), then a summary line",
+            content =
+                    @Content(
+                            mediaType = ApiDocs.NDJSON,
+                            schema =
+                                    @Schema(
+                                            oneOf = {
+                                                ApiDocs.BulkLineAccepted.class,
+                                                ApiDocs.BulkLineRefused.class,
+                                                ApiDocs.BulkSummaryLine.class
+                                            })))
+    @ApiResponse(
+            responseCode = "413",
+            description = "`bulk-too-large`: more lines or bytes than the limits"
+                    + " (`learning-loop.bulk.max-lines`, `max-bytes`); nothing is stored",
+            content =
+                    @Content(
+                            mediaType = ApiDocs.PROBLEM_JSON,
+                            schema = @Schema(implementation = ApiDocs.Problem.class)))
+    @ApiResponse(
+            responseCode = "415",
+            description = "The body is not `application/x-ndjson`",
+            content =
+                    @Content(
+                            mediaType = ApiDocs.PROBLEM_JSON,
+                            schema = @Schema(implementation = ApiDocs.Problem.class)))
     void importSteps(HttpServletRequest request, HttpServletResponse response) throws IOException {
         // Read whole first: a client that reads the answer only after sending would otherwise block us.
-        List<String> lines = NdjsonBody.read(request.getInputStream(), limits.maxLines(), limits.maxBytes().toBytes());
+        List<String> lines = NdjsonBody.read(
+                request.getInputStream(), limits.maxLines(), limits.maxBytes().toBytes());
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType(ApiDocs.NDJSON);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());

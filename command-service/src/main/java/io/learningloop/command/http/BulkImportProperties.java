@@ -12,5 +12,6 @@ import org.springframework.util.unit.DataSize;
  * @param maxBytes bytes per file, for the same reason
  */
 @ConfigurationProperties("learning-loop.bulk")
-record BulkImportProperties(@DefaultValue("100000") int maxLines, @DefaultValue("64MB") DataSize maxBytes) {
-}
+record BulkImportProperties(
+        @DefaultValue("100000") int maxLines,
+        @DefaultValue("64MB") DataSize maxBytes) {}

@@ -20,19 +20,19 @@ record CheckInRequest(
         @PseudonymousId String actor,
         @NotNull LocalDate scheduledFor,
         @NotNull @Size(max = 20) List<@NotNull @Valid Reading> readings,
-        @NotNull Boolean onTrack) implements StepRequest {
+        @NotNull Boolean onTrack)
+        implements StepRequest {
 
     /** One leading indicator's reading; the note is optional. */
     record Reading(
             @NotBlank @Size(max = 100) String indicator,
             @NotBlank @Size(max = 200) String value,
-            @Size(max = 1000) String note) {
-    }
+            @Size(max = 1000) String note) {}
 
     List<IndicatorReading> indicatorReadings() {
         return readings.stream()
-                .map(reading -> new IndicatorReading(reading.indicator(), reading.value(),
-                        reading.note() == null ? "" : reading.note()))
+                .map(reading -> new IndicatorReading(
+                        reading.indicator(), reading.value(), reading.note() == null ? "" : reading.note()))
                 .toList();
     }
 }

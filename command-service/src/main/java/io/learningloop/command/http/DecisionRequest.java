@@ -33,9 +33,11 @@ record DecisionRequest(
         @NotBlank @Size(max = StepRules.TEXT) String expectedOutcome,
         @NotNull @DecimalMin("0.0") @DecimalMax("1.0") Double confidence,
         @NotNull LocalDate reviewBy,
+
         @Size(max = StepRules.MAX_REFERENCES)
         List<@NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String> informedByLessonIds,
+
         @Size(max = 24) List<@NotNull LocalDate> checkInDates,
         @Size(max = 20) List<@NotBlank @Size(max = 100) String> leadingIndicators,
-        @Size(max = 20) List<@NotBlank @Size(max = 1000) String> uncertainties) implements StepRequest {
-}
+        @Size(max = 20) List<@NotBlank @Size(max = 1000) String> uncertainties)
+        implements StepRequest {}

@@ -25,15 +25,21 @@ record LessonRequest(
         @NotNull Instant occurredAt,
         @SourceTool String sourceTool,
         @PseudonymousId String actor,
+
         @Size(max = StepRules.MAX_REFERENCES)
         List<@NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String> decisionIds,
+
         @NotBlank @Size(max = StepRules.TEXT) String lesson,
         @NotBlank @Size(max = StepRules.TEXT) String thinkingChange,
+
         @Size(max = StepRules.MAX_REFERENCES)
         List<@NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String> reviewIds,
+
         @Size(max = MAX_THEMES)
         List<@NotNull @Pattern(regexp = StepRules.THEME, message = StepRules.THEME_MESSAGE) String> themes,
-        ExtractionPractice extractionPractice) implements StepRequest {
+
+        ExtractionPractice extractionPractice)
+        implements StepRequest {
 
     static final int MAX_THEMES = 20;
 

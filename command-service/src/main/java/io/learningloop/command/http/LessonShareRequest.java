@@ -11,7 +11,8 @@ record LessonShareRequest(
         @NotNull Instant occurredAt,
         @SourceTool String sourceTool,
         @PseudonymousId String actor,
-        @NotNull @OrgUnitPath String sharedWithOrgUnit) implements StepRequest {
+        @NotNull @OrgUnitPath String sharedWithOrgUnit)
+        implements StepRequest {
 
     @Override
     public String orgUnit() {

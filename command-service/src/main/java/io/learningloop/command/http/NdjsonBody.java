@@ -14,8 +14,7 @@ final class NdjsonBody {
 
     private static final String BYTE_ORDER_MARK = "\uFEFF";
 
-    private NdjsonBody() {
-    }
+    private NdjsonBody() {}
 
     /**
      * Every physical line, blank ones included, so that a line's index + 1 is its number in the file.
@@ -23,8 +22,8 @@ final class NdjsonBody {
      * @throws BulkTooLargeException when the body has more than {@code maxLines} lines or {@code maxBytes} bytes
      */
     static List<String> read(InputStream body, int maxLines, long maxBytes) throws IOException {
-        BufferedReader reader = new BufferedReader(
-                new InputStreamReader(new Limited(body, maxBytes), StandardCharsets.UTF_8), 1 << 16);
+        BufferedReader reader =
+                new BufferedReader(new InputStreamReader(new Limited(body, maxBytes), StandardCharsets.UTF_8), 1 << 16);
         List<String> lines = new ArrayList<>();
         String line;
         while ((line = reader.readLine()) != null) {

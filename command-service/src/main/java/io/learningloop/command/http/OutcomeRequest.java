@@ -18,7 +18,8 @@ record OutcomeRequest(
         @PseudonymousId String actor,
         @NotNull Assessment assessment,
         @NotBlank @Size(max = StepRules.TEXT) String summary,
-        ReportedBy reportedBy) implements StepRequest {
+        ReportedBy reportedBy)
+        implements StepRequest {
 
     /** Tools written before this was asked keep working: their outcomes are recorded as {@code unknown}. */
     ReportedBy reportedByOrUnknown() {

@@ -28,8 +28,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return StepProblems.unreadable(e.getCause(), StepProblems.UNREADABLE_BODY);
     }
 
@@ -39,9 +39,14 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return e.problem();
     }
 
-    @ExceptionHandler({LoopRuleViolationException.class, UnknownReferenceException.class,
-            ConflictingStepException.class, ConcurrencyException.class, AggregateStreamCreationException.class,
-            IncompatibleAggregateException.class})
+    @ExceptionHandler({
+        LoopRuleViolationException.class,
+        UnknownReferenceException.class,
+        ConflictingStepException.class,
+        ConcurrencyException.class,
+        AggregateStreamCreationException.class,
+        IncompatibleAggregateException.class
+    })
     ResponseEntity<Object> onRefusedStep(RuntimeException e) {
         return StepProblems.refusal(e).orElseThrow(() -> e);
     }
@@ -49,7 +54,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     /** A bulk file over the limits is refused before any of it is stored. */
     @ExceptionHandler
     ResponseEntity<Object> on(BulkTooLargeException e) {
-        return problem(HttpStatus.PAYLOAD_TOO_LARGE, "bulk-too-large", "Bulk file too large", e.getMessage(),
-                List.of());
+        return problem(
+                HttpStatus.PAYLOAD_TOO_LARGE, "bulk-too-large", "Bulk file too large", e.getMessage(), List.of());
     }
 }

@@ -1,10 +1,10 @@
 package io.learningloop.command.http;
 
-import io.learningloop.command.http.StepFields.PseudonymousId;
-import io.learningloop.command.http.StepFields.SourceTool;
 import io.learningloop.command.commands.Correction;
 import io.learningloop.command.commands.Provenance;
 import io.learningloop.command.commands.Stamp;
+import io.learningloop.command.http.StepFields.PseudonymousId;
+import io.learningloop.command.http.StepFields.SourceTool;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
@@ -14,7 +14,8 @@ import java.time.Instant;
 record RetractionRequest(
         @SourceTool String sourceTool,
         @PseudonymousId String actor,
-        @NotBlank @Size(max = StepRules.TEXT) String reason) implements StepRequest {
+        @NotBlank @Size(max = StepRules.TEXT) String reason)
+        implements StepRequest {
 
     @Override
     public String orgUnit() {

@@ -27,18 +27,22 @@ record ReviewRequest(
         @NotNull Instant occurredAt,
         @SourceTool String sourceTool,
         @PseudonymousId String actor,
+
         @NotEmpty @Size(max = StepRules.MAX_REFERENCES)
         List<@NotNull @Pattern(regexp = ID, message = ID_MESSAGE) String> decisionIds,
+
         @NotNull ReviewKind kind,
         @NotEmpty @Size(max = StepRules.MAX_REFERENCES) List<@NotNull @Valid Cause> rootCauses,
         @NotNull Boolean facilitated,
         @NotNull Boolean blameless,
-        @NotNull @Min(1) @Max(10_000) Integer participantCount) implements StepRequest {
+        @NotNull @Min(1) @Max(10_000) Integer participantCount)
+        implements StepRequest {
 
     /** A root cause: a theme of the vocabulary and the review's words. */
     record Cause(
             @NotNull @Pattern(regexp = StepRules.THEME, message = StepRules.THEME_MESSAGE)
             String theme,
+
             @NotBlank @Size(max = StepRules.TEXT) String text) {
 
         RootCause toRootCause() {

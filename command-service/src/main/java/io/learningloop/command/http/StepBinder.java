@@ -20,8 +20,9 @@ import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 class StepBinder {
 
     /** The id of the step a step is about: from the path of a single endpoint, a field of a bulk line. */
-    record GivenId(@NotNull @Pattern(regexp = StepRules.ID, message = StepRules.ID_MESSAGE) String id) {
-    }
+    record GivenId(
+            @NotNull @Pattern(regexp = StepRules.ID, message = StepRules.ID_MESSAGE)
+            String id) {}
 
     private final ObjectMapper json;
     private final Validator validator;

@@ -31,18 +31,20 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @RestController
 class StepController implements SmartInitializingSingleton, BeanNameAware {
 
-    private static final Method POST = ReflectionUtils.findMethod(StepController.class, "post",
-            HttpServletRequest.class, JsonNode.class);
+    private static final Method POST =
+            ReflectionUtils.findMethod(StepController.class, "post", HttpServletRequest.class, JsonNode.class);
 
     private final StepBinder binder;
     private final StepSender steps;
     private final ObjectProvider<RequestMappingHandlerMapping> mappings;
-    private final Map<String, StepRoute> routesByPath = StepRoutes.ALL.stream()
-            .collect(Collectors.toUnmodifiableMap(StepRoute::path, Function.identity()));
+    private final Map<String, StepRoute> routesByPath =
+            StepRoutes.ALL.stream().collect(Collectors.toUnmodifiableMap(StepRoute::path, Function.identity()));
     private String beanName;
 
-    StepController(StepBinder binder, StepSender steps,
-                   @Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> mappings) {
+    StepController(
+            StepBinder binder,
+            StepSender steps,
+            @Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> mappings) {
         this.binder = binder;
         this.steps = steps;
         this.mappings = mappings;
@@ -66,20 +68,25 @@ class StepController implements SmartInitializingSingleton, BeanNameAware {
         for (StepRoute route : StepRoutes.ALL) {
             boolean namesId = route.path().contains("{" + route.kind().idField() + "}");
             if (namesId != route.namesIdInPath()) {
-                throw new IllegalStateException(route.path() + " must name {" + route.kind().idField() + "} if and"
-                        + " only if a " + route.kind() + " is about an existing step");
+                throw new IllegalStateException(
+                        route.path() + " must name {" + route.kind().idField() + "} if and" + " only if a "
+                                + route.kind() + " is about an existing step");
             }
-            handlerMapping.registerMapping(RequestMappingInfo.paths(route.path()).methods(RequestMethod.POST)
-                    .options(handlerMapping.getBuilderConfiguration()).build(), beanName, POST);
+            handlerMapping.registerMapping(
+                    RequestMappingInfo.paths(route.path())
+                            .methods(RequestMethod.POST)
+                            .options(handlerMapping.getBuilderConfiguration())
+                            .build(),
+                    beanName,
+                    POST);
         }
     }
 
     ResponseEntity<StepAnswer> post(HttpServletRequest http, @RequestBody JsonNode body) {
-        StepRoute route = routesByPath.get((String) http.getAttribute(
-                HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE));
+        StepRoute route = routesByPath.get((String) http.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE));
         @SuppressWarnings("unchecked")
-        Map<String, String> path = (Map<String, String>) http.getAttribute(
-                HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        Map<String, String> path =
+                (Map<String, String>) http.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
         return post(route.kind(), path.get(route.kind().idField()), body);
     }
 

@@ -21,8 +21,7 @@ import java.lang.annotation.Target;
  */
 final class StepFields {
 
-    private StepFields() {
-    }
+    private StepFields() {}
 
     /** {@code sourceTool}: the name of the tool that posts the step. */
     @NotBlank

@@ -40,7 +40,9 @@ final class StepKind<R extends StepRequest> {
 
     /** What a kind does to its step: posts it, or corrects one posted before. */
     enum Form {
-        STEP, AMENDMENT, RETRACTION
+        STEP,
+        AMENDMENT,
+        RETRACTION
     }
 
     private final LoopStep step;
@@ -51,8 +53,14 @@ final class StepKind<R extends StepRequest> {
     private final boolean aboutExisting;
     private final ToCommand<R> toCommand;
 
-    private StepKind(LoopStep step, Form form, String name, JavaType requestType, Function<R, String> ownId,
-                     boolean aboutExisting, ToCommand<R> toCommand) {
+    private StepKind(
+            LoopStep step,
+            Form form,
+            String name,
+            JavaType requestType,
+            Function<R, String> ownId,
+            boolean aboutExisting,
+            ToCommand<R> toCommand) {
         this.step = step;
         this.form = form;
         this.name = name;
@@ -63,20 +71,20 @@ final class StepKind<R extends StepRequest> {
     }
 
     /** A new step whose request may carry its own id in its id field; the server assigns one when not. */
-    static <R extends StepRequest> StepKind<R> newStep(LoopStep step, Class<R> requestType,
-                                                       Function<R, String> ownId, ToCommand<R> toCommand) {
-        return new StepKind<>(step, Form.STEP, step.wireName(), TYPES.constructType(requestType), ownId, false,
-                toCommand);
+    static <R extends StepRequest> StepKind<R> newStep(
+            LoopStep step, Class<R> requestType, Function<R, String> ownId, ToCommand<R> toCommand) {
+        return new StepKind<>(
+                step, Form.STEP, step.wireName(), TYPES.constructType(requestType), ownId, false, toCommand);
     }
 
     /**
      * A step about an existing step (an outcome about its decision), named by the id field (a path
      * variable of the single endpoint, a field of a bulk line). An unknown one is a 404 on that field.
      */
-    static <R extends StepRequest> StepKind<R> aboutExisting(LoopStep step, Class<R> requestType,
-                                                             ToCommand<R> toCommand) {
-        return new StepKind<>(step, Form.STEP, step.wireName(), TYPES.constructType(requestType), null, true,
-                toCommand);
+    static <R extends StepRequest> StepKind<R> aboutExisting(
+            LoopStep step, Class<R> requestType, ToCommand<R> toCommand) {
+        return new StepKind<>(
+                step, Form.STEP, step.wireName(), TYPES.constructType(requestType), null, true, toCommand);
     }
 
     /**
@@ -84,25 +92,37 @@ final class StepKind<R extends StepRequest> {
      * read and validated as that kind's own request. The step is named by the path (or the bulk line's
      * {@code idField}); a corrected step that names another id is refused.
      */
-    static <R extends StepRequest> StepKind<AmendmentRequest<R>> amendmentOf(StepKind<R> amended,
-                                                                             ToAmendment<R> toAmendment) {
+    static <R extends StepRequest> StepKind<AmendmentRequest<R>> amendmentOf(
+            StepKind<R> amended, ToAmendment<R> toAmendment) {
         JavaType type = TYPES.constructParametricType(AmendmentRequest.class, amended.requestType);
-        return new StepKind<>(amended.step, Form.AMENDMENT, amended.name + "-amendment", type, null, true,
+        return new StepKind<>(
+                amended.step,
+                Form.AMENDMENT,
+                amended.name + "-amendment",
+                type,
+                null,
+                true,
                 (id, request, provenance, stamp) -> {
                     String ownId = amended.ownId == null ? null : amended.ownId.apply(request.correction());
                     if (ownId != null && !ownId.equals(id)) {
-                        throw new LoopRuleViolationException("correction." + amended.idField(), "must be the id of"
-                                + " the step amended, '" + id + "', or left out");
+                        throw new LoopRuleViolationException(
+                                "correction." + amended.idField(),
+                                "must be the id of" + " the step amended, '" + id + "', or left out");
                     }
                     return toAmendment.command(id, request.by(stamp), request.correction(), provenance, stamp);
                 });
     }
 
     /** The retraction of a kind of step ({@code <name>-retraction}), named by the path or the bulk line. */
-    static StepKind<RetractionRequest> retractionOf(LoopStep retracted,
-                                                    BiFunction<String, Correction, Object> toRetraction) {
-        return new StepKind<>(retracted, Form.RETRACTION, retracted.wireName() + "-retraction",
-                TYPES.constructType(RetractionRequest.class), null, true,
+    static StepKind<RetractionRequest> retractionOf(
+            LoopStep retracted, BiFunction<String, Correction, Object> toRetraction) {
+        return new StepKind<>(
+                retracted,
+                Form.RETRACTION,
+                retracted.wireName() + "-retraction",
+                TYPES.constructType(RetractionRequest.class),
+                null,
+                true,
                 (id, request, provenance, stamp) -> toRetraction.apply(id, request.by(stamp)));
     }
 

@@ -5,8 +5,8 @@ package io.learningloop.command.http;
  * OpenAPI document says about it ({@link StepOperations}); {@code idDescription} describes the path's
  * id where the summary leaves it unclear, else it is null.
  */
-record StepRoute(String path, StepKind<?> kind, String operationId, String summary, String description,
-                 String idDescription) {
+record StepRoute(
+        String path, StepKind<?> kind, String operationId, String summary, String description, String idDescription) {
 
     static StepRoute of(String path, StepKind<?> kind, String operationId, String summary, String description) {
         return new StepRoute(path, kind, operationId, summary, description, null);

@@ -5,6 +5,7 @@ final class StepRules {
 
     /** Step ids: tools bring their own; letters, digits and {@code . _ : -}, no spaces. */
     static final String ID = "^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$";
+
     static final String ID_MESSAGE = "must be 1-100 letters, digits or . _ : - (starting with a letter or digit)";
 
     /** A pseudonymous actor id: the same shape as an id, so neither an e-mail nor a full name fits. */
@@ -15,6 +16,7 @@ final class StepRules {
 
     /** Root-cause and lesson themes; the command side checks them against the configured vocabulary. */
     static final String THEME = "^[a-z][a-z0-9-]{0,49}$";
+
     static final String THEME_MESSAGE = "must be a theme such as ownership";
 
     static final int TEXT = 4000;
@@ -22,6 +24,5 @@ final class StepRules {
     static final int NAME = 100;
     static final int MAX_REFERENCES = 50;
 
-    private StepRules() {
-    }
+    private StepRules() {}
 }

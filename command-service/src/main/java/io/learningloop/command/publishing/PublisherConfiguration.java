@@ -16,10 +16,14 @@ class PublisherConfiguration {
      * event then caps publication far below what the command side accepts.
      */
     @Bean
-    ConfigurerModule kafkaPublisherBatching(@Value("${axon.kafka.publisher.processing-group}") String processor,
-                                            @Value("${learning-loop.publisher.batch-size:100}") int batchSize) {
-        return configurer -> configurer.eventProcessing().registerTrackingEventProcessorConfiguration(processor,
-                configuration -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                        .andBatchSize(batchSize));
+    ConfigurerModule kafkaPublisherBatching(
+            @Value("${axon.kafka.publisher.processing-group}") String processor,
+            @Value("${learning-loop.publisher.batch-size:100}") int batchSize) {
+        return configurer -> configurer
+                .eventProcessing()
+                .registerTrackingEventProcessorConfiguration(
+                        processor,
+                        configuration -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                                .andBatchSize(batchSize));
     }
 }

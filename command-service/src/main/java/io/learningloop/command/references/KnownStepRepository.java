@@ -9,14 +9,17 @@ import org.springframework.data.jpa.repository.Query;
 interface KnownStepRepository extends JpaRepository<KnownStep, String> {
 
     /** The live steps that name {@code id}. */
-    @Query(value = "select step.* from known_step step join step_reference reference"
-            + " on reference.step_id = step.step_id where reference.referenced_id = :id and not step.retracted",
+    @Query(
+            value = "select step.* from known_step step join step_reference reference"
+                    + " on reference.step_id = step.step_id where reference.referenced_id = :id and not step.retracted",
             nativeQuery = true)
     List<KnownStep> dependentsOf(String id);
 
     @Modifying
-    @Query(value = "insert into step_reference (step_id, referenced_id) values (:stepId, :referencedId)"
-            + " on conflict do nothing", nativeQuery = true)
+    @Query(
+            value = "insert into step_reference (step_id, referenced_id) values (:stepId, :referencedId)"
+                    + " on conflict do nothing",
+            nativeQuery = true)
     void addReference(String stepId, String referencedId);
 
     @Modifying

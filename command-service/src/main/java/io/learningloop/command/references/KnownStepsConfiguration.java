@@ -15,7 +15,9 @@ class KnownStepsConfiguration {
      */
     @Bean
     ConfigurerModule knownStepsPropagateErrors() {
-        return configurer -> configurer.eventProcessing().registerListenerInvocationErrorHandler(
-                KnownStepsProjection.PROCESSING_GROUP, configuration -> PropagatingErrorHandler.instance());
+        return configurer -> configurer
+                .eventProcessing()
+                .registerListenerInvocationErrorHandler(
+                        KnownStepsProjection.PROCESSING_GROUP, configuration -> PropagatingErrorHandler.instance());
     }
 }

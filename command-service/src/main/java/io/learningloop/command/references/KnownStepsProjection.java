@@ -65,8 +65,7 @@ class KnownStepsProjection implements LoopReferences {
 
     @EventHandler
     void on(BehaviorChangedEvent event) {
-        steps.save(new KnownStep(event.behaviorChangeId(), LoopStep.BEHAVIOR_CHANGE, event.occurredAt(),
-                List.of()));
+        steps.save(new KnownStep(event.behaviorChangeId(), LoopStep.BEHAVIOR_CHANGE, event.occurredAt(), List.of()));
         List<String> named = new ArrayList<>(event.lessonIds());
         named.add(event.decisionId());
         references(event.behaviorChangeId(), named);
@@ -117,7 +116,8 @@ class KnownStepsProjection implements LoopReferences {
     @Override
     public List<Dependent> dependentsOf(String id) {
         return steps.dependentsOf(id).stream()
-                .map(step -> new Dependent(step.stepId(), step.kind().label(), step.occurredAt())).toList();
+                .map(step -> new Dependent(step.stepId(), step.kind().label(), step.occurredAt()))
+                .toList();
     }
 
     private Optional<KnownStep> live(String id, LoopStep kind) {

@@ -18,7 +18,8 @@ public class ContractUpcaster extends SingleEventUpcaster {
     @Override
     protected boolean canUpcast(IntermediateEventRepresentation representation) {
         return representation.getType().getRevision() != null
-                && EventUpcasts.canUpcast(contractName(representation), representation.getType().getRevision());
+                && EventUpcasts.canUpcast(
+                        contractName(representation), representation.getType().getRevision());
     }
 
     @Override
@@ -27,7 +28,8 @@ public class ContractUpcaster extends SingleEventUpcaster {
         String revision = representation.getType().getRevision();
         return representation.upcastPayload(
                 new SimpleSerializedType(representation.getType().getName(), EventUpcasts.nextRevision(name, revision)),
-                JsonNode.class, json -> EventUpcasts.oneStep(name, revision, (ObjectNode) json).json());
+                JsonNode.class,
+                json -> EventUpcasts.oneStep(name, revision, (ObjectNode) json).json());
     }
 
     /** {@code io.learningloop.contract.events.DecisionMadeEvent} is stored; the contract says {@code DecisionMade}. */

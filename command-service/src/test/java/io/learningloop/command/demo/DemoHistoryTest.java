@@ -21,8 +21,17 @@ import org.junit.jupiter.api.Test;
  */
 class DemoHistoryTest {
 
-    static final List<String> KINDS = List.of("decision", "check-in", "outcome", "review", "action",
-            "action-completion", "action-drop", "lesson", "lesson-share", "behavior-change");
+    static final List<String> KINDS = List.of(
+            "decision",
+            "check-in",
+            "outcome",
+            "review",
+            "action",
+            "action-completion",
+            "action-drop",
+            "lesson",
+            "lesson-share",
+            "behavior-change");
     private static final LocalDate LAST_DAY = HORIZON.atZone(ZoneOffset.UTC).toLocalDate();
     /** The platform's default check-in tolerance: a check-in is missed this long after its day. */
     private static final int TOLERANCE_DAYS = 3;
@@ -39,15 +48,17 @@ class DemoHistoryTest {
     void nothingHappensAfterTheHorizon() {
         assertThat(steps).allSatisfy(step -> {
             assertThat(step.occurredAt()).isBeforeOrEqualTo(HORIZON);
-            assertThat(step.body().get("occurredAt")).isEqualTo(step.occurredAt().toString());
+            assertThat(step.body().get("occurredAt"))
+                    .isEqualTo(step.occurredAt().toString());
         });
-        assertThat(walk.plannedCheckIns()).allSatisfy(planned -> assertThat(planned.date()).isBeforeOrEqualTo(LAST_DAY));
+        assertThat(walk.plannedCheckIns())
+                .allSatisfy(planned -> assertThat(planned.date()).isBeforeOrEqualTo(LAST_DAY));
     }
 
     @Test
     void everyKindOfStepAppearsAndTheWholeStaysSmallEnoughToPostInAMinuteOrTwo() {
-        Map<String, Long> perKind = steps.stream().collect(Collectors.groupingBy(LoopWalk::kindOf,
-                TreeMap::new, Collectors.counting()));
+        Map<String, Long> perKind =
+                steps.stream().collect(Collectors.groupingBy(LoopWalk::kindOf, TreeMap::new, Collectors.counting()));
 
         assertThat(perKind.keySet()).containsExactlyInAnyOrderElementsOf(KINDS);
         assertThat(perKind.values()).allSatisfy(count -> assertThat(count).isGreaterThanOrEqualTo(10));
@@ -75,15 +86,19 @@ class DemoHistoryTest {
             assertThat(walk.indicatorsOf(held.planned().decisionId())).containsAll(held.indicatorsRead());
             assertThat(held.indicatorsRead()).isNotEmpty();
         });
-        assertThat(walk.checkInsHeld()).as("some held later than the tolerance")
-                .anyMatch(held -> held.at().atZone(ZoneOffset.UTC).toLocalDate()
+        assertThat(walk.checkInsHeld())
+                .as("some held later than the tolerance")
+                .anyMatch(held -> held.at()
+                        .atZone(ZoneOffset.UTC)
+                        .toLocalDate()
                         .isAfter(held.planned().date().plusDays(TOLERANCE_DAYS)));
     }
 
     @Test
     void somePlannedCheckInsAreNeverHeldSoThePlatformRecordsThemMissed() {
         long neverHeld = walk.plannedCheckIns().stream()
-                .filter(planned -> walk.checkInsHeld().stream().noneMatch(held -> held.planned().equals(planned)))
+                .filter(planned -> walk.checkInsHeld().stream()
+                        .noneMatch(held -> held.planned().equals(planned)))
                 .filter(planned -> planned.date().plusDays(TOLERANCE_DAYS).isBefore(LAST_DAY))
                 .count();
 
@@ -114,11 +129,14 @@ class DemoHistoryTest {
     void emeaReviewsMoreOfItsOutcomesButTheLearningUnitsFollowThroughAndReportThemselvesMore() {
         assertThat(walk.reviewedShare("acme/sales/emea")).isGreaterThan(0.8);
         assertThat(walk.reviewedShare("acme/eng/platform")).isLessThan(0.75);
-        assertThat(walk.completedShare("acme/eng/platform")).isGreaterThan(walk.completedShare("acme/sales/emea") + 0.3);
-        assertThat(walk.blamelessShare("acme/eng/platform")).isGreaterThan(walk.blamelessShare("acme/sales/emea") + 0.4);
+        assertThat(walk.completedShare("acme/eng/platform"))
+                .isGreaterThan(walk.completedShare("acme/sales/emea") + 0.3);
+        assertThat(walk.blamelessShare("acme/eng/platform"))
+                .isGreaterThan(walk.blamelessShare("acme/sales/emea") + 0.4);
         assertThat(walk.ownerReportedShare("acme/eng/platform"))
                 .isGreaterThan(walk.ownerReportedShare("acme/sales/emea") + 0.4);
-        assertThat(walk.lessonsShared()).hasSizeGreaterThanOrEqualTo(20)
+        assertThat(walk.lessonsShared())
+                .hasSizeGreaterThanOrEqualTo(20)
                 .allSatisfy(share -> assertThat(share.to()).isNotEqualTo(share.from()));
     }
 

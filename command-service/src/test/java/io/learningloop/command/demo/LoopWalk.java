@@ -24,30 +24,32 @@ import java.util.regex.Pattern;
  */
 final class LoopWalk {
 
-    record Planned(String decisionId, LocalDate date) {
-    }
+    record Planned(String decisionId, LocalDate date) {}
 
-    record CheckInHeld(Planned planned, Instant at, List<String> indicatorsRead) {
-    }
+    record CheckInHeld(Planned planned, Instant at, List<String> indicatorsRead) {}
 
-    record ActionSeen(String orgUnit, Instant at, LocalDate due, String end) {
-    }
+    record ActionSeen(String orgUnit, Instant at, LocalDate due, String end) {}
 
-    record Share(String lessonId, String from, String to) {
-    }
+    record Share(String lessonId, String from, String to) {}
 
-    private record DecisionSeen(String orgUnit, Instant at, List<String> indicators, boolean uncertaintyStated) {
-    }
+    private record DecisionSeen(String orgUnit, Instant at, List<String> indicators, boolean uncertaintyStated) {}
 
-    private record LessonSeen(String orgUnit, Instant at) {
-    }
+    private record LessonSeen(String orgUnit, Instant at) {}
 
-    private record ReviewSeen(String orgUnit, Instant at, boolean blameless) {
-    }
+    private record ReviewSeen(String orgUnit, Instant at, boolean blameless) {}
 
     private static final Pattern ABOUT = Pattern.compile("^/(decisions|actions|lessons)/([^/]+)/([a-z-]+)$");
-    private static final Set<String> THEMES = Set.of("assumptions", "information", "communication", "ownership",
-            "process", "capacity", "skills", "tooling", "incentives", "external");
+    private static final Set<String> THEMES = Set.of(
+            "assumptions",
+            "information",
+            "communication",
+            "ownership",
+            "process",
+            "capacity",
+            "skills",
+            "tooling",
+            "incentives",
+            "external");
     private static final Set<String> REVIEW_KINDS = Set.of("post-mortem", "after-action-review", "retrospective");
 
     private final Set<String> ids = new HashSet<>();
@@ -64,8 +66,7 @@ final class LoopWalk {
     private final List<String> violations = new ArrayList<>();
     private int walked;
 
-    private LoopWalk() {
-    }
+    private LoopWalk() {}
 
     static LoopWalk of(List<Step> steps) {
         LoopWalk walk = new LoopWalk();
@@ -122,21 +123,34 @@ final class LoopWalk {
     private void decision(Map<String, Object> body, Instant at) {
         String id = newId(body, "decisionId");
         LocalDate decidedOn = day(at);
-        List<LocalDate> dates = strings(body, "checkInDates").stream().map(LocalDate::parse).toList();
+        List<LocalDate> dates =
+                strings(body, "checkInDates").stream().map(LocalDate::parse).toList();
         List<String> indicators = strings(body, "leadingIndicators");
-        check(!LocalDate.parse((String) body.get("reviewBy")).isBefore(decidedOn), id + ": reviewBy before the decision");
+        check(
+                !LocalDate.parse((String) body.get("reviewBy")).isBefore(decidedOn),
+                id + ": reviewBy before the decision");
         check(dates.size() <= 3, id + ": more than 3 check-ins");
-        check(dates.stream().allMatch(date -> date.isAfter(decidedOn)), id + ": a check-in not after the decision's day");
+        check(
+                dates.stream().allMatch(date -> date.isAfter(decidedOn)),
+                id + ": a check-in not after the decision's day");
         check(Set.copyOf(dates).size() == dates.size(), id + ": a check-in date twice");
-        check(dates.isEmpty() ? indicators.isEmpty() : indicators.size() >= 1 && indicators.size() <= 2,
+        check(
+                dates.isEmpty() ? indicators.isEmpty() : indicators.size() >= 1 && indicators.size() <= 2,
                 id + ": check-ins need 1-2 leading indicators, none without: " + indicators);
         check(Set.copyOf(indicators).size() == indicators.size(), id + ": an indicator twice");
         for (String lessonId : strings(body, "informedByLessonIds")) {
             LessonSeen lesson = lessons.get(lessonId);
-            check(lesson != null && !lesson.at().isAfter(at), id + ": informed by a later or unknown lesson " + lessonId);
+            check(
+                    lesson != null && !lesson.at().isAfter(at),
+                    id + ": informed by a later or unknown lesson " + lessonId);
         }
-        decisions.put(id, new DecisionSeen((String) body.get("orgUnit"), at, indicators,
-                !strings(body, "uncertainties").isEmpty()));
+        decisions.put(
+                id,
+                new DecisionSeen(
+                        (String) body.get("orgUnit"),
+                        at,
+                        indicators,
+                        !strings(body, "uncertainties").isEmpty()));
         dates.forEach(date -> planned.add(new Planned(id, date)));
     }
 
@@ -151,7 +165,9 @@ final class LoopWalk {
         check(!at.isBefore(decision.at()), "check-in " + plannedOne + " before its decision");
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> readings = (List<Map<String, Object>>) body.get("readings");
-        List<String> read = readings.stream().map(reading -> (String) reading.get("indicator")).toList();
+        List<String> read = readings.stream()
+                .map(reading -> (String) reading.get("indicator"))
+                .toList();
         check(decision.indicators().containsAll(read), "check-in " + plannedOne + " reads undeclared " + read);
         check(body.get("onTrack") instanceof Boolean, "check-in " + plannedOne + " without onTrack");
         held.add(new CheckInHeld(plannedOne, at, read));
@@ -179,9 +195,12 @@ final class LoopWalk {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> causes = (List<Map<String, Object>>) body.get("rootCauses");
         check(causes.size() >= 1 && causes.size() <= 3, id + ": " + causes.size() + " root causes");
-        check(causes.stream().allMatch(cause -> THEMES.contains(cause.get("theme"))), id + ": theme outside vocabulary");
+        check(
+                causes.stream().allMatch(cause -> THEMES.contains(cause.get("theme"))),
+                id + ": theme outside vocabulary");
         check(REVIEW_KINDS.contains(body.get("kind")), id + ": kind " + body.get("kind"));
-        check(body.get("facilitated") instanceof Boolean && body.get("blameless") instanceof Boolean,
+        check(
+                body.get("facilitated") instanceof Boolean && body.get("blameless") instanceof Boolean,
                 id + ": facilitated/blameless missing");
         check((Integer) body.get("participantCount") >= 1, id + ": no participants");
         reviews.put(id, new ReviewSeen((String) body.get("orgUnit"), at, (Boolean) body.get("blameless")));
@@ -212,7 +231,9 @@ final class LoopWalk {
         String id = newId(body, "lessonId");
         for (String decisionId : strings(body, "decisionIds")) {
             DecisionSeen decision = decisions.get(decisionId);
-            check(decision != null && !at.isBefore(decision.at()), id + ": drawn from a later or unknown " + decisionId);
+            check(
+                    decision != null && !at.isBefore(decision.at()),
+                    id + ": drawn from a later or unknown " + decisionId);
         }
         lessons.put(id, new LessonSeen((String) body.get("orgUnit"), at));
     }
@@ -315,21 +336,31 @@ final class LoopWalk {
 
     double ownerReportedShare(String orgUnit) {
         List<String> observed = outcomes.keySet().stream().filter(in(orgUnit)).toList();
-        return share(observed.stream().filter(id -> outcomes.get(id).equals("decision-owner")).count(), observed.size());
+        return share(
+                observed.stream()
+                        .filter(id -> outcomes.get(id).equals("decision-owner"))
+                        .count(),
+                observed.size());
     }
 
     double uncertaintyStatedShare(String orgUnit) {
-        List<DecisionSeen> made = decisions.values().stream().filter(d -> d.orgUnit().equals(orgUnit)).toList();
+        List<DecisionSeen> made = decisions.values().stream()
+                .filter(d -> d.orgUnit().equals(orgUnit))
+                .toList();
         return share(made.stream().filter(DecisionSeen::uncertaintyStated).count(), made.size());
     }
 
     double completedShare(String orgUnit) {
-        List<ActionSeen> assigned = actions.values().stream().filter(a -> a.orgUnit().equals(orgUnit)).toList();
+        List<ActionSeen> assigned = actions.values().stream()
+                .filter(a -> a.orgUnit().equals(orgUnit))
+                .toList();
         return share(assigned.stream().filter(a -> "completed".equals(a.end())).count(), assigned.size());
     }
 
     double blamelessShare(String orgUnit) {
-        List<ReviewSeen> inUnit = reviews.values().stream().filter(r -> r.orgUnit().equals(orgUnit)).toList();
+        List<ReviewSeen> inUnit = reviews.values().stream()
+                .filter(r -> r.orgUnit().equals(orgUnit))
+                .toList();
         return share(inUnit.stream().filter(ReviewSeen::blameless).count(), inUnit.size());
     }
 

@@ -26,8 +26,8 @@ class ActionCorrectionTest {
     private static final Instant DUE_END = Instant.parse("2026-02-16T00:00:00Z");
     private static final Instant LATER_DUE_END = Instant.parse("2026-03-02T00:00:00Z");
 
-    private final InMemoryLoopReferences references = new InMemoryLoopReferences()
-            .review("r-1", Instant.parse("2026-01-10T10:00:00Z"), "d-1");
+    private final InMemoryLoopReferences references =
+            new InMemoryLoopReferences().review("r-1", Instant.parse("2026-01-10T10:00:00Z"), "d-1");
     private AggregateTestFixture<Action> fixture;
 
     @BeforeEach
@@ -38,9 +38,14 @@ class ActionCorrectionTest {
     }
 
     private static AssignActionCommand assign(String reviewId, String dueDate, String owner) {
-        return new AssignActionCommand("a-1", stamp("e-a-1"), new Provenance("acme/eng",
-                Instant.parse("2026-01-12T10:00:00Z"), "retro-tool", "u-1"), reviewId, owner,
-                LocalDate.parse(dueDate), "Name an owner for the queue");
+        return new AssignActionCommand(
+                "a-1",
+                stamp("e-a-1"),
+                new Provenance("acme/eng", Instant.parse("2026-01-12T10:00:00Z"), "retro-tool", "u-1"),
+                reviewId,
+                owner,
+                LocalDate.parse(dueDate),
+                "Name an owner for the queue");
     }
 
     private static ActionAssignedEvent corrected(String dueDate, String owner) {
@@ -50,15 +55,33 @@ class ActionCorrectionTest {
     /** A file completes an action, then moves it to another unit: the completion posted again is a repeat. */
     @Test
     void completionPostedAgainAfterTheActionMovedIsARepeat() {
-        AssignActionCommand moved = new AssignActionCommand("a-1", stamp("e-moved"), new Provenance("acme/sales",
-                Instant.parse("2026-01-12T10:00:00Z"), "retro-tool", "u-1"), "r-1", "u-owner",
-                LocalDate.parse("2026-02-15"), "Name an owner for the queue");
-        CompleteActionCommand complete = new CompleteActionCommand("a-1", stamp("e-done"),
-                new Provenance(null, Instant.parse("2026-02-01T10:00:00Z"), "tracker", "u-owner"), "Owner named");
-        fixture.given(corrected("2026-02-15", "u-owner"),
+        AssignActionCommand moved = new AssignActionCommand(
+                "a-1",
+                stamp("e-moved"),
+                new Provenance("acme/sales", Instant.parse("2026-01-12T10:00:00Z"), "retro-tool", "u-1"),
+                "r-1",
+                "u-owner",
+                LocalDate.parse("2026-02-15"),
+                "Name an owner for the queue");
+        CompleteActionCommand complete = new CompleteActionCommand(
+                "a-1",
+                stamp("e-done"),
+                new Provenance(null, Instant.parse("2026-02-01T10:00:00Z"), "tracker", "u-owner"),
+                "Owner named");
+        fixture.given(
+                        corrected("2026-02-15", "u-owner"),
                         complete.toEvent(complete.stamp(), "acme/eng", List.of("d-1")),
-                        new StepAmendedEvent("e-move", "a-1", "acme/sales", RECORDED, RECORDED, "fix-tool", "u-0815",
-                                "wrong team", "1", moved.toEvent(stamp("e-a-1"), List.of("d-1"))))
+                        new StepAmendedEvent(
+                                "e-move",
+                                "a-1",
+                                "acme/sales",
+                                RECORDED,
+                                RECORDED,
+                                "fix-tool",
+                                "u-0815",
+                                "wrong team",
+                                "1",
+                                moved.toEvent(stamp("e-a-1"), List.of("d-1"))))
                 .when(complete)
                 .expectNoEvents()
                 .expectResultMessagePayload(StepAccepted.repeated("a-1", "e-done"));
@@ -69,16 +92,28 @@ class ActionCorrectionTest {
         fixture.givenCurrentTime(RECORDED)
                 .andGivenCommands(assign("r-1", "2026-02-15", "u-owner"))
                 .when(new AmendActionCommand("a-1", correction("e-fix"), assign("r-1", "2026-03-01", "u-owner")))
-                .expectEvents(new StepAmendedEvent("e-fix", "a-1", "acme/eng", RECORDED, RECORDED, "fix-tool",
-                        "u-0815", "typed into the wrong field", "1", corrected("2026-03-01", "u-owner")))
+                .expectEvents(new StepAmendedEvent(
+                        "e-fix",
+                        "a-1",
+                        "acme/eng",
+                        RECORDED,
+                        RECORDED,
+                        "fix-tool",
+                        "u-0815",
+                        "typed into the wrong field",
+                        "1",
+                        corrected("2026-03-01", "u-owner")))
                 .expectScheduledDeadline(LATER_DUE_END, new OverdueCheck(LATER_DUE_END, LATER_DUE_END))
                 .expectNoScheduledDeadline(DUE_END, new OverdueCheck(DUE_END, DUE_END));
     }
 
     @Test
     void dueDateOfAnEndedActionStays() {
-        CompleteActionCommand complete = new CompleteActionCommand("a-1", stamp("e-done"), new Provenance(null,
-                Instant.parse("2026-02-01T10:00:00Z"), "tracker", "u-owner"), "Owner named");
+        CompleteActionCommand complete = new CompleteActionCommand(
+                "a-1",
+                stamp("e-done"),
+                new Provenance(null, Instant.parse("2026-02-01T10:00:00Z"), "tracker", "u-owner"),
+                "Owner named");
         fixture.givenCurrentTime(RECORDED)
                 .andGivenCommands(assign("r-1", "2026-02-15", "u-owner"), complete)
                 .when(new AmendActionCommand("a-1", correction("e-fix"), assign("r-1", "2026-03-01", "u-owner")))
@@ -89,13 +124,25 @@ class ActionCorrectionTest {
 
     @Test
     void ownerOfAnEndedActionCanStillBeCorrectedButNotItsReview() {
-        CompleteActionCommand complete = new CompleteActionCommand("a-1", stamp("e-done"), new Provenance(null,
-                Instant.parse("2026-02-01T10:00:00Z"), "tracker", "u-owner"), "Owner named");
+        CompleteActionCommand complete = new CompleteActionCommand(
+                "a-1",
+                stamp("e-done"),
+                new Provenance(null, Instant.parse("2026-02-01T10:00:00Z"), "tracker", "u-owner"),
+                "Owner named");
         fixture.givenCurrentTime(RECORDED)
                 .andGivenCommands(assign("r-1", "2026-02-15", "u-owner"), complete)
                 .when(new AmendActionCommand("a-1", correction("e-fix"), assign("r-1", "2026-02-15", "u-other")))
-                .expectEvents(new StepAmendedEvent("e-fix", "a-1", "acme/eng", RECORDED, RECORDED, "fix-tool",
-                        "u-0815", "typed into the wrong field", "1", corrected("2026-02-15", "u-other")));
+                .expectEvents(new StepAmendedEvent(
+                        "e-fix",
+                        "a-1",
+                        "acme/eng",
+                        RECORDED,
+                        RECORDED,
+                        "fix-tool",
+                        "u-0815",
+                        "typed into the wrong field",
+                        "1",
+                        corrected("2026-02-15", "u-other")));
 
         references.review("r-2", Instant.parse("2026-01-10T10:00:00Z"), "d-2");
         fixture.givenCurrentTime(RECORDED)
@@ -111,8 +158,19 @@ class ActionCorrectionTest {
         fixture.givenCurrentTime(RECORDED)
                 .andGivenCommands(assign("r-1", "2026-02-15", "u-owner"))
                 .when(new RetractActionCommand("a-1", correction("e-x")))
-                .expectEvents(new StepRetractedEvent("e-x", "a-1", "acme/eng", RECORDED, RECORDED, "fix-tool",
-                        "u-0815", "typed into the wrong field", "e-a-1", "ActionAssigned", List.of("d-1"), List.of()))
+                .expectEvents(new StepRetractedEvent(
+                        "e-x",
+                        "a-1",
+                        "acme/eng",
+                        RECORDED,
+                        RECORDED,
+                        "fix-tool",
+                        "u-0815",
+                        "typed into the wrong field",
+                        "e-a-1",
+                        "ActionAssigned",
+                        List.of("d-1"),
+                        List.of()))
                 .expectNoScheduledDeadlines();
     }
 }

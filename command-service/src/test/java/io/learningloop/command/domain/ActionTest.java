@@ -25,8 +25,8 @@ class ActionTest {
     /** Assigned 2026-01-12 (after the review), due 2026-02-15: the deadline is the end of that day. */
     private static final Instant DUE_END = Instant.parse("2026-02-16T00:00:00Z");
 
-    private final InMemoryLoopReferences references = new InMemoryLoopReferences()
-            .review("r-1", Instant.parse("2026-01-10T10:00:00Z"), "d-1", "d-2");
+    private final InMemoryLoopReferences references =
+            new InMemoryLoopReferences().review("r-1", Instant.parse("2026-01-10T10:00:00Z"), "d-1", "d-2");
     private AggregateTestFixture<Action> fixture;
 
     @BeforeEach
@@ -37,8 +37,14 @@ class ActionTest {
     }
 
     private static AssignActionCommand assign(String occurredAt, String dueDate) {
-        return new AssignActionCommand("a-1", stamp("e-a-1"), new Provenance("acme/eng", Instant.parse(occurredAt),
-                "retro-tool", "u-1"), "r-1", "u-owner", LocalDate.parse(dueDate), "Name an owner for the queue");
+        return new AssignActionCommand(
+                "a-1",
+                stamp("e-a-1"),
+                new Provenance("acme/eng", Instant.parse(occurredAt), "retro-tool", "u-1"),
+                "r-1",
+                "u-owner",
+                LocalDate.parse(dueDate),
+                "Name an owner for the queue");
     }
 
     private static ActionAssignedEvent assigned() {
@@ -66,34 +72,67 @@ class ActionTest {
                 .andGivenCommands(assign("2026-01-12T10:00:00Z", "2026-02-15"))
                 .whenThenTimeAdvancesTo(DUE_END.plusSeconds(1))
                 .expectDeadlinesMet(new OverdueCheck(DUE_END, DUE_END))
-                .expectEvents(new ActionOverdueEvent("a-1:overdue", "a-1", "acme/eng", DUE_END, DUE_END,
-                        "learning-loop", "learning-loop", List.of("d-1", "d-2"), LocalDate.parse("2026-02-15")));
+                .expectEvents(new ActionOverdueEvent(
+                        "a-1:overdue",
+                        "a-1",
+                        "acme/eng",
+                        DUE_END,
+                        DUE_END,
+                        "learning-loop",
+                        "learning-loop",
+                        List.of("d-1", "d-2"),
+                        LocalDate.parse("2026-02-15")));
     }
 
     /** A backfill posts a late completion before the deadline fires: overdue first, then completed (late). */
     @Test
     void actionEndedAfterItsDueDateIsRecordedOverdueFirst() {
-        CompleteActionCommand late = new CompleteActionCommand("a-1", stamp("e-done"), by("2026-02-16T00:00:00Z"),
-                "Owner named, late");
+        CompleteActionCommand late =
+                new CompleteActionCommand("a-1", stamp("e-done"), by("2026-02-16T00:00:00Z"), "Owner named, late");
         fixture.given(assigned())
                 .when(late)
-                .expectEvents(new ActionOverdueEvent("a-1:overdue", "a-1", "acme/eng", DUE_END, RECORDED,
-                                "learning-loop", "learning-loop", List.of("d-1", "d-2"), LocalDate.parse("2026-02-15")),
-                        new ActionCompletedEvent("e-done", "a-1", "acme/eng", Instant.parse("2026-02-16T00:00:00Z"),
-                                RECORDED, "tracker", "u-owner", List.of("d-1", "d-2"), "Owner named, late"));
+                .expectEvents(
+                        new ActionOverdueEvent(
+                                "a-1:overdue",
+                                "a-1",
+                                "acme/eng",
+                                DUE_END,
+                                RECORDED,
+                                "learning-loop",
+                                "learning-loop",
+                                List.of("d-1", "d-2"),
+                                LocalDate.parse("2026-02-15")),
+                        new ActionCompletedEvent(
+                                "e-done",
+                                "a-1",
+                                "acme/eng",
+                                Instant.parse("2026-02-16T00:00:00Z"),
+                                RECORDED,
+                                "tracker",
+                                "u-owner",
+                                List.of("d-1", "d-2"),
+                                "Owner named, late"));
 
-        DropActionCommand onTheDueDate = new DropActionCommand("a-1", stamp("e-drop"), by("2026-02-15T23:59:59Z"),
-                "Superseded");
+        DropActionCommand onTheDueDate =
+                new DropActionCommand("a-1", stamp("e-drop"), by("2026-02-15T23:59:59Z"), "Superseded");
         fixture.given(assigned())
                 .when(onTheDueDate)
-                .expectEvents(new ActionDroppedEvent("e-drop", "a-1", "acme/eng", Instant.parse("2026-02-15T23:59:59Z"),
-                        RECORDED, "tracker", "u-owner", List.of("d-1", "d-2"), "Superseded"));
+                .expectEvents(new ActionDroppedEvent(
+                        "e-drop",
+                        "a-1",
+                        "acme/eng",
+                        Instant.parse("2026-02-15T23:59:59Z"),
+                        RECORDED,
+                        "tracker",
+                        "u-owner",
+                        List.of("d-1", "d-2"),
+                        "Superseded"));
     }
 
     @Test
     void completedActionIsNeverDeclaredOverdue() {
-        CompleteActionCommand complete = new CompleteActionCommand("a-1", stamp("e-done"),
-                by("2026-02-01T10:00:00Z"), "Owner named");
+        CompleteActionCommand complete =
+                new CompleteActionCommand("a-1", stamp("e-done"), by("2026-02-01T10:00:00Z"), "Owner named");
         fixture.givenCurrentTime(RECORDED)
                 .andGivenCommands(assign("2026-01-12T10:00:00Z", "2026-02-15"), complete)
                 .whenThenTimeAdvancesTo(DUE_END.plusSeconds(1))
@@ -105,27 +144,60 @@ class ActionTest {
     void completionIsRecordedWithTheActionsOrgUnitAndDecisions() {
         fixture.given(assigned())
                 .when(new CompleteActionCommand("a-1", stamp("e-done"), by("2026-02-01T10:00:00Z"), "Owner named"))
-                .expectEvents(new ActionCompletedEvent("e-done", "a-1", "acme/eng",
-                        Instant.parse("2026-02-01T10:00:00Z"), RECORDED, "tracker", "u-owner", List.of("d-1", "d-2"),
+                .expectEvents(new ActionCompletedEvent(
+                        "e-done",
+                        "a-1",
+                        "acme/eng",
+                        Instant.parse("2026-02-01T10:00:00Z"),
+                        RECORDED,
+                        "tracker",
+                        "u-owner",
+                        List.of("d-1", "d-2"),
                         "Owner named"));
     }
 
     @Test
     void overdueActionCanStillBeCompletedLate() {
-        fixture.given(assigned(), new ActionOverdueEvent("a-1:overdue", "a-1", "acme/eng", DUE_END, DUE_END,
-                        "learning-loop", "learning-loop", List.of("d-1", "d-2"), LocalDate.parse("2026-02-15")))
+        fixture.given(
+                        assigned(),
+                        new ActionOverdueEvent(
+                                "a-1:overdue",
+                                "a-1",
+                                "acme/eng",
+                                DUE_END,
+                                DUE_END,
+                                "learning-loop",
+                                "learning-loop",
+                                List.of("d-1", "d-2"),
+                                LocalDate.parse("2026-02-15")))
                 .when(new CompleteActionCommand("a-1", stamp("e-late"), by("2026-03-01T10:00:00Z"), "Late"))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new ActionCompletedEvent("e-late", "a-1", "acme/eng",
-                        Instant.parse("2026-03-01T10:00:00Z"), RECORDED, "tracker", "u-owner", List.of("d-1", "d-2"),
+                .expectEvents(new ActionCompletedEvent(
+                        "e-late",
+                        "a-1",
+                        "acme/eng",
+                        Instant.parse("2026-03-01T10:00:00Z"),
+                        RECORDED,
+                        "tracker",
+                        "u-owner",
+                        List.of("d-1", "d-2"),
                         "Late"));
     }
 
     @Test
     void droppedActionCannotBeCompleted() {
-        fixture.given(assigned(), new ActionDroppedEvent("e-drop", "a-1", "acme/eng",
-                        Instant.parse("2026-01-20T10:00:00Z"), RECORDED, "tracker", "u-owner", List.of("d-1", "d-2"),
-                        "Superseded by the platform migration"))
+        fixture.given(
+                        assigned(),
+                        new ActionDroppedEvent(
+                                "e-drop",
+                                "a-1",
+                                "acme/eng",
+                                Instant.parse("2026-01-20T10:00:00Z"),
+                                RECORDED,
+                                "tracker",
+                                "u-owner",
+                                List.of("d-1", "d-2"),
+                                "Superseded by the platform migration"))
                 .when(new CompleteActionCommand("a-1", stamp("e-done"), by("2026-02-01T10:00:00Z"), "Owner named"))
                 .expectNoEvents()
                 .expectException(ConflictingStepException.class)
@@ -134,9 +206,18 @@ class ActionTest {
 
     @Test
     void sameCompletionPostedAgainIsARepeat() {
-        fixture.given(assigned(), new ActionCompletedEvent("e-done", "a-1", "acme/eng",
-                        Instant.parse("2026-02-01T10:00:00Z"), RECORDED, "tracker", "u-owner", List.of("d-1", "d-2"),
-                        "Owner named"))
+        fixture.given(
+                        assigned(),
+                        new ActionCompletedEvent(
+                                "e-done",
+                                "a-1",
+                                "acme/eng",
+                                Instant.parse("2026-02-01T10:00:00Z"),
+                                RECORDED,
+                                "tracker",
+                                "u-owner",
+                                List.of("d-1", "d-2"),
+                                "Owner named"))
                 .when(new CompleteActionCommand("a-1", stamp("e-retry"), by("2026-02-01T10:00:00Z"), "Owner named"))
                 .expectNoEvents()
                 .expectResultMessagePayload(StepAccepted.repeated("a-1", "e-done"));
@@ -152,9 +233,14 @@ class ActionTest {
 
     @Test
     void actionNeedsAnExistingReview() {
-        AssignActionCommand orphan = new AssignActionCommand("a-2", stamp("e-a-2"), new Provenance("acme/eng",
-                Instant.parse("2026-01-12T10:00:00Z"), "retro-tool", "u-1"), "r-404", "u-owner",
-                LocalDate.parse("2026-02-15"), "x");
+        AssignActionCommand orphan = new AssignActionCommand(
+                "a-2",
+                stamp("e-a-2"),
+                new Provenance("acme/eng", Instant.parse("2026-01-12T10:00:00Z"), "retro-tool", "u-1"),
+                "r-404",
+                "u-owner",
+                LocalDate.parse("2026-02-15"),
+                "x");
         fixture.givenNoPriorActivity()
                 .when(orphan)
                 .expectNoEvents()
@@ -172,9 +258,14 @@ class ActionTest {
 
     @Test
     void backfilledActionWhoseDueDatePassedLongAgoIsCheckedOnlyAfterTheGracePeriod() {
-        AssignActionCommand old = new AssignActionCommand("a-1", stamp("e-a-1"), new Provenance("acme/eng",
-                Instant.parse("2023-01-12T10:00:00Z"), "backfill", "u-1"), "r-old", "u-owner",
-                LocalDate.parse("2023-02-15"), "x");
+        AssignActionCommand old = new AssignActionCommand(
+                "a-1",
+                stamp("e-a-1"),
+                new Provenance("acme/eng", Instant.parse("2023-01-12T10:00:00Z"), "backfill", "u-1"),
+                "r-old",
+                "u-owner",
+                LocalDate.parse("2023-02-15"),
+                "x");
         references.review("r-old", Instant.parse("2023-01-10T10:00:00Z"), "d-9");
         Instant dueEnd = Instant.parse("2023-02-16T00:00:00Z");
         Instant afterGrace = RECORDED.plus(Duration.ofHours(1));

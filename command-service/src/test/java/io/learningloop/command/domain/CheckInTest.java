@@ -23,6 +23,7 @@ class CheckInTest {
 
     /** Decided 2026-01-12, check-ins planned 2026-02-01 and 2026-03-01: missed three days after each. */
     private static final LocalDate FIRST = LocalDate.parse("2026-02-01");
+
     private static final LocalDate SECOND = LocalDate.parse("2026-03-01");
     private static final Instant FIRST_MISSED_AT = Instant.parse("2026-02-05T00:00:00Z");
     private static final Instant SECOND_MISSED_AT = Instant.parse("2026-03-05T00:00:00Z");
@@ -37,14 +38,29 @@ class CheckInTest {
     }
 
     private static MakeDecisionCommand decision(List<LocalDate> checkIns) {
-        return new MakeDecisionCommand("d-1", stamp("e-d-1"), at("2026-01-12T10:00:00Z"), "Move billing",
-                DecisionCategory.OPERATIONS, "Fewer failed invoices", 0.6, LocalDate.parse("2026-06-30"), List.of(),
-                checkIns, List.of("failed-invoices-per-day"), List.of("whether the queue keeps up at month end"));
+        return new MakeDecisionCommand(
+                "d-1",
+                stamp("e-d-1"),
+                at("2026-01-12T10:00:00Z"),
+                "Move billing",
+                DecisionCategory.OPERATIONS,
+                "Fewer failed invoices",
+                0.6,
+                LocalDate.parse("2026-06-30"),
+                List.of(),
+                checkIns,
+                List.of("failed-invoices-per-day"),
+                List.of("whether the queue keeps up at month end"));
     }
 
     private static HoldCheckInCommand checkIn(String eventId, LocalDate date, String indicator, String occurredAt) {
-        return new HoldCheckInCommand("d-1", stamp(eventId), new Provenance(null, Instant.parse(occurredAt), "tool",
-                "u-1"), date, List.of(new IndicatorReading(indicator, "12", "")), false);
+        return new HoldCheckInCommand(
+                "d-1",
+                stamp(eventId),
+                new Provenance(null, Instant.parse(occurredAt), "tool", "u-1"),
+                date,
+                List.of(new IndicatorReading(indicator, "12", "")),
+                false);
     }
 
     @Test
@@ -55,8 +71,8 @@ class CheckInTest {
                 .when(command)
                 .expectEvents(command.toEvent(command.stamp()))
                 .expectScheduledDeadline(FIRST_MISSED_AT, new CheckInCheck(FIRST, FIRST_MISSED_AT, FIRST_MISSED_AT))
-                .expectScheduledDeadline(SECOND_MISSED_AT,
-                        new CheckInCheck(SECOND, SECOND_MISSED_AT, SECOND_MISSED_AT));
+                .expectScheduledDeadline(
+                        SECOND_MISSED_AT, new CheckInCheck(SECOND, SECOND_MISSED_AT, SECOND_MISSED_AT));
     }
 
     @Test
@@ -64,14 +80,22 @@ class CheckInTest {
         fixture.givenCurrentTime(RECORDED)
                 .andGivenCommands(decision(List.of(FIRST, SECOND)))
                 .whenThenTimeAdvancesTo(FIRST_MISSED_AT.plusSeconds(1))
-                .expectEvents(new CheckInMissedEvent("d-1:check-in:2026-02-01", "d-1", "acme/eng/platform",
-                        FIRST_MISSED_AT, FIRST_MISSED_AT, "learning-loop", "learning-loop", FIRST));
+                .expectEvents(new CheckInMissedEvent(
+                        "d-1:check-in:2026-02-01",
+                        "d-1",
+                        "acme/eng/platform",
+                        FIRST_MISSED_AT,
+                        FIRST_MISSED_AT,
+                        "learning-loop",
+                        "learning-loop",
+                        FIRST));
     }
 
     @Test
     void checkInHeldInTimeIsNeverMissed() {
         fixture.givenCurrentTime(RECORDED)
-                .andGivenCommands(decision(List.of(FIRST)),
+                .andGivenCommands(
+                        decision(List.of(FIRST)),
                         checkIn("e-c-1", FIRST, "failed-invoices-per-day", "2026-02-01T15:00:00Z"))
                 .whenThenTimeAdvancesTo(FIRST_MISSED_AT.plusSeconds(1))
                 .expectNoEvents();
@@ -83,17 +107,34 @@ class CheckInTest {
         HoldCheckInCommand hold = checkIn("e-c-1", FIRST, "failed-invoices-per-day", "2026-02-01T15:00:00Z");
         fixture.given(made.toEvent(made.stamp()))
                 .when(hold)
-                .expectEvents(new CheckInHeldEvent("e-c-1", "d-1", "acme/eng/platform",
-                        Instant.parse("2026-02-01T15:00:00Z"), RECORDED, "tool", "u-1", FIRST,
-                        List.of(new IndicatorReading("failed-invoices-per-day", "12", "")), false))
+                .expectEvents(new CheckInHeldEvent(
+                        "e-c-1",
+                        "d-1",
+                        "acme/eng/platform",
+                        Instant.parse("2026-02-01T15:00:00Z"),
+                        RECORDED,
+                        "tool",
+                        "u-1",
+                        FIRST,
+                        List.of(new IndicatorReading("failed-invoices-per-day", "12", "")),
+                        false))
                 .expectResultMessagePayload(StepAccepted.recorded("d-1", "e-c-1"));
     }
 
     @Test
     void missedCheckInCanStillBeHeldLate() {
         MakeDecisionCommand made = decision(List.of(FIRST));
-        fixture.given(made.toEvent(made.stamp()), new CheckInMissedEvent("d-1:check-in:2026-02-01", "d-1",
-                        "acme/eng/platform", FIRST_MISSED_AT, FIRST_MISSED_AT, "learning-loop", "learning-loop", FIRST))
+        fixture.given(
+                        made.toEvent(made.stamp()),
+                        new CheckInMissedEvent(
+                                "d-1:check-in:2026-02-01",
+                                "d-1",
+                                "acme/eng/platform",
+                                FIRST_MISSED_AT,
+                                FIRST_MISSED_AT,
+                                "learning-loop",
+                                "learning-loop",
+                                FIRST))
                 .when(checkIn("e-c-late", FIRST, "failed-invoices-per-day", "2026-02-10T15:00:00Z"))
                 .expectSuccessfulHandlerExecution()
                 .expectResultMessagePayload(StepAccepted.recorded("d-1", "e-c-late"));
@@ -106,12 +147,19 @@ class CheckInTest {
         HoldCheckInCommand late = checkIn("e-c-late", FIRST, "failed-invoices-per-day", "2026-02-05T00:00:00Z");
         fixture.given(made.toEvent(made.stamp()))
                 .when(late)
-                .expectEvents(new CheckInMissedEvent("d-1:check-in:2026-02-01", "d-1", "acme/eng/platform",
-                                FIRST_MISSED_AT, RECORDED, "learning-loop", "learning-loop", FIRST),
+                .expectEvents(
+                        new CheckInMissedEvent(
+                                "d-1:check-in:2026-02-01",
+                                "d-1",
+                                "acme/eng/platform",
+                                FIRST_MISSED_AT,
+                                RECORDED,
+                                "learning-loop",
+                                "learning-loop",
+                                FIRST),
                         late.toEvent(late.stamp(), "acme/eng/platform"));
 
-        HoldCheckInCommand withinTolerance = checkIn("e-c-1", FIRST, "failed-invoices-per-day",
-                "2026-02-04T23:59:59Z");
+        HoldCheckInCommand withinTolerance = checkIn("e-c-1", FIRST, "failed-invoices-per-day", "2026-02-04T23:59:59Z");
         fixture.given(made.toEvent(made.stamp()))
                 .when(withinTolerance)
                 .expectEvents(withinTolerance.toEvent(withinTolerance.stamp(), "acme/eng/platform"));

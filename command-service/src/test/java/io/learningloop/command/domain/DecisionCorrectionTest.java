@@ -54,18 +54,37 @@ class DecisionCorrectionTest {
     }
 
     private static StepAmendedEvent amendment(String eventId, DecisionMadeEvent correction) {
-        return new StepAmendedEvent(eventId, "d-1", "acme/eng/platform", RECORDED, RECORDED, "fix-tool", "u-0815",
-                "typed into the wrong field", "2", correction);
+        return new StepAmendedEvent(
+                eventId,
+                "d-1",
+                "acme/eng/platform",
+                RECORDED,
+                RECORDED,
+                "fix-tool",
+                "u-0815",
+                "typed into the wrong field",
+                "2",
+                correction);
     }
 
     private static AmendDecisionCommand amend(String eventId, String occurredAt, double confidence) {
         return new AmendDecisionCommand("d-1", correction(eventId), decisionAmended("d-1", occurredAt, confidence));
     }
 
-    private static StepRetractedEvent retraction(String eventId, String retractedEventId, String type,
-                                                 Instant at) {
-        return new StepRetractedEvent(eventId, "d-1", "acme/eng/platform", at, at, "fix-tool", "u-0815",
-                "typed into the wrong field", retractedEventId, type, List.of("d-1"), List.of());
+    private static StepRetractedEvent retraction(String eventId, String retractedEventId, String type, Instant at) {
+        return new StepRetractedEvent(
+                eventId,
+                "d-1",
+                "acme/eng/platform",
+                at,
+                at,
+                "fix-tool",
+                "u-0815",
+                "typed into the wrong field",
+                retractedEventId,
+                type,
+                List.of("d-1"),
+                List.of());
     }
 
     @Test
@@ -96,8 +115,8 @@ class DecisionCorrectionTest {
     void amendmentCannotChangeTheLessonsADecisionCites() {
         references.lesson("l-1", Instant.parse("2025-01-01T10:00:00Z"), "d-0");
         fixture.given(POSTED)
-                .when(new AmendDecisionCommand("d-1", correction("e-fix"),
-                        decisionAmended("d-1", "2025-03-01T10:00:00Z", 0.7, "l-1")))
+                .when(new AmendDecisionCommand(
+                        "d-1", correction("e-fix"), decisionAmended("d-1", "2025-03-01T10:00:00Z", 0.7, "l-1")))
                 .expectNoEvents()
                 .expectException(LoopRuleViolationException.class)
                 .expectExceptionMessage("cannot be amended (was []); retract the step and post it anew");
@@ -105,9 +124,18 @@ class DecisionCorrectionTest {
 
     @Test
     void amendmentIsValidatedLikeTheDecisionItself() {
-        MakeDecisionCommand reviewByBeforeDecision = new MakeDecisionCommand("d-1", stamp("e-x"),
-                at("2025-07-01T10:00:00Z"), "Move billing to the new queue", DecisionCategory.OPERATIONS,
-                "Fewer failed invoices", 0.7, LocalDate.parse("2025-06-30"), List.of(), List.of(), List.of(),
+        MakeDecisionCommand reviewByBeforeDecision = new MakeDecisionCommand(
+                "d-1",
+                stamp("e-x"),
+                at("2025-07-01T10:00:00Z"),
+                "Move billing to the new queue",
+                DecisionCategory.OPERATIONS,
+                "Fewer failed invoices",
+                0.7,
+                LocalDate.parse("2025-06-30"),
+                List.of(),
+                List.of(),
+                List.of(),
                 List.of());
         fixture.given(POSTED)
                 .when(new AmendDecisionCommand("d-1", correction("e-fix"), reviewByBeforeDecision))
@@ -132,13 +160,14 @@ class DecisionCorrectionTest {
                 .when(amend("e-fix", "2025-03-21T10:00:00Z", 0.7))
                 .expectNoEvents()
                 .expectException(LoopRuleViolationException.class)
-                .expectExceptionMessage("the decision cannot move after lesson 'l-1' that builds on it, at"
-                        + " 2025-03-20T10:00:00Z");
+                .expectExceptionMessage(
+                        "the decision cannot move after lesson 'l-1' that builds on it, at" + " 2025-03-20T10:00:00Z");
     }
 
     @Test
     void decisionIsNotRetractedWhileOtherStepsBuildOnIt() {
-        references.dependent("d-1", "lesson", "l-1", Instant.parse("2025-03-20T10:00:00Z"))
+        references
+                .dependent("d-1", "lesson", "l-1", Instant.parse("2025-03-20T10:00:00Z"))
                 .dependent("d-1", "review", "r-1", Instant.parse("2025-03-10T10:00:00Z"));
         fixture.given(POSTED)
                 .when(new RetractDecisionCommand("d-1", correction("e-x")))
@@ -150,10 +179,19 @@ class DecisionCorrectionTest {
 
     @Test
     void retractedDecisionNoLongerAwaitsItsCheckInsAndTakesNoFurtherStep() {
-        MakeDecisionCommand withCheckIns = new MakeDecisionCommand("d-1", stamp("e-d-1"), at("2025-12-01T10:00:00Z"),
-                "Move billing", DecisionCategory.OPERATIONS, "Fewer failed invoices", 0.7,
-                LocalDate.parse("2026-06-30"), List.of(), List.of(LocalDate.parse("2026-02-01")),
-                List.of("failed-invoices"), List.of());
+        MakeDecisionCommand withCheckIns = new MakeDecisionCommand(
+                "d-1",
+                stamp("e-d-1"),
+                at("2025-12-01T10:00:00Z"),
+                "Move billing",
+                DecisionCategory.OPERATIONS,
+                "Fewer failed invoices",
+                0.7,
+                LocalDate.parse("2026-06-30"),
+                List.of(),
+                List.of(LocalDate.parse("2026-02-01")),
+                List.of("failed-invoices"),
+                List.of());
         fixture.givenCurrentTime(RECORDED)
                 .andGivenCommands(withCheckIns)
                 .when(new RetractDecisionCommand("d-1", correction("e-x")))
@@ -165,8 +203,8 @@ class DecisionCorrectionTest {
                 .when(outcome("d-1", "2025-04-01T10:00:00Z"))
                 .expectNoEvents()
                 .expectException(ConflictingStepException.class)
-                .expectExceptionMessage("decision 'd-1' was retracted (typed into the wrong field); it takes no"
-                        + " further steps");
+                .expectExceptionMessage(
+                        "decision 'd-1' was retracted (typed into the wrong field); it takes no" + " further steps");
     }
 
     @Test
@@ -179,14 +217,27 @@ class DecisionCorrectionTest {
 
     @Test
     void outcomeIsAmendedWithinTheRulesOfAnOutcome() {
-        ObserveOutcomeCommand better = new ObserveOutcomeCommand("d-1", stamp("e-ignored"),
+        ObserveOutcomeCommand better = new ObserveOutcomeCommand(
+                "d-1",
+                stamp("e-ignored"),
                 new Provenance(null, Instant.parse("2025-04-02T10:00:00Z"), "retro-tool", "u-4711"),
-                Assessment.AS_EXPECTED, "Failures moved, not vanished", ReportedBy.OTHERS);
+                Assessment.AS_EXPECTED,
+                "Failures moved, not vanished",
+                ReportedBy.OTHERS);
         OutcomeObservedEvent correction = better.toEvent(OBSERVED.stamp(), "acme/eng/platform");
         fixture.given(POSTED, OUTCOME)
                 .when(new AmendOutcomeCommand("d-1", correction("e-fix"), better))
-                .expectEvents(new StepAmendedEvent("e-fix", "d-1", "acme/eng/platform", RECORDED, RECORDED, "fix-tool",
-                        "u-0815", "typed into the wrong field", "2", correction));
+                .expectEvents(new StepAmendedEvent(
+                        "e-fix",
+                        "d-1",
+                        "acme/eng/platform",
+                        RECORDED,
+                        RECORDED,
+                        "fix-tool",
+                        "u-0815",
+                        "typed into the wrong field",
+                        "2",
+                        correction));
 
         fixture.given(POSTED, OUTCOME)
                 .when(new AmendOutcomeCommand("d-1", correction("e-fix"), outcome("d-1", "2025-02-01T10:00:00Z")))
@@ -215,9 +266,13 @@ class DecisionCorrectionTest {
                 .expectNoEvents()
                 .expectResultMessagePayload(StepAccepted.repeated("d-1", "e-outcome-d-1"));
 
-        ObserveOutcomeCommand real = new ObserveOutcomeCommand("d-1", stamp("e-real"),
+        ObserveOutcomeCommand real = new ObserveOutcomeCommand(
+                "d-1",
+                stamp("e-real"),
                 new Provenance(null, Instant.parse("2025-05-01T10:00:00Z"), "retro-tool", "u-4711"),
-                Assessment.FAILED, "It failed", ReportedBy.DECISION_OWNER);
+                Assessment.FAILED,
+                "It failed",
+                ReportedBy.DECISION_OWNER);
         fixture.given(POSTED, OUTCOME, retracted)
                 .when(real)
                 .expectEvents(real.toEvent(real.stamp(), "acme/eng/platform"));
@@ -237,8 +292,16 @@ class DecisionCorrectionTest {
     @Test
     void sameOutcomeAmendmentAfterTheOutcomeWasRetractedIsStillARepeat() {
         ObserveOutcomeCommand later = outcome("d-1", "2025-04-05T10:00:00Z");
-        StepAmendedEvent amended = new StepAmendedEvent("e-fix", "d-1", "acme/eng/platform", RECORDED, RECORDED,
-                "fix-tool", "u-0815", "typed into the wrong field", "2",
+        StepAmendedEvent amended = new StepAmendedEvent(
+                "e-fix",
+                "d-1",
+                "acme/eng/platform",
+                RECORDED,
+                RECORDED,
+                "fix-tool",
+                "u-0815",
+                "typed into the wrong field",
+                "2",
                 later.toEvent(OBSERVED.stamp(), "acme/eng/platform"));
         fixture.given(POSTED, OUTCOME, amended, retraction("e-x", "e-outcome-d-1", "OutcomeObserved", RECORDED))
                 .when(new AmendOutcomeCommand("d-1", correction("e-again"), later))

@@ -35,10 +35,19 @@ class DecisionTest {
     @Test
     void sameDecisionPostedAgainIsAnsweredWithTheOriginalEventAndStoresNothing() {
         MakeDecisionCommand original = decision("d-1", "2025-03-01T10:00:00Z");
-        MakeDecisionCommand retry = new MakeDecisionCommand("d-1", stamp("e-retry"), original.provenance(),
-                original.title(), original.category(), original.expectedOutcome(), original.confidence(),
-                original.reviewBy(), original.informedByLessonIds(), original.checkInDates(),
-                original.leadingIndicators(), original.uncertainties());
+        MakeDecisionCommand retry = new MakeDecisionCommand(
+                "d-1",
+                stamp("e-retry"),
+                original.provenance(),
+                original.title(),
+                original.category(),
+                original.expectedOutcome(),
+                original.confidence(),
+                original.reviewBy(),
+                original.informedByLessonIds(),
+                original.checkInDates(),
+                original.leadingIndicators(),
+                original.uncertainties());
         fixture.given(original.toEvent(original.stamp()))
                 .when(retry)
                 .expectNoEvents()
@@ -48,10 +57,19 @@ class DecisionTest {
     @Test
     void decisionIdReusedForOtherContentIsAConflict() {
         MakeDecisionCommand original = decision("d-1", "2025-03-01T10:00:00Z");
-        MakeDecisionCommand other = new MakeDecisionCommand("d-1", stamp("e-other"), original.provenance(),
-                "Another title", original.category(), original.expectedOutcome(), original.confidence(),
-                original.reviewBy(), original.informedByLessonIds(), original.checkInDates(),
-                original.leadingIndicators(), original.uncertainties());
+        MakeDecisionCommand other = new MakeDecisionCommand(
+                "d-1",
+                stamp("e-other"),
+                original.provenance(),
+                "Another title",
+                original.category(),
+                original.expectedOutcome(),
+                original.confidence(),
+                original.reviewBy(),
+                original.informedByLessonIds(),
+                original.checkInDates(),
+                original.leadingIndicators(),
+                original.uncertainties());
         fixture.given(original.toEvent(original.stamp()))
                 .when(other)
                 .expectNoEvents()
@@ -71,19 +89,14 @@ class DecisionTest {
     @Test
     void reviewByDateBeforeTheDecisionIsRejected() {
         MakeDecisionCommand late = decision("d-1", "2025-07-15T10:00:00Z");
-        fixture.givenNoPriorActivity()
-                .when(late)
-                .expectNoEvents()
-                .expectException(LoopRuleViolationException.class);
+        fixture.givenNoPriorActivity().when(late).expectNoEvents().expectException(LoopRuleViolationException.class);
     }
 
     @Test
     void decisionMayCiteEarlierLessonsThatInformedIt() {
         references.lesson("l-1", Instant.parse("2024-11-01T00:00:00Z"), "d-0");
         MakeDecisionCommand command = decision("d-1", "2025-03-01T10:00:00Z", "l-1");
-        fixture.givenNoPriorActivity()
-                .when(command)
-                .expectEvents(command.toEvent(command.stamp()));
+        fixture.givenNoPriorActivity().when(command).expectEvents(command.toEvent(command.stamp()));
     }
 
     @Test
@@ -157,8 +170,6 @@ class DecisionTest {
     void reviewByOnTheDayOfTheDecisionIsAccepted() {
         // Steps.decision reviews by 2025-06-30: the same (UTC) day as this decision.
         MakeDecisionCommand base = decision("d-1", "2025-06-30T23:00:00Z");
-        fixture.givenNoPriorActivity()
-                .when(base)
-                .expectEvents(base.toEvent(base.stamp()));
+        fixture.givenNoPriorActivity().when(base).expectEvents(base.toEvent(base.stamp()));
     }
 }

@@ -42,13 +42,27 @@ class FilePostedAgainTest {
     private static final DecisionMadeEvent POSTED = MADE.toEvent(MADE.stamp());
     private static final ObserveOutcomeCommand FIRST_OUTCOME = outcome("d-1", "2025-04-01T10:00:00Z");
     private static final OutcomeObservedEvent FIRST = FIRST_OUTCOME.toEvent(FIRST_OUTCOME.stamp(), "acme/eng/platform");
-    private static final ObserveOutcomeCommand REAL_OUTCOME = new ObserveOutcomeCommand("d-1", stamp("e-real"),
-            new Provenance(null, Instant.parse("2025-05-01T10:00:00Z"), "retro-tool", "u-4711"), Assessment.FAILED,
-            "It failed", ReportedBy.DECISION_OWNER);
+    private static final ObserveOutcomeCommand REAL_OUTCOME = new ObserveOutcomeCommand(
+            "d-1",
+            stamp("e-real"),
+            new Provenance(null, Instant.parse("2025-05-01T10:00:00Z"), "retro-tool", "u-4711"),
+            Assessment.FAILED,
+            "It failed",
+            ReportedBy.DECISION_OWNER);
     private static final OutcomeObservedEvent REAL = REAL_OUTCOME.toEvent(REAL_OUTCOME.stamp(), "acme/eng/platform");
-    private static final StepRetractedEvent FIRST_RETRACTED = new StepRetractedEvent("e-x", "d-1", "acme/eng/platform",
-            RECORDED, RECORDED, "fix-tool", "u-0815", "typed into the wrong field", "e-outcome-d-1", "OutcomeObserved",
-            List.of("d-1"), List.of());
+    private static final StepRetractedEvent FIRST_RETRACTED = new StepRetractedEvent(
+            "e-x",
+            "d-1",
+            "acme/eng/platform",
+            RECORDED,
+            RECORDED,
+            "fix-tool",
+            "u-0815",
+            "typed into the wrong field",
+            "e-outcome-d-1",
+            "OutcomeObserved",
+            List.of("d-1"),
+            List.of());
 
     private AggregateTestFixture<Decision> fixture;
 
@@ -60,12 +74,23 @@ class FilePostedAgainTest {
     }
 
     private static StepAmendedEvent amendment(String eventId, String reason, DecisionMadeEvent correction) {
-        return new StepAmendedEvent(eventId, "d-1", correction.orgUnit(), RECORDED, RECORDED, "fix-tool", "u-0815",
-                reason, "2", correction);
+        return new StepAmendedEvent(
+                eventId,
+                "d-1",
+                correction.orgUnit(),
+                RECORDED,
+                RECORDED,
+                "fix-tool",
+                "u-0815",
+                reason,
+                "2",
+                correction);
     }
 
     private static AmendDecisionCommand amend(String eventId, String reason, double confidence) {
-        return new AmendDecisionCommand("d-1", new Correction(stamp(eventId), "fix-tool", "u-0815", reason),
+        return new AmendDecisionCommand(
+                "d-1",
+                new Correction(stamp(eventId), "fix-tool", "u-0815", reason),
                 decisionAmended("d-1", "2025-03-01T10:00:00Z", confidence));
     }
 
@@ -88,8 +113,18 @@ class FilePostedAgainTest {
         Correction anotherReason = new Correction(stamp("e-y"), "fix-tool", "u-0815", "the real one was wrong too");
         fixture.given(POSTED, FIRST, FIRST_RETRACTED, REAL)
                 .when(new RetractOutcomeCommand("d-1", anotherReason))
-                .expectEvents(new StepRetractedEvent("e-y", "d-1", "acme/eng/platform", RECORDED, RECORDED, "fix-tool",
-                        "u-0815", "the real one was wrong too", "e-real", "OutcomeObserved", List.of("d-1"),
+                .expectEvents(new StepRetractedEvent(
+                        "e-y",
+                        "d-1",
+                        "acme/eng/platform",
+                        RECORDED,
+                        RECORDED,
+                        "fix-tool",
+                        "u-0815",
+                        "the real one was wrong too",
+                        "e-real",
+                        "OutcomeObserved",
+                        List.of("d-1"),
                         List.of()))
                 .expectResultMessagePayload(StepAccepted.recorded("d-1", "e-y"));
     }
@@ -97,7 +132,9 @@ class FilePostedAgainTest {
     /** The file amends twice: posting the first amendment again must not swap the decision back. */
     @Test
     void anEarlierAmendmentPostedAgainIsARepeatOfThatAmendment() {
-        fixture.given(POSTED, amendment("e-fix-1", "first fix", withConfidence(0.5)),
+        fixture.given(
+                        POSTED,
+                        amendment("e-fix-1", "first fix", withConfidence(0.5)),
                         amendment("e-fix-2", "second fix", withConfidence(0.4)))
                 .when(amend("e-again", "first fix", 0.5))
                 .expectNoEvents()
@@ -107,7 +144,9 @@ class FilePostedAgainTest {
     /** Going back to an earlier reading on purpose is a new amendment: its reason tells it from a repeat. */
     @Test
     void anAmendmentBackToAnEarlierReadingWithItsOwnReasonIsRecorded() {
-        fixture.given(POSTED, amendment("e-fix-1", "first fix", withConfidence(0.5)),
+        fixture.given(
+                        POSTED,
+                        amendment("e-fix-1", "first fix", withConfidence(0.5)),
                         amendment("e-fix-2", "second fix", withConfidence(0.4)))
                 .when(amend("e-fix-3", "the first fix was right", 0.5))
                 .expectEvents(amendment("e-fix-3", "the first fix was right", withConfidence(0.5)))
@@ -117,16 +156,30 @@ class FilePostedAgainTest {
     /** After the decision was retracted, the file's amendments still repeat instead of being refused. */
     @Test
     void amendmentsOfARetractedDecisionPostedAgainAreRepeats() {
-        StepRetractedEvent retracted = new StepRetractedEvent("e-r", "d-1", "acme/eng/platform", RECORDED, RECORDED,
-                "fix-tool", "u-0815", "posted twice", "e-d-1", "DecisionMade", List.of("d-1"), List.of());
-        fixture.given(POSTED, amendment("e-fix-1", "first fix", withConfidence(0.5)),
-                        amendment("e-fix-2", "second fix", withConfidence(0.4)), retracted)
+        StepRetractedEvent retracted = new StepRetractedEvent(
+                "e-r",
+                "d-1",
+                "acme/eng/platform",
+                RECORDED,
+                RECORDED,
+                "fix-tool",
+                "u-0815",
+                "posted twice",
+                "e-d-1",
+                "DecisionMade",
+                List.of("d-1"),
+                List.of());
+        fixture.given(
+                        POSTED,
+                        amendment("e-fix-1", "first fix", withConfidence(0.5)),
+                        amendment("e-fix-2", "second fix", withConfidence(0.4)),
+                        retracted)
                 .when(amend("e-again", "first fix", 0.5))
                 .expectNoEvents()
                 .expectResultMessagePayload(StepAccepted.repeated("d-1", "e-fix-1"));
         fixture.given(POSTED, amendment("e-fix-1", "first fix", withConfidence(0.5)), retracted)
-                .when(new RetractDecisionCommand("d-1", new Correction(stamp("e-again"), "fix-tool", "u-0815",
-                        "posted twice")))
+                .when(new RetractDecisionCommand(
+                        "d-1", new Correction(stamp("e-again"), "fix-tool", "u-0815", "posted twice")))
                 .expectNoEvents()
                 .expectResultMessagePayload(StepAccepted.repeated("d-1", "e-r"));
     }
@@ -137,21 +190,52 @@ class FilePostedAgainTest {
      */
     @Test
     void stepsThatTookTheDecisionsUnitRepeatAfterTheDecisionMoved() {
-        MakeDecisionCommand withCheckIn = new MakeDecisionCommand("d-1", stamp("e-d-1"),
-                Steps.at("2025-03-01T10:00:00Z"), "Move billing", DecisionCategory.OPERATIONS, "Fewer failed invoices",
-                0.7, LocalDate.parse("2025-06-30"), List.of(), List.of(LocalDate.parse("2025-03-15")), List.of(),
+        MakeDecisionCommand withCheckIn = new MakeDecisionCommand(
+                "d-1",
+                stamp("e-d-1"),
+                Steps.at("2025-03-01T10:00:00Z"),
+                "Move billing",
+                DecisionCategory.OPERATIONS,
+                "Fewer failed invoices",
+                0.7,
+                LocalDate.parse("2025-06-30"),
+                List.of(),
+                List.of(LocalDate.parse("2025-03-15")),
+                List.of(),
                 List.of());
         DecisionMadeEvent made = withCheckIn.toEvent(withCheckIn.stamp());
-        HoldCheckInCommand checkIn = new HoldCheckInCommand("d-1", stamp("e-check-in"),
+        HoldCheckInCommand checkIn = new HoldCheckInCommand(
+                "d-1",
+                stamp("e-check-in"),
                 new Provenance(null, Instant.parse("2025-03-15T10:00:00Z"), "retro-tool", "u-4711"),
-                LocalDate.parse("2025-03-15"), List.of(), true);
+                LocalDate.parse("2025-03-15"),
+                List.of(),
+                true);
         CheckInHeldEvent held = checkIn.toEvent(checkIn.stamp(), "acme/eng/platform");
-        MakeDecisionCommand moved = new MakeDecisionCommand("d-1", stamp("e-moved"),
+        MakeDecisionCommand moved = new MakeDecisionCommand(
+                "d-1",
+                stamp("e-moved"),
                 new Provenance("acme/eng/mobile", Instant.parse("2025-03-01T10:00:00Z"), "retro-tool", "u-4711"),
-                "Move billing", DecisionCategory.OPERATIONS, "Fewer failed invoices", 0.7, LocalDate.parse("2025-06-30"),
-                List.of(), List.of(LocalDate.parse("2025-03-15")), List.of(), List.of());
-        StepAmendedEvent move = new StepAmendedEvent("e-move", "d-1", "acme/eng/mobile", RECORDED, RECORDED, "fix-tool",
-                "u-0815", "wrong team", "2", moved.toEvent(withCheckIn.stamp()));
+                "Move billing",
+                DecisionCategory.OPERATIONS,
+                "Fewer failed invoices",
+                0.7,
+                LocalDate.parse("2025-06-30"),
+                List.of(),
+                List.of(LocalDate.parse("2025-03-15")),
+                List.of(),
+                List.of());
+        StepAmendedEvent move = new StepAmendedEvent(
+                "e-move",
+                "d-1",
+                "acme/eng/mobile",
+                RECORDED,
+                RECORDED,
+                "fix-tool",
+                "u-0815",
+                "wrong team",
+                "2",
+                moved.toEvent(withCheckIn.stamp()));
 
         fixture.given(made, held, FIRST, move)
                 .when(outcome("d-1", "2025-04-01T10:00:00Z"))

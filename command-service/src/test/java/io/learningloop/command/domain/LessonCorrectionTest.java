@@ -41,13 +41,22 @@ class LessonCorrectionTest {
 
     @Test
     void amendedLessonKeepsItsStampAndTakesTheCorrectedThemesAndTime() {
-        RecordLessonCommand corrected = lessonFromReviews("l-1", "2025-06-02T10:00:00Z", List.of("d-1"), List.of(),
-                "ownership", "process");
+        RecordLessonCommand corrected =
+                lessonFromReviews("l-1", "2025-06-02T10:00:00Z", List.of("d-1"), List.of(), "ownership", "process");
         LessonRecordedEvent correction = corrected.toEvent(RECORD.stamp(), List.of("d-1"));
         fixture.given(POSTED)
                 .when(new AmendLessonCommand("l-1", correction("e-fix"), corrected))
-                .expectEvents(new StepAmendedEvent("e-fix", "l-1", "acme/eng/platform", RECORDED, RECORDED, "fix-tool",
-                        "u-0815", "typed into the wrong field", "2", correction))
+                .expectEvents(new StepAmendedEvent(
+                        "e-fix",
+                        "l-1",
+                        "acme/eng/platform",
+                        RECORDED,
+                        RECORDED,
+                        "fix-tool",
+                        "u-0815",
+                        "typed into the wrong field",
+                        "2",
+                        correction))
                 .expectResultMessagePayload(StepAccepted.recorded("l-1", "e-fix"));
     }
 
@@ -74,14 +83,22 @@ class LessonCorrectionTest {
                 .when(new AmendLessonCommand("l-1", correction("e-fix"), lesson("l-1", "2025-08-01T10:00:00Z", "d-1")))
                 .expectNoEvents()
                 .expectException(LoopRuleViolationException.class)
-                .expectExceptionMessage("the lesson cannot move after decision 'd-9' that builds on it, at"
-                        + " 2025-07-01T10:00:00Z");
+                .expectExceptionMessage(
+                        "the lesson cannot move after decision 'd-9' that builds on it, at" + " 2025-07-01T10:00:00Z");
     }
 
     @Test
     void amendedLessonCannotMoveAfterItWasShared() {
-        LessonSharedEvent shared = new LessonSharedEvent("e-s-1", "l-1", "acme/eng/platform",
-                Instant.parse("2025-06-10T10:00:00Z"), RECORDED, "wiki", "u-1", List.of("d-1"), "acme/eng/data");
+        LessonSharedEvent shared = new LessonSharedEvent(
+                "e-s-1",
+                "l-1",
+                "acme/eng/platform",
+                Instant.parse("2025-06-10T10:00:00Z"),
+                RECORDED,
+                "wiki",
+                "u-1",
+                List.of("d-1"),
+                "acme/eng/data");
         fixture.given(POSTED, shared)
                 .when(new AmendLessonCommand("l-1", correction("e-fix"), lesson("l-1", "2025-06-11T10:00:00Z", "d-1")))
                 .expectNoEvents()
@@ -97,8 +114,8 @@ class LessonCorrectionTest {
                 .when(new RetractLessonCommand("l-1", correction("e-x")))
                 .expectNoEvents()
                 .expectException(ConflictingStepException.class)
-                .expectExceptionMessage("lesson 'l-1' cannot be retracted while decision 'd-9' build on it:"
-                        + " retract those first");
+                .expectExceptionMessage(
+                        "lesson 'l-1' cannot be retracted while decision 'd-9' build on it:" + " retract those first");
     }
 
     @Test
@@ -114,16 +131,29 @@ class LessonCorrectionTest {
 
     @Test
     void retractedLessonIsNoLongerSharedNorAmendedAndPostedAgainIsARepeat() {
-        StepRetractedEvent retracted = new StepRetractedEvent("e-x", "l-1", "acme/eng/platform", RECORDED, RECORDED,
-                "fix-tool", "u-0815", "typed into the wrong field", "e-l-1", "LessonRecorded", List.of("d-1"),
+        StepRetractedEvent retracted = new StepRetractedEvent(
+                "e-x",
+                "l-1",
+                "acme/eng/platform",
+                RECORDED,
+                RECORDED,
+                "fix-tool",
+                "u-0815",
+                "typed into the wrong field",
+                "e-l-1",
+                "LessonRecorded",
+                List.of("d-1"),
                 List.of("l-1"));
         fixture.given(POSTED)
                 .when(new RetractLessonCommand("l-1", correction("e-x")))
                 .expectEvents(retracted);
 
         fixture.given(POSTED, retracted)
-                .when(new ShareLessonCommand("l-1", Steps.stamp("e-s"), new Provenance(null,
-                        Instant.parse("2025-07-01T10:00:00Z"), "wiki", "u-1"), "acme/eng/data"))
+                .when(new ShareLessonCommand(
+                        "l-1",
+                        Steps.stamp("e-s"),
+                        new Provenance(null, Instant.parse("2025-07-01T10:00:00Z"), "wiki", "u-1"),
+                        "acme/eng/data"))
                 .expectNoEvents()
                 .expectException(ConflictingStepException.class);
 
@@ -136,26 +166,45 @@ class LessonCorrectionTest {
                 .when(new AmendLessonCommand("l-1", correction("e-fix"), lesson("l-1", "2025-06-02T10:00:00Z", "d-1")))
                 .expectNoEvents()
                 .expectException(ConflictingStepException.class)
-                .expectExceptionMessage("lesson 'l-1' was retracted (typed into the wrong field); it takes no further"
-                        + " steps");
+                .expectExceptionMessage(
+                        "lesson 'l-1' was retracted (typed into the wrong field); it takes no further" + " steps");
     }
 
     /** A backfill file posted again: its amendment repeats, though the lesson and its decision were retracted. */
     @Test
     void sameAmendmentAfterTheLessonAndItsDecisionWereRetractedIsStillARepeat() {
-        RecordLessonCommand corrected = lessonFromReviews("l-1", "2025-06-02T10:00:00Z", List.of("d-1"), List.of(),
-                "process");
-        StepAmendedEvent amended = new StepAmendedEvent("e-fix", "l-1", "acme/eng/platform", RECORDED, RECORDED,
-                "fix-tool", "u-0815", "typed into the wrong field", "2", corrected.toEvent(RECORD.stamp(),
-                List.of("d-1")));
-        StepRetractedEvent retracted = new StepRetractedEvent("e-x", "l-1", "acme/eng/platform", RECORDED, RECORDED,
-                "fix-tool", "u-0815", "typed into the wrong field", "e-l-1", "LessonRecorded", List.of("d-1"),
+        RecordLessonCommand corrected =
+                lessonFromReviews("l-1", "2025-06-02T10:00:00Z", List.of("d-1"), List.of(), "process");
+        StepAmendedEvent amended = new StepAmendedEvent(
+                "e-fix",
+                "l-1",
+                "acme/eng/platform",
+                RECORDED,
+                RECORDED,
+                "fix-tool",
+                "u-0815",
+                "typed into the wrong field",
+                "2",
+                corrected.toEvent(RECORD.stamp(), List.of("d-1")));
+        StepRetractedEvent retracted = new StepRetractedEvent(
+                "e-x",
+                "l-1",
+                "acme/eng/platform",
+                RECORDED,
+                RECORDED,
+                "fix-tool",
+                "u-0815",
+                "typed into the wrong field",
+                "e-l-1",
+                "LessonRecorded",
+                List.of("d-1"),
                 List.of("l-1"));
         AggregateTestFixture<Lesson> nothingKnown = new AggregateTestFixture<>(Lesson.class);
         nothingKnown.registerInjectableResource(new InMemoryLoopReferences());
         nothingKnown.registerInjectableResource(RootCauseThemes.standardPlus(List.of()));
 
-        nothingKnown.given(POSTED, amended, retracted)
+        nothingKnown
+                .given(POSTED, amended, retracted)
                 .when(new AmendLessonCommand("l-1", correction("e-again"), corrected))
                 .expectNoEvents()
                 .expectResultMessagePayload(StepAccepted.repeated("l-1", "e-fix"));

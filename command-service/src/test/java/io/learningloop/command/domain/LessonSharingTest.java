@@ -28,23 +28,41 @@ class LessonSharingTest {
     }
 
     private static ShareLessonCommand share(String eventId, String withUnit, String occurredAt) {
-        return new ShareLessonCommand("l-1", stamp(eventId), new Provenance(null, Instant.parse(occurredAt),
-                "wiki", "u-2"), withUnit);
+        return new ShareLessonCommand(
+                "l-1", stamp(eventId), new Provenance(null, Instant.parse(occurredAt), "wiki", "u-2"), withUnit);
     }
 
     @Test
     void lessonSharedWithAnotherUnitKeepsItsOwnUnitAndDecisions() {
         fixture.given(recorded.toEvent(recorded.stamp(), recorded.decisionIds()))
                 .when(share("e-s-1", "acme/sales", "2025-07-01T10:00:00Z"))
-                .expectEvents(new LessonSharedEvent("e-s-1", "l-1", "acme/eng/platform",
-                        Instant.parse("2025-07-01T10:00:00Z"), RECORDED, "wiki", "u-2", List.of("d-1"), "acme/sales"))
+                .expectEvents(new LessonSharedEvent(
+                        "e-s-1",
+                        "l-1",
+                        "acme/eng/platform",
+                        Instant.parse("2025-07-01T10:00:00Z"),
+                        RECORDED,
+                        "wiki",
+                        "u-2",
+                        List.of("d-1"),
+                        "acme/sales"))
                 .expectResultMessagePayload(StepAccepted.recorded("l-1", "e-s-1"));
     }
 
     @Test
     void sharingWithTheSameUnitAgainIsARepeat() {
-        fixture.given(recorded.toEvent(recorded.stamp(), recorded.decisionIds()), new LessonSharedEvent("e-s-1", "l-1", "acme/eng/platform",
-                        Instant.parse("2025-07-01T10:00:00Z"), RECORDED, "wiki", "u-2", List.of("d-1"), "acme/sales"))
+        fixture.given(
+                        recorded.toEvent(recorded.stamp(), recorded.decisionIds()),
+                        new LessonSharedEvent(
+                                "e-s-1",
+                                "l-1",
+                                "acme/eng/platform",
+                                Instant.parse("2025-07-01T10:00:00Z"),
+                                RECORDED,
+                                "wiki",
+                                "u-2",
+                                List.of("d-1"),
+                                "acme/sales"))
                 .when(share("e-s-2", "acme/sales", "2025-08-01T10:00:00Z"))
                 .expectNoEvents()
                 .expectResultMessagePayload(StepAccepted.repeated("l-1", "e-s-1"));

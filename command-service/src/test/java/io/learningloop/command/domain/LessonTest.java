@@ -79,8 +79,8 @@ class LessonTest {
 
     @Test
     void lessonFromAReviewConcernsTheDecisionsGivenAndThoseOfTheReview() {
-        RecordLessonCommand command = lessonFromReviews("l-1", "2025-06-01T10:00:00Z", List.of("d-1", "d-2"),
-                List.of("r-1"), "ownership", "vendor-lock-in");
+        RecordLessonCommand command = lessonFromReviews(
+                "l-1", "2025-06-01T10:00:00Z", List.of("d-1", "d-2"), List.of("r-1"), "ownership", "vendor-lock-in");
         fixture.givenNoPriorActivity()
                 .when(command)
                 .expectEvents(command.toEvent(command.stamp(), List.of("d-1", "d-2", "d-3")))

@@ -28,9 +28,16 @@ class ReviewTest {
     }
 
     private static HoldReviewCommand review(String id, String occurredAt, String theme, String... decisionIds) {
-        return new HoldReviewCommand(id, stamp("e-" + id), at(occurredAt), List.of(decisionIds),
-                ReviewKind.POST_MORTEM, List.of(new RootCause(theme, "Nobody owned the dead-letter queue")),
-                true, true, 7);
+        return new HoldReviewCommand(
+                id,
+                stamp("e-" + id),
+                at(occurredAt),
+                List.of(decisionIds),
+                ReviewKind.POST_MORTEM,
+                List.of(new RootCause(theme, "Nobody owned the dead-letter queue")),
+                true,
+                true,
+                7);
     }
 
     @Test

@@ -24,8 +24,7 @@ final class Steps {
     /** Checked an hour after arrival at the earliest; a check-in is missed three days after its day. */
     static final DeadlinePolicy DEADLINES = new DeadlinePolicy(Duration.ofHours(1), Duration.ofDays(3));
 
-    private Steps() {
-    }
+    private Steps() {}
 
     static Stamp stamp(String eventId) {
         return new Stamp(eventId, RECORDED);
@@ -42,39 +41,82 @@ final class Steps {
 
     /** The decision of {@link #decision} with another confidence and time: what an amendment corrects. */
     static MakeDecisionCommand decisionAmended(String id, String occurredAt, double confidence, String... informedBy) {
-        return new MakeDecisionCommand(id, stamp("e-amended-" + id), at(occurredAt), "Move billing to the new queue",
-                DecisionCategory.OPERATIONS, "Fewer failed invoices", confidence, LocalDate.parse("2025-06-30"),
-                List.of(informedBy), List.of(), List.of(), List.of());
+        return new MakeDecisionCommand(
+                id,
+                stamp("e-amended-" + id),
+                at(occurredAt),
+                "Move billing to the new queue",
+                DecisionCategory.OPERATIONS,
+                "Fewer failed invoices",
+                confidence,
+                LocalDate.parse("2025-06-30"),
+                List.of(informedBy),
+                List.of(),
+                List.of(),
+                List.of());
     }
 
     static MakeDecisionCommand decision(String id, String occurredAt, String... informedBy) {
-        return new MakeDecisionCommand(id, stamp("e-" + id), at(occurredAt), "Move billing to the new queue",
-                DecisionCategory.OPERATIONS, "Fewer failed invoices", 0.7, LocalDate.parse("2025-06-30"),
-                List.of(informedBy), List.of(), List.of(), List.of());
+        return new MakeDecisionCommand(
+                id,
+                stamp("e-" + id),
+                at(occurredAt),
+                "Move billing to the new queue",
+                DecisionCategory.OPERATIONS,
+                "Fewer failed invoices",
+                0.7,
+                LocalDate.parse("2025-06-30"),
+                List.of(informedBy),
+                List.of(),
+                List.of(),
+                List.of());
     }
 
     static ObserveOutcomeCommand outcome(String decisionId, String occurredAt) {
-        return new ObserveOutcomeCommand(decisionId, stamp("e-outcome-" + decisionId),
+        return new ObserveOutcomeCommand(
+                decisionId,
+                stamp("e-outcome-" + decisionId),
                 new Provenance(null, Instant.parse(occurredAt), "retro-tool", "u-4711"),
-                Assessment.WORSE_THAN_EXPECTED, "Failures moved, not vanished", ReportedBy.DECISION_OWNER);
+                Assessment.WORSE_THAN_EXPECTED,
+                "Failures moved, not vanished",
+                ReportedBy.DECISION_OWNER);
     }
 
     static RecordLessonCommand lesson(String id, String occurredAt, String... decisionIds) {
-        return new RecordLessonCommand(id, stamp("e-" + id), at(occurredAt), List.of(decisionIds),
-                "Queues hide failures", "We now ask where a failure goes before we move it", List.of(),
-                List.of("ownership"), ExtractionPractice.STORYTELLING);
+        return new RecordLessonCommand(
+                id,
+                stamp("e-" + id),
+                at(occurredAt),
+                List.of(decisionIds),
+                "Queues hide failures",
+                "We now ask where a failure goes before we move it",
+                List.of(),
+                List.of("ownership"),
+                ExtractionPractice.STORYTELLING);
     }
 
-    static RecordLessonCommand lessonFromReviews(String id, String occurredAt, List<String> decisionIds,
-                                                 List<String> reviewIds, String... themes) {
-        return new RecordLessonCommand(id, stamp("e-" + id), at(occurredAt), decisionIds, "Queues hide failures",
-                "We now ask where a failure goes before we move it", reviewIds, List.of(themes),
+    static RecordLessonCommand lessonFromReviews(
+            String id, String occurredAt, List<String> decisionIds, List<String> reviewIds, String... themes) {
+        return new RecordLessonCommand(
+                id,
+                stamp("e-" + id),
+                at(occurredAt),
+                decisionIds,
+                "Queues hide failures",
+                "We now ask where a failure goes before we move it",
+                reviewIds,
+                List.of(themes),
                 ExtractionPractice.FACILITATED_CHALLENGE);
     }
 
-    static RecordBehaviorChangeCommand behaviorChange(String id, String occurredAt, String decisionId,
-                                                      String... lessonIds) {
-        return new RecordBehaviorChangeCommand(id, stamp("e-" + id), at(occurredAt), List.of(lessonIds),
-                decisionId, "Added a dead-letter review before the switch");
+    static RecordBehaviorChangeCommand behaviorChange(
+            String id, String occurredAt, String decisionId, String... lessonIds) {
+        return new RecordBehaviorChangeCommand(
+                id,
+                stamp("e-" + id),
+                at(occurredAt),
+                List.of(lessonIds),
+                decisionId,
+                "Added a dead-letter review before the switch");
     }
 }

@@ -29,6 +29,7 @@ class BulkImportEndpointTest {
 
     @Autowired
     MockMvc http;
+
     @MockitoBean
     StepSender steps;
 
@@ -38,24 +39,27 @@ class BulkImportEndpointTest {
         String decision = "{\"step\": \"decision\", "
                 + oneLine(Requests.decision("dec-1", RouteSamples.AT)).substring(1);
 
-        String answer = http.perform(post("/steps/bulk").contentType(NDJSON)
-                        .content(decision + "\n\n{\"step\": \"lesson\"}\n"))
+        String answer = http.perform(
+                        post("/steps/bulk").contentType(NDJSON).content(decision + "\n\n{\"step\": \"lesson\"}\n"))
                 .andExpect(status().isOk())
                 .andExpect(content().contentType("application/x-ndjson;charset=UTF-8"))
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
 
-        assertThat(answer.split("\n")).containsExactly(
-                "{\"line\":1,\"status\":201,\"step\":\"decision\",\"id\":\"dec-1\",\"eventId\":\"e-1\","
-                        + "\"alreadyRecorded\":false}",
-                "{\"line\":3,\"status\":400,\"step\":\"lesson\",\"type\":\"urn:learning-loop:problem:invalid-step\","
-                        + "\"title\":\"Invalid step\",\"detail\":\"6 field(s) are invalid\",\"errors\":["
-                        + "{\"field\":\"actor\",\"message\":\"must not be null\"},"
-                        + "{\"field\":\"lesson\",\"message\":\"must not be blank\"},"
-                        + "{\"field\":\"occurredAt\",\"message\":\"must not be null\"},"
-                        + "{\"field\":\"orgUnit\",\"message\":\"must not be null\"},"
-                        + "{\"field\":\"sourceTool\",\"message\":\"must not be blank\"},"
-                        + "{\"field\":\"thinkingChange\",\"message\":\"must not be blank\"}]}",
-                "{\"summary\":{\"lines\":2,\"accepted\":1,\"alreadyRecorded\":0,\"refused\":1}}");
+        assertThat(answer.split("\n"))
+                .containsExactly(
+                        "{\"line\":1,\"status\":201,\"step\":\"decision\",\"id\":\"dec-1\",\"eventId\":\"e-1\","
+                                + "\"alreadyRecorded\":false}",
+                        "{\"line\":3,\"status\":400,\"step\":\"lesson\",\"type\":\"urn:learning-loop:problem:invalid-step\","
+                                + "\"title\":\"Invalid step\",\"detail\":\"6 field(s) are invalid\",\"errors\":["
+                                + "{\"field\":\"actor\",\"message\":\"must not be null\"},"
+                                + "{\"field\":\"lesson\",\"message\":\"must not be blank\"},"
+                                + "{\"field\":\"occurredAt\",\"message\":\"must not be null\"},"
+                                + "{\"field\":\"orgUnit\",\"message\":\"must not be null\"},"
+                                + "{\"field\":\"sourceTool\",\"message\":\"must not be blank\"},"
+                                + "{\"field\":\"thinkingChange\",\"message\":\"must not be blank\"}]}",
+                        "{\"summary\":{\"lines\":2,\"accepted\":1,\"alreadyRecorded\":0,\"refused\":1}}");
     }
 
     @Test

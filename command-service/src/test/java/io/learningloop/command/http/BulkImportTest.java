@@ -52,7 +52,9 @@ class BulkImportTest {
     final ObjectMapper json = Jackson2ObjectMapperBuilder.json().build();
     final BulkImport bulk = new BulkImport(
             new StepSender(gateway, Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC)),
-            new StepBinder(json, validator), json, meters);
+            new StepBinder(json, validator),
+            json,
+            meters);
     final List<Map<String, Object>> results = new ArrayList<>();
 
     @AfterEach
@@ -70,16 +72,48 @@ class BulkImportTest {
 
         BulkImport.Summary summary = bulk.run(List.of(DECISION, "", OUTCOME), results::add);
 
-        assertThat(results).containsExactly(
-                Map.of("line", 1, "status", 201, "step", "decision", "id", "d-1", "eventId", "e-1",
-                        "alreadyRecorded", false),
-                Map.of("line", 3, "status", 200, "step", "outcome", "id", "d-1", "eventId", "e-2",
-                        "alreadyRecorded", true),
-                Map.of("summary", new BulkImport.Summary(2, 1, 1, 0)));
+        assertThat(results)
+                .containsExactly(
+                        Map.of(
+                                "line",
+                                1,
+                                "status",
+                                201,
+                                "step",
+                                "decision",
+                                "id",
+                                "d-1",
+                                "eventId",
+                                "e-1",
+                                "alreadyRecorded",
+                                false),
+                        Map.of(
+                                "line",
+                                3,
+                                "status",
+                                200,
+                                "step",
+                                "outcome",
+                                "id",
+                                "d-1",
+                                "eventId",
+                                "e-2",
+                                "alreadyRecorded",
+                                true),
+                        Map.of("summary", new BulkImport.Summary(2, 1, 1, 0)));
         assertThat(summary).isEqualTo(new BulkImport.Summary(2, 1, 1, 0));
-        assertThat(meters.get("learningloop.bulk.lines").tag("outcome", "accepted").counter().count()).isEqualTo(1);
-        assertThat(meters.get("learningloop.bulk.lines").tag("outcome", "repeated").counter().count()).isEqualTo(1);
-        assertThat(meters.get("learningloop.bulk.imports").timer().totalTime(TimeUnit.MILLISECONDS)).isEqualTo(30);
+        assertThat(meters.get("learningloop.bulk.lines")
+                        .tag("outcome", "accepted")
+                        .counter()
+                        .count())
+                .isEqualTo(1);
+        assertThat(meters.get("learningloop.bulk.lines")
+                        .tag("outcome", "repeated")
+                        .counter()
+                        .count())
+                .isEqualTo(1);
+        assertThat(meters.get("learningloop.bulk.imports").timer().totalTime(TimeUnit.MILLISECONDS))
+                .isEqualTo(30);
     }
 
     @Test
@@ -91,18 +125,25 @@ class BulkImportTest {
         bulk.run(List.of(DECISION, "garbage", OUTCOME), results::add);
 
         assertThat(results).extracting(result -> result.get("status")).containsExactly(409, 400, 201, null);
-        assertThat(results.get(0)).containsEntry("type", "urn:learning-loop:problem:conflicting-step")
+        assertThat(results.get(0))
+                .containsEntry("type", "urn:learning-loop:problem:conflicting-step")
                 .containsEntry("detail", "decision 'd-1' was already recorded with other content");
-        assertThat(results.get(1)).containsEntry("type", "urn:learning-loop:problem:unreadable-body")
+        assertThat(results.get(1))
+                .containsEntry("type", "urn:learning-loop:problem:unreadable-body")
                 .doesNotContainKey("step");
-        assertThat(meters.get("learningloop.bulk.lines").tag("outcome", "refused").counter().count()).isEqualTo(2);
+        assertThat(meters.get("learningloop.bulk.lines")
+                        .tag("outcome", "refused")
+                        .counter()
+                        .count())
+                .isEqualTo(2);
     }
 
     @Test
     void anInvalidLineIsRefusedWithTheSingleEndpointsFieldsAndNeverSent() throws IOException {
         bulk.run(List.of(DECISION.replace("0.5", "1.5").replace("\"acme/eng\"", "\"Acme\"")), results::add);
 
-        assertThat(results.get(0)).containsEntry("status", 400)
+        assertThat(results.get(0))
+                .containsEntry("status", 400)
                 .containsEntry("type", "urn:learning-loop:problem:invalid-step")
                 .containsEntry("detail", "2 field(s) are invalid");
         assertThat(results.get(0).get("errors").toString()).contains("field=confidence", "field=orgUnit");
@@ -114,21 +155,30 @@ class BulkImportTest {
         when(gateway.sendAndWait(any(ObserveOutcomeCommand.class)))
                 .thenThrow(new AggregateNotFoundException("d-1", "not found"));
 
-        bulk.run(List.of(OUTCOME, OUTCOME.replace("\"decisionId\": \"d-1\", ", ""),
-                OUTCOME.replace("\"d-1\"", "\"not an id\""), OUTCOME.replace("\"d-1\"", "17")), results::add);
+        bulk.run(
+                List.of(
+                        OUTCOME,
+                        OUTCOME.replace("\"decisionId\": \"d-1\", ", ""),
+                        OUTCOME.replace("\"d-1\"", "\"not an id\""),
+                        OUTCOME.replace("\"d-1\"", "17")),
+                results::add);
 
-        assertThat(results.get(0)).containsEntry("status", 404)
+        assertThat(results.get(0))
+                .containsEntry("status", 404)
                 .containsEntry("type", "urn:learning-loop:problem:unknown-reference")
                 .containsEntry("detail", "no decision with id 'd-1'");
-        assertThat(results.subList(1, 4)).allSatisfy(result -> assertThat(result)
-                .containsEntry("status", 400).containsEntry("type", "urn:learning-loop:problem:invalid-step"));
+        assertThat(results.subList(1, 4))
+                .allSatisfy(result -> assertThat(result)
+                        .containsEntry("status", 400)
+                        .containsEntry("type", "urn:learning-loop:problem:invalid-step"));
         assertThat(results.get(1).get("errors").toString()).contains("field=decisionId, message=must not be null");
         assertThat(results.get(3).get("errors").toString()).contains("field=decisionId, message=must be a string");
     }
 
     @Test
     void aLineWithoutAKnownStepSaysWhichStepsThereAre() throws IOException {
-        bulk.run(List.of("{\"title\": \"x\"}", "{\"step\": \"retro\"}", "[1]", "{\"step\":\"lesson\"} {}"),
+        bulk.run(
+                List.of("{\"title\": \"x\"}", "{\"step\": \"retro\"}", "[1]", "{\"step\":\"lesson\"} {}"),
                 results::add);
 
         assertThat(results.get(0).get("errors").toString())

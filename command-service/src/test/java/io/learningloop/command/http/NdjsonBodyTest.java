@@ -25,21 +25,24 @@ class NdjsonBodyTest {
 
     @Test
     void textIsReadAsUtf8() throws IOException {
-        assertThat(read("{\"lesson\":\"Übergabe größer\"}", 10, 1_000)).containsExactly("{\"lesson\":\"Übergabe größer\"}");
+        assertThat(read("{\"lesson\":\"Übergabe größer\"}", 10, 1_000))
+                .containsExactly("{\"lesson\":\"Übergabe größer\"}");
     }
 
     @Test
     void aFileWithMoreLinesThanTheLimitIsRefusedAsAWhole() throws IOException {
         assertThat(read("1\n2\n3\n", 3, 1_000)).hasSize(3);
         assertThatThrownBy(() -> read("1\n2\n3\n4", 3, 1_000))
-                .isInstanceOf(BulkTooLargeException.class).hasMessageContaining("more than 3 lines");
+                .isInstanceOf(BulkTooLargeException.class)
+                .hasMessageContaining("more than 3 lines");
     }
 
     @Test
     void aFileLargerThanTheByteLimitIsRefusedAsAWhole() throws IOException {
         assertThat(read("1234567\n9", 10, 9)).hasSize(2);
         assertThatThrownBy(() -> read("1234567\n90", 10, 9))
-                .isInstanceOf(BulkTooLargeException.class).hasMessageContaining("larger than 9 bytes");
+                .isInstanceOf(BulkTooLargeException.class)
+                .hasMessageContaining("larger than 9 bytes");
     }
 
     private static List<String> read(String body, int maxLines, long maxBytes) throws IOException {

@@ -48,8 +48,10 @@ class StepEndpointsTest {
 
     @Autowired
     MockMvc http;
+
     @Autowired
     ObjectMapper json;
+
     @MockitoBean
     StepSender steps;
 
@@ -84,7 +86,8 @@ class StepEndpointsTest {
     void everyKindOfStepHasOneRouteAndEveryRouteIsWalkedHere() {
         assertThat(StepRoutes.ALL.stream().map(route -> route.kind().name()))
                 .containsExactlyInAnyOrderElementsOf(StepKinds.names())
-                .containsExactlyInAnyOrderElementsOf(RouteSamples.ALL.stream().map(RouteSamples::kind).toList());
+                .containsExactlyInAnyOrderElementsOf(
+                        RouteSamples.ALL.stream().map(RouteSamples::kind).toList());
     }
 
     @Test
@@ -120,37 +123,141 @@ class StepEndpointsTest {
     static Stream<Arguments> emptyBodies() {
         return Stream.of(
                 Arguments.of(route("/decisions"), EMPTY_DECISION),
-                Arguments.of(route("/decisions/dec-1/outcome"), errors("actor", "must not be null",
-                        "assessment", "must not be null", "occurredAt", "must not be null",
-                        "sourceTool", "must not be blank", "summary", "must not be blank")),
-                Arguments.of(route("/decisions/dec-1/check-ins"), errors("actor", "must not be null",
-                        "occurredAt", "must not be null", "onTrack", "must not be null", "readings", "must not be null",
-                        "scheduledFor", "must not be null", "sourceTool", "must not be blank")),
-                Arguments.of(route("/lessons"), errors("actor", "must not be null", "lesson", "must not be blank",
-                        "occurredAt", "must not be null", "orgUnit", "must not be null",
-                        "sourceTool", "must not be blank", "thinkingChange", "must not be blank")),
-                Arguments.of(route("/lessons/les-1/shares"), errors("actor", "must not be null",
-                        "occurredAt", "must not be null", "sharedWithOrgUnit", "must not be null",
-                        "sourceTool", "must not be blank")),
-                Arguments.of(route("/behavior-changes"), errors("actor", "must not be null",
-                        "decisionId", "must not be null", "description", "must not be blank",
-                        "lessonIds", "must not be empty", "occurredAt", "must not be null",
-                        "orgUnit", "must not be null", "sourceTool", "must not be blank")),
-                Arguments.of(route("/reviews"), errors("actor", "must not be null", "blameless", "must not be null",
-                        "decisionIds", "must not be empty", "facilitated", "must not be null",
-                        "kind", "must not be null", "occurredAt", "must not be null", "orgUnit", "must not be null",
-                        "participantCount", "must not be null", "rootCauses", "must not be empty",
-                        "sourceTool", "must not be blank")),
-                Arguments.of(route("/actions"), errors("actor", "must not be null", "dueDate", "must not be null",
-                        "occurredAt", "must not be null", "orgUnit", "must not be null", "owner", "must not be null",
-                        "reviewId", "must not be null", "sourceTool", "must not be blank",
-                        "what", "must not be blank")),
-                Arguments.of(route("/actions/act-1/completion"), errors("actor", "must not be null",
-                        "note", "must not be blank", "occurredAt", "must not be null",
-                        "sourceTool", "must not be blank")),
-                Arguments.of(route("/actions/act-1/drop"), errors("actor", "must not be null",
-                        "occurredAt", "must not be null", "reason", "must not be blank",
-                        "sourceTool", "must not be blank")),
+                Arguments.of(
+                        route("/decisions/dec-1/outcome"),
+                        errors(
+                                "actor",
+                                "must not be null",
+                                "assessment",
+                                "must not be null",
+                                "occurredAt",
+                                "must not be null",
+                                "sourceTool",
+                                "must not be blank",
+                                "summary",
+                                "must not be blank")),
+                Arguments.of(
+                        route("/decisions/dec-1/check-ins"),
+                        errors(
+                                "actor",
+                                "must not be null",
+                                "occurredAt",
+                                "must not be null",
+                                "onTrack",
+                                "must not be null",
+                                "readings",
+                                "must not be null",
+                                "scheduledFor",
+                                "must not be null",
+                                "sourceTool",
+                                "must not be blank")),
+                Arguments.of(
+                        route("/lessons"),
+                        errors(
+                                "actor",
+                                "must not be null",
+                                "lesson",
+                                "must not be blank",
+                                "occurredAt",
+                                "must not be null",
+                                "orgUnit",
+                                "must not be null",
+                                "sourceTool",
+                                "must not be blank",
+                                "thinkingChange",
+                                "must not be blank")),
+                Arguments.of(
+                        route("/lessons/les-1/shares"),
+                        errors(
+                                "actor",
+                                "must not be null",
+                                "occurredAt",
+                                "must not be null",
+                                "sharedWithOrgUnit",
+                                "must not be null",
+                                "sourceTool",
+                                "must not be blank")),
+                Arguments.of(
+                        route("/behavior-changes"),
+                        errors(
+                                "actor",
+                                "must not be null",
+                                "decisionId",
+                                "must not be null",
+                                "description",
+                                "must not be blank",
+                                "lessonIds",
+                                "must not be empty",
+                                "occurredAt",
+                                "must not be null",
+                                "orgUnit",
+                                "must not be null",
+                                "sourceTool",
+                                "must not be blank")),
+                Arguments.of(
+                        route("/reviews"),
+                        errors(
+                                "actor",
+                                "must not be null",
+                                "blameless",
+                                "must not be null",
+                                "decisionIds",
+                                "must not be empty",
+                                "facilitated",
+                                "must not be null",
+                                "kind",
+                                "must not be null",
+                                "occurredAt",
+                                "must not be null",
+                                "orgUnit",
+                                "must not be null",
+                                "participantCount",
+                                "must not be null",
+                                "rootCauses",
+                                "must not be empty",
+                                "sourceTool",
+                                "must not be blank")),
+                Arguments.of(
+                        route("/actions"),
+                        errors(
+                                "actor",
+                                "must not be null",
+                                "dueDate",
+                                "must not be null",
+                                "occurredAt",
+                                "must not be null",
+                                "orgUnit",
+                                "must not be null",
+                                "owner",
+                                "must not be null",
+                                "reviewId",
+                                "must not be null",
+                                "sourceTool",
+                                "must not be blank",
+                                "what",
+                                "must not be blank")),
+                Arguments.of(
+                        route("/actions/act-1/completion"),
+                        errors(
+                                "actor",
+                                "must not be null",
+                                "note",
+                                "must not be blank",
+                                "occurredAt",
+                                "must not be null",
+                                "sourceTool",
+                                "must not be blank")),
+                Arguments.of(
+                        route("/actions/act-1/drop"),
+                        errors(
+                                "actor",
+                                "must not be null",
+                                "occurredAt",
+                                "must not be null",
+                                "reason",
+                                "must not be blank",
+                                "sourceTool",
+                                "must not be blank")),
                 Arguments.of(route("/decisions/dec-1/amendment"), EMPTY_AMENDMENT),
                 Arguments.of(route("/decisions/dec-1/retraction"), EMPTY_RETRACTION),
                 Arguments.of(route("/decisions/dec-1/outcome/amendment"), EMPTY_AMENDMENT),
@@ -165,14 +272,36 @@ class StepEndpointsTest {
                 Arguments.of(route("/behavior-changes/bc-1/retraction"), EMPTY_RETRACTION));
     }
 
-    static final String EMPTY_DECISION = errors("actor", "must not be null", "category", "must not be null",
-            "confidence", "must not be null", "expectedOutcome", "must not be blank", "occurredAt", "must not be null",
-            "orgUnit", "must not be null", "reviewBy", "must not be null", "sourceTool", "must not be blank",
-            "title", "must not be blank");
-    static final String EMPTY_AMENDMENT = errors("actor", "must not be null", "correction", "must not be null",
-            "reason", "must not be blank", "sourceTool", "must not be blank");
-    static final String EMPTY_RETRACTION = errors("actor", "must not be null", "reason", "must not be blank",
-            "sourceTool", "must not be blank");
+    static final String EMPTY_DECISION = errors(
+            "actor",
+            "must not be null",
+            "category",
+            "must not be null",
+            "confidence",
+            "must not be null",
+            "expectedOutcome",
+            "must not be blank",
+            "occurredAt",
+            "must not be null",
+            "orgUnit",
+            "must not be null",
+            "reviewBy",
+            "must not be null",
+            "sourceTool",
+            "must not be blank",
+            "title",
+            "must not be blank");
+    static final String EMPTY_AMENDMENT = errors(
+            "actor",
+            "must not be null",
+            "correction",
+            "must not be null",
+            "reason",
+            "must not be blank",
+            "sourceTool",
+            "must not be blank");
+    static final String EMPTY_RETRACTION =
+            errors("actor", "must not be null", "reason", "must not be blank", "sourceTool", "must not be blank");
 
     @Test
     void fieldsOfTheWrongFormatAreEachNamedWithWhatTheyMustBe() throws Exception {
@@ -182,33 +311,51 @@ class StepEndpointsTest {
                  "expectedOutcome": "x", "confidence": 1.5, "reviewBy": "2026-04-05",
                  "informedByLessonIds": ["les 1"], "leadingIndicators": [" "]}""")
                 .andExpect(status().isBadRequest())
-                .andExpect(content().json(invalidStep("/decisions", errors(
-                        "actor", "must be a pseudonymous id (letters, digits, . _ : -), never a name or an e-mail"
-                                + " address",
-                        "confidence", "must be less than or equal to 1.0",
-                        "decisionId", ID_MESSAGE,
-                        "informedByLessonIds[0]", ID_MESSAGE,
-                        "leadingIndicators[0]", "must not be blank",
-                        "orgUnit", "must be a lower-case path such as acme/eng/platform",
-                        "title", "must not be blank")), true));
+                .andExpect(content()
+                        .json(
+                                invalidStep(
+                                        "/decisions",
+                                        errors(
+                                                "actor",
+                                                        "must be a pseudonymous id (letters, digits, . _ : -), never a name or an e-mail"
+                                                                + " address",
+                                                "confidence", "must be less than or equal to 1.0",
+                                                "decisionId", ID_MESSAGE,
+                                                "informedByLessonIds[0]", ID_MESSAGE,
+                                                "leadingIndicators[0]", "must not be blank",
+                                                "orgUnit", "must be a lower-case path such as acme/eng/platform",
+                                                "title", "must not be blank")),
+                                true));
     }
 
     @Test
     void theCorrectedStepOfAnAmendmentIsValidatedLikeTheStepItselfUnderCorrection() throws Exception {
         postJson("/decisions/dec-1/amendment", Requests.amendment("{}"))
                 .andExpect(status().isBadRequest())
-                .andExpect(content().json(invalidStep("/decisions/dec-1/amendment",
-                        EMPTY_DECISION.replace("\"field\": \"", "\"field\": \"correction.")), true));
+                .andExpect(content()
+                        .json(
+                                invalidStep(
+                                        "/decisions/dec-1/amendment",
+                                        EMPTY_DECISION.replace("\"field\": \"", "\"field\": \"correction.")),
+                                true));
     }
 
     @Test
     void nestedPartsOfAStepAreValidatedWithTheirIndex() throws Exception {
-        postJson("/reviews", StepBody.of(route("/reviews").body())
-                .withJson("rootCauses", "[{\"theme\": \"Ownership!\", \"text\": \"\"}]").json())
+        postJson(
+                        "/reviews",
+                        StepBody.of(route("/reviews").body())
+                                .withJson("rootCauses", "[{\"theme\": \"Ownership!\", \"text\": \"\"}]")
+                                .json())
                 .andExpect(status().isBadRequest())
-                .andExpect(content().json(invalidStep("/reviews", errors(
-                        "rootCauses[0].text", "must not be blank",
-                        "rootCauses[0].theme", "must be a theme such as ownership")), true));
+                .andExpect(content()
+                        .json(
+                                invalidStep(
+                                        "/reviews",
+                                        errors(
+                                                "rootCauses[0].text", "must not be blank",
+                                                "rootCauses[0].theme", "must be a theme such as ownership")),
+                                true));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -230,9 +377,20 @@ class StepEndpointsTest {
     void anInvalidBodyIsReportedBeforeAnInvalidPathId() throws Exception {
         postJson("/actions/not valid/drop", "{}")
                 .andExpect(status().isBadRequest())
-                .andExpect(content().json(invalidStep("/actions/not%20valid/drop", errors("actor", "must not be null",
-                        "occurredAt", "must not be null", "reason", "must not be blank",
-                        "sourceTool", "must not be blank")), true));
+                .andExpect(content()
+                        .json(
+                                invalidStep(
+                                        "/actions/not%20valid/drop",
+                                        errors(
+                                                "actor",
+                                                "must not be null",
+                                                "occurredAt",
+                                                "must not be null",
+                                                "reason",
+                                                "must not be blank",
+                                                "sourceTool",
+                                                "must not be blank")),
+                                true));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -261,42 +419,73 @@ class StepEndpointsTest {
 
     @Test
     void aFieldThatCannotBeReadIsNamedWithWhyInvalidStep() throws Exception {
-        postJson("/decisions", StepBody.of(route("/decisions").body()).with("occurredAt", "yesterday").json())
+        postJson(
+                        "/decisions",
+                        StepBody.of(route("/decisions").body())
+                                .with("occurredAt", "yesterday")
+                                .json())
                 .andExpect(status().isBadRequest())
-                .andExpect(content().json(cannotBeRead("/decisions", "occurredAt",
-                        "Text 'yesterday' could not be parsed at index 0"), true));
+                .andExpect(content()
+                        .json(
+                                cannotBeRead(
+                                        "/decisions", "occurredAt", "Text 'yesterday' could not be parsed at index 0"),
+                                true));
     }
 
     @Test
     void aValueOutsideAVocabularyNamesTheValuesAccepted() throws Exception {
-        postJson("/decisions", StepBody.of(route("/decisions").body()).with("category", "hunch").json())
+        postJson(
+                        "/decisions",
+                        StepBody.of(route("/decisions").body())
+                                .with("category", "hunch")
+                                .json())
                 .andExpect(status().isBadRequest())
-                .andExpect(content().json(cannotBeRead("/decisions", "category",
-                        "'hunch' is not one of [strategy, talent, org-design, product, operations, other]"), true));
+                .andExpect(content()
+                        .json(
+                                cannotBeRead(
+                                        "/decisions",
+                                        "category",
+                                        "'hunch' is not one of [strategy, talent, org-design, product, operations, other]"),
+                                true));
     }
 
     @Test
     void aFieldOfTheCorrectionThatCannotBeReadIsNamedWithItsPath() throws Exception {
-        postJson("/decisions/dec-1/outcome/amendment", Requests.amendment(
-                StepBody.of(Requests.outcome(RouteSamples.LATER)).with("assessment", "great").json()))
+        postJson(
+                        "/decisions/dec-1/outcome/amendment",
+                        Requests.amendment(StepBody.of(Requests.outcome(RouteSamples.LATER))
+                                .with("assessment", "great")
+                                .json()))
                 .andExpect(status().isBadRequest())
-                .andExpect(content().json(cannotBeRead("/decisions/dec-1/outcome/amendment", "correction.assessment",
-                        "'great' is not one of [better-than-expected, as-expected, worse-than-expected, failed]"),
-                        true));
+                .andExpect(content()
+                        .json(
+                                cannotBeRead(
+                                        "/decisions/dec-1/outcome/amendment",
+                                        "correction.assessment",
+                                        "'great' is not one of [better-than-expected, as-expected, worse-than-expected, failed]"),
+                                true));
     }
 
     @Test
     void anElementOfAListThatCannotBeReadIsNamedWithItsIndex() throws Exception {
-        postJson("/decisions", StepBody.of(route("/decisions").body())
-                .withJson("checkInDates", "[\"2024-02-01\", \"soon\"]").json())
+        postJson(
+                        "/decisions",
+                        StepBody.of(route("/decisions").body())
+                                .withJson("checkInDates", "[\"2024-02-01\", \"soon\"]")
+                                .json())
                 .andExpect(status().isBadRequest())
-                .andExpect(content().json(cannotBeRead("/decisions", "checkInDates[1]",
-                        "Text 'soon' could not be parsed at index 0"), true));
+                .andExpect(content()
+                        .json(
+                                cannotBeRead(
+                                        "/decisions", "checkInDates[1]", "Text 'soon' could not be parsed at index 0"),
+                                true));
     }
 
     @Test
     void aBodyThatIsNotJsonByItsContentTypeIsRefused415() throws Exception {
-        http.perform(post("/decisions").contentType(MediaType.TEXT_PLAIN).content(RouteSamples.ALL.get(0).body()))
+        http.perform(post("/decisions")
+                        .contentType(MediaType.TEXT_PLAIN)
+                        .content(RouteSamples.ALL.get(0).body()))
                 .andExpect(status().isUnsupportedMediaType())
                 .andExpect(content().json("""
                         {"type": "about:blank", "title": "Unsupported Media Type", "status": 415,
@@ -319,8 +508,12 @@ class StepEndpointsTest {
 
     static Stream<Arguments> refusals() {
         return Stream.of(
-                Arguments.of(new LoopRuleViolationException("occurredAt",
-                        "an outcome cannot occur before its decision, made at 2026-04-01T09:00:00Z"), 400, """
+                Arguments.of(
+                        new LoopRuleViolationException(
+                                "occurredAt",
+                                "an outcome cannot occur before its decision, made at 2026-04-01T09:00:00Z"),
+                        400,
+                        """
                         {"type": "urn:learning-loop:problem:loop-rule-violated",
                          "title": "Step breaks a rule of the loop", "status": 400,
                          "detail": "an outcome cannot occur before its decision, made at 2026-04-01T09:00:00Z",
@@ -360,19 +553,28 @@ class StepEndpointsTest {
     }
 
     private JsonNode withoutNulls(Object request) {
-        return json.copy().setSerializationInclusion(JsonInclude.Include.NON_NULL).valueToTree(request);
+        return json.copy()
+                .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+                .valueToTree(request);
     }
 
     private static RouteSamples route(String path) {
-        return RouteSamples.ALL.stream().filter(route -> route.path().equals(path)).findFirst().orElseThrow();
+        return RouteSamples.ALL.stream()
+                .filter(route -> route.path().equals(path))
+                .findFirst()
+                .orElseThrow();
     }
 
     /** {@code errors("field", "message", ...)} as the JSON array of a problem. */
     static String errors(String... fieldsAndMessages) {
         StringBuilder array = new StringBuilder("[");
         for (int i = 0; i < fieldsAndMessages.length; i += 2) {
-            array.append(i == 0 ? "" : ", ").append("{\"field\": \"").append(fieldsAndMessages[i])
-                    .append("\", \"message\": \"").append(fieldsAndMessages[i + 1]).append("\"}");
+            array.append(i == 0 ? "" : ", ")
+                    .append("{\"field\": \"")
+                    .append(fieldsAndMessages[i])
+                    .append("\", \"message\": \"")
+                    .append(fieldsAndMessages[i + 1])
+                    .append("\"}");
         }
         return array.append("]").toString();
     }

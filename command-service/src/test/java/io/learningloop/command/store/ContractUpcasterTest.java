@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 class ContractUpcasterTest {
 
     private final ObjectMapper json = EventJson.newMapper();
-    private final JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(json).build();
+    private final JacksonSerializer serializer =
+            JacksonSerializer.builder().objectMapper(json).build();
 
     @Test
     void storedDecisionOfRevisionOneIsReadWithoutCheckInsIndicatorsOrUncertainties() throws Exception {
@@ -36,7 +37,8 @@ class ContractUpcasterTest {
                 """);
 
         assertThat(upcast.getType().getRevision()).isEqualTo("2");
-        DecisionMadeEvent event = json.treeToValue(upcast.getData(JsonNode.class).getData(), DecisionMadeEvent.class);
+        DecisionMadeEvent event =
+                json.treeToValue(upcast.getData(JsonNode.class).getData(), DecisionMadeEvent.class);
         assertThat(event.checkInDates()).isEmpty();
         assertThat(event.leadingIndicators()).isEmpty();
         assertThat(event.uncertainties()).isEmpty();
@@ -51,8 +53,8 @@ class ContractUpcasterTest {
                  "assessment": "failed", "summary": "S"}
                 """);
 
-        OutcomeObservedEvent event = json.treeToValue(upcast.getData(JsonNode.class).getData(),
-                OutcomeObservedEvent.class);
+        OutcomeObservedEvent event =
+                json.treeToValue(upcast.getData(JsonNode.class).getData(), OutcomeObservedEvent.class);
         assertThat(event.reportedBy()).isEqualTo(ReportedBy.UNKNOWN);
         assertThat(upcast.getType().getRevision()).isEqualTo("2");
     }
@@ -65,8 +67,8 @@ class ContractUpcasterTest {
                  "lesson": "L", "thinkingChange": "C"}
                 """);
 
-        LessonRecordedEvent event = json.treeToValue(upcast.getData(JsonNode.class).getData(),
-                LessonRecordedEvent.class);
+        LessonRecordedEvent event =
+                json.treeToValue(upcast.getData(JsonNode.class).getData(), LessonRecordedEvent.class);
         assertThat(upcast.getType().getRevision()).isEqualTo("2");
         assertThat(event.reviewIds()).isEmpty();
         assertThat(event.themes()).isEmpty();
@@ -75,10 +77,19 @@ class ContractUpcasterTest {
     }
 
     private IntermediateEventRepresentation upcast(Class<?> type, String payload) {
-        var entry = new GenericDomainEventEntry<>("Decision", "d-1", 0, "e-1", Instant.EPOCH, type.getName(), "1",
-                payload.getBytes(StandardCharsets.UTF_8), "{}".getBytes(StandardCharsets.UTF_8));
+        var entry = new GenericDomainEventEntry<>(
+                "Decision",
+                "d-1",
+                0,
+                "e-1",
+                Instant.EPOCH,
+                type.getName(),
+                "1",
+                payload.getBytes(StandardCharsets.UTF_8),
+                "{}".getBytes(StandardCharsets.UTF_8));
         List<IntermediateEventRepresentation> result = new ContractUpcaster()
-                .upcast(Stream.of(new InitialEventRepresentation(entry, serializer))).toList();
+                .upcast(Stream.of(new InitialEventRepresentation(entry, serializer)))
+                .toList();
         assertThat(result).hasSize(1);
         return result.get(0);
     }

@@ -22,7 +22,8 @@ public record ActionAssignedEvent(
         List<String> decisionIds,
         String owner,
         LocalDate dueDate,
-        String what) implements LoopEvent {
+        String what)
+        implements LoopEvent {
 
     public ActionAssignedEvent {
         decisionIds = List.copyOf(decisionIds);

@@ -15,7 +15,8 @@ public record ActionCompletedEvent(
         String sourceTool,
         String actor,
         List<String> decisionIds,
-        String note) implements LoopEvent {
+        String note)
+        implements LoopEvent {
 
     public ActionCompletedEvent {
         decisionIds = List.copyOf(decisionIds);

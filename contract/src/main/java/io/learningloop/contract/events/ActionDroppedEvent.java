@@ -15,7 +15,8 @@ public record ActionDroppedEvent(
         String sourceTool,
         String actor,
         List<String> decisionIds,
-        String reason) implements LoopEvent {
+        String reason)
+        implements LoopEvent {
 
     public ActionDroppedEvent {
         decisionIds = List.copyOf(decisionIds);

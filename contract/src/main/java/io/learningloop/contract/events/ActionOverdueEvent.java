@@ -19,7 +19,8 @@ public record ActionOverdueEvent(
         String sourceTool,
         String actor,
         List<String> decisionIds,
-        LocalDate dueDate) implements LoopEvent {
+        LocalDate dueDate)
+        implements LoopEvent {
 
     public ActionOverdueEvent {
         decisionIds = List.copyOf(decisionIds);

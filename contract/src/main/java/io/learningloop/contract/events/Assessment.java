@@ -5,7 +5,10 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** How the observed outcome compares with the outcome the decision expected. */
 public enum Assessment {
-    BETTER_THAN_EXPECTED, AS_EXPECTED, WORSE_THAN_EXPECTED, FAILED;
+    BETTER_THAN_EXPECTED,
+    AS_EXPECTED,
+    WORSE_THAN_EXPECTED,
+    FAILED;
 
     @JsonValue
     public String wireName() {

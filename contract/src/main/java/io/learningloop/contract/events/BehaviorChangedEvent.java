@@ -22,7 +22,8 @@ public record BehaviorChangedEvent(
         List<String> lessonIds,
         String decisionId,
         List<String> lessonDecisionIds,
-        String description) implements LoopEvent {
+        String description)
+        implements LoopEvent {
 
     public BehaviorChangedEvent {
         lessonIds = List.copyOf(lessonIds);

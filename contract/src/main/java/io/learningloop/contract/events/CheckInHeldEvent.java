@@ -20,7 +20,8 @@ public record CheckInHeldEvent(
         String actor,
         LocalDate scheduledFor,
         List<IndicatorReading> readings,
-        boolean onTrack) implements LoopEvent {
+        boolean onTrack)
+        implements LoopEvent {
 
     public CheckInHeldEvent {
         readings = List.copyOf(readings);

@@ -19,7 +19,8 @@ public record CheckInMissedEvent(
         Instant recordedAt,
         String sourceTool,
         String actor,
-        LocalDate scheduledFor) implements LoopEvent {
+        LocalDate scheduledFor)
+        implements LoopEvent {
 
     @Override
     public String aggregateId() {

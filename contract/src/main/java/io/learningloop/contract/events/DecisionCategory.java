@@ -5,7 +5,12 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** The kind of decision, for slicing latencies and conversion. */
 public enum DecisionCategory {
-    STRATEGY, TALENT, ORG_DESIGN, PRODUCT, OPERATIONS, OTHER;
+    STRATEGY,
+    TALENT,
+    ORG_DESIGN,
+    PRODUCT,
+    OPERATIONS,
+    OTHER;
 
     /** The name on the wire and in the indices: {@code org-design}, not {@code ORG_DESIGN}. */
     @JsonValue

@@ -28,7 +28,8 @@ public record DecisionMadeEvent(
         List<String> informedByLessonIds,
         List<LocalDate> checkInDates,
         List<String> leadingIndicators,
-        List<String> uncertainties) implements LoopEvent {
+        List<String> uncertainties)
+        implements LoopEvent {
 
     public DecisionMadeEvent {
         informedByLessonIds = List.copyOf(informedByLessonIds == null ? List.of() : informedByLessonIds);

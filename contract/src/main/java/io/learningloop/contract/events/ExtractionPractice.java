@@ -9,7 +9,11 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * often is not. {@code unknown} only for lessons recorded before this was asked (revision 1).
  */
 public enum ExtractionPractice {
-    STORYTELLING, FACILITATED_CHALLENGE, PAIRING, DOCUMENT_ONLY, UNKNOWN;
+    STORYTELLING,
+    FACILITATED_CHALLENGE,
+    PAIRING,
+    DOCUMENT_ONLY,
+    UNKNOWN;
 
     @JsonValue
     public String wireName() {

@@ -25,7 +25,8 @@ public record LessonRecordedEvent(
         String thinkingChange,
         List<String> reviewIds,
         List<String> themes,
-        ExtractionPractice extractionPractice) implements LoopEvent {
+        ExtractionPractice extractionPractice)
+        implements LoopEvent {
 
     public LessonRecordedEvent {
         decisionIds = List.copyOf(decisionIds);

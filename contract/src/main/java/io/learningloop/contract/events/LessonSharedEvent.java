@@ -18,7 +18,8 @@ public record LessonSharedEvent(
         String sourceTool,
         String actor,
         List<String> decisionIds,
-        String sharedWithOrgUnit) implements LoopEvent {
+        String sharedWithOrgUnit)
+        implements LoopEvent {
 
     public LessonSharedEvent {
         decisionIds = List.copyOf(decisionIds);

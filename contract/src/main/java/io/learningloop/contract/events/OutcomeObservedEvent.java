@@ -19,7 +19,8 @@ public record OutcomeObservedEvent(
         String actor,
         Assessment assessment,
         String summary,
-        ReportedBy reportedBy) implements LoopEvent {
+        ReportedBy reportedBy)
+        implements LoopEvent {
 
     @Override
     public String aggregateId() {

@@ -8,7 +8,9 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * (discovered). {@code unknown} only for outcomes recorded before this was asked (revision 1).
  */
 public enum ReportedBy {
-    DECISION_OWNER, OTHERS, UNKNOWN;
+    DECISION_OWNER,
+    OTHERS,
+    UNKNOWN;
 
     @JsonValue
     public String wireName() {

@@ -22,7 +22,8 @@ public record ReviewHeldEvent(
         List<RootCause> rootCauses,
         boolean facilitated,
         boolean blameless,
-        int participantCount) implements LoopEvent {
+        int participantCount)
+        implements LoopEvent {
 
     public ReviewHeldEvent {
         decisionIds = List.copyOf(decisionIds);

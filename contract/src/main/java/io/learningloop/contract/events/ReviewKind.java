@@ -5,7 +5,9 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** The form of a review. */
 public enum ReviewKind {
-    POST_MORTEM, AFTER_ACTION_REVIEW, RETROSPECTIVE;
+    POST_MORTEM,
+    AFTER_ACTION_REVIEW,
+    RETROSPECTIVE;
 
     @JsonValue
     public String wireName() {

@@ -25,6 +25,7 @@ public record StepAmendedEvent(
         String actor,
         String reason,
         String correctionRevision,
+
         @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "eventType")
         @JsonSubTypes({
             @JsonSubTypes.Type(value = DecisionMadeEvent.class, name = "DecisionMade"),
@@ -34,11 +35,16 @@ public record StepAmendedEvent(
             @JsonSubTypes.Type(value = ActionAssignedEvent.class, name = "ActionAssigned"),
             @JsonSubTypes.Type(value = BehaviorChangedEvent.class, name = "BehaviorChanged")
         })
-        LoopEvent correction) implements LoopEvent {
+        LoopEvent correction)
+        implements LoopEvent {
 
     /** The kinds of step event that can be amended (or retracted): those a tool posts as a step of its own. */
-    public static final List<Class<? extends LoopEvent>> CORRECTABLE = List.of(DecisionMadeEvent.class,
-            OutcomeObservedEvent.class, LessonRecordedEvent.class, ReviewHeldEvent.class, ActionAssignedEvent.class,
+    public static final List<Class<? extends LoopEvent>> CORRECTABLE = List.of(
+            DecisionMadeEvent.class,
+            OutcomeObservedEvent.class,
+            LessonRecordedEvent.class,
+            ReviewHeldEvent.class,
+            ActionAssignedEvent.class,
             BehaviorChangedEvent.class);
 
     @Override

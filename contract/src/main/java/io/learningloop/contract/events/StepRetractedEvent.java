@@ -24,7 +24,8 @@ public record StepRetractedEvent(
         String retractedEventId,
         String retractedEventType,
         List<String> decisionIds,
-        List<String> lessonIds) implements LoopEvent {
+        List<String> lessonIds)
+        implements LoopEvent {
 
     public StepRetractedEvent {
         decisionIds = List.copyOf(decisionIds);

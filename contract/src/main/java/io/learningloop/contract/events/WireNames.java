@@ -7,8 +7,7 @@ import java.util.stream.Collectors;
 /** Kebab-case wire names for enums, so JSON, indices and Kibana read {@code worse-than-expected}. */
 public final class WireNames {
 
-    private WireNames() {
-    }
+    private WireNames() {}
 
     public static String of(Enum<?> value) {
         return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -25,7 +24,6 @@ public final class WireNames {
     }
 
     public static String accepted(Class<? extends Enum<?>> type) {
-        return Arrays.stream(type.getEnumConstants()).map(WireNames::of)
-                .collect(Collectors.joining(", ", "[", "]"));
+        return Arrays.stream(type.getEnumConstants()).map(WireNames::of).collect(Collectors.joining(", ", "[", "]"));
     }
 }

@@ -8,8 +8,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 /** The one JSON mapping for events on Kafka and documents in Elasticsearch: ISO-8601 times. */
 public final class EventJson {
 
-    private EventJson() {
-    }
+    private EventJson() {}
 
     /**
      * Unknown properties are ignored so that a consumer on an older contract keeps reading events

@@ -12,43 +12,42 @@ import java.util.function.UnaryOperator;
 public final class EventUpcasts {
 
     /** One step: from {@code revision} of {@code type} to the revision after it. */
-    public record Step(String type, String revision) {
-    }
+    public record Step(String type, String revision) {}
 
-    private record Change(String toRevision, UnaryOperator<ObjectNode> change) {
-    }
+    private record Change(String toRevision, UnaryOperator<ObjectNode> change) {}
 
     private static final Map<Step, Change> STEPS = Map.of(
             // Revision 2 added planned check-ins, their leading indicators and stated uncertainties.
-            new Step("DecisionMade", "1"), new Change("2", json -> {
-                json.putArray("checkInDates");
-                json.putArray("leadingIndicators");
-                json.putArray("uncertainties");
-                return json;
-            }),
+            new Step("DecisionMade", "1"),
+                    new Change("2", json -> {
+                        json.putArray("checkInDates");
+                        json.putArray("leadingIndicators");
+                        json.putArray("uncertainties");
+                        return json;
+                    }),
             // Revision 2 added who reported the outcome; older outcomes do not say.
             new Step("OutcomeObserved", "1"), new Change("2", json -> json.put("reportedBy", "unknown")),
             // Revision 2 added the reviews a lesson came from, its themes and how it was drawn out.
-            new Step("LessonRecorded", "1"), new Change("2", json -> {
-                json.putArray("reviewIds");
-                json.putArray("themes");
-                json.put("extractionPractice", "unknown");
-                return json;
-            }));
+            new Step("LessonRecorded", "1"),
+                    new Change("2", json -> {
+                        json.putArray("reviewIds");
+                        json.putArray("themes");
+                        json.put("extractionPractice", "unknown");
+                        return json;
+                    }));
 
-    private EventUpcasts() {
-    }
+    private EventUpcasts() {}
 
     /** The upcast JSON and its revision; unchanged when there is no step from {@code revision}. */
-    public record Upcast(String revision, ObjectNode json) {
-    }
+    public record Upcast(String revision, ObjectNode json) {}
 
     /** Applies every step from {@code revision} on, in place. */
     public static Upcast toLatest(String type, String revision, ObjectNode json) {
         String current = revision;
         ObjectNode node = json;
-        for (Change change = STEPS.get(new Step(type, current)); change != null;
-             change = STEPS.get(new Step(type, current))) {
+        for (Change change = STEPS.get(new Step(type, current));
+                change != null;
+                change = STEPS.get(new Step(type, current))) {
             node = change.change().apply(node);
             current = change.toRevision();
         }

@@ -35,8 +35,8 @@ public final class EventDecoder {
                 throw new UndecodableEventException(record, type + " revision " + revision + " is not supported");
             }
             LoopEvent event = json.treeToValue(upcast.json(), eventClass);
-            return new EventEnvelope(event, type, upcast.revision(), sequence, record.topic(), record.partition(),
-                    record.offset());
+            return new EventEnvelope(
+                    event, type, upcast.revision(), sequence, record.topic(), record.partition(), record.offset());
         } catch (IOException | RuntimeException e) {
             throw new UndecodableEventException(record, "value is not a valid " + type + ": " + e.getMessage());
         }

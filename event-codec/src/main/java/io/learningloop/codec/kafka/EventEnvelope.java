@@ -25,8 +25,14 @@ public record EventEnvelope(
      */
     public EventEnvelope correctedStep() {
         if (event instanceof StepAmendedEvent amended) {
-            return new EventEnvelope(amended.correction(), EventTypes.name(amended.correction().getClass()),
-                    amended.correctionRevision(), aggregateSequence, topic, partition, offset);
+            return new EventEnvelope(
+                    amended.correction(),
+                    EventTypes.name(amended.correction().getClass()),
+                    amended.correctionRevision(),
+                    aggregateSequence,
+                    topic,
+                    partition,
+                    offset);
         }
         return this;
     }

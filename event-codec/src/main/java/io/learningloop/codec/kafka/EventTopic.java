@@ -21,10 +21,14 @@ public record EventTopic(String name, int partitions, short replicationFactor) {
     }
 
     public NewTopic toNewTopic() {
-        return new NewTopic(name, partitions, replicationFactor).configs(Map.of(
-                TopicConfig.RETENTION_MS_CONFIG, "-1",
-                TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
-                // Events are small JSON documents; 1 MiB keeps a pathological payload out.
-                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(1024 * 1024)));
+        return new NewTopic(name, partitions, replicationFactor)
+                .configs(Map.of(
+                        TopicConfig.RETENTION_MS_CONFIG,
+                        "-1",
+                        TopicConfig.CLEANUP_POLICY_CONFIG,
+                        TopicConfig.CLEANUP_POLICY_DELETE,
+                        // Events are small JSON documents; 1 MiB keeps a pathological payload out.
+                        TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
+                        Integer.toString(1024 * 1024)));
     }
 }

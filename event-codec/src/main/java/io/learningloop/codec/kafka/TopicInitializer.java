@@ -17,8 +17,7 @@ public final class TopicInitializer {
 
     private static final Logger log = LoggerFactory.getLogger(TopicInitializer.class);
 
-    private TopicInitializer() {
-    }
+    private TopicInitializer() {}
 
     public static void ensure(String bootstrapServers, EventTopic topic, Duration timeout) {
         try (Admin admin = Admin.create(Map.of(

@@ -46,12 +46,13 @@ class EventDecoderTest {
     @Test
     void revisionWithoutAnUpcastIsRefused() {
         assertThatThrownBy(() -> decoder.decode(record("DecisionMade", "7", "{}")))
-                .isInstanceOf(UndecodableEventException.class).hasMessageContaining("revision 7 is not supported");
+                .isInstanceOf(UndecodableEventException.class)
+                .hasMessageContaining("revision 7 is not supported");
     }
 
     private static ConsumerRecord<String, byte[]> record(String type, String revision, String json) {
-        ConsumerRecord<String, byte[]> record = new ConsumerRecord<>("t", 0, 0L, "d-1",
-                json.getBytes(StandardCharsets.UTF_8));
+        ConsumerRecord<String, byte[]> record =
+                new ConsumerRecord<>("t", 0, 0L, "d-1", json.getBytes(StandardCharsets.UTF_8));
         record.headers().add(new RecordHeader("event-id", "e".getBytes(StandardCharsets.UTF_8)));
         record.headers().add(new RecordHeader("event-type", type.getBytes(StandardCharsets.UTF_8)));
         record.headers().add(new RecordHeader("event-revision", revision.getBytes(StandardCharsets.UTF_8)));

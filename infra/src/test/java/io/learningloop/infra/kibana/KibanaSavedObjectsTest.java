@@ -43,8 +43,10 @@ class KibanaSavedObjectsTest {
     @Test
     void everyLineIsOneSavedObjectWithIdTypeAttributesAndReferences() {
         assertThat(check.fileProblems()).isEmpty();
-        assertThat(ndjson.lines().filter(line -> !line.isBlank())).hasSize(check.objects().size());
-        assertThat(check.objects()).extracting(object -> object.path("type").asText())
+        assertThat(ndjson.lines().filter(line -> !line.isBlank()))
+                .hasSize(check.objects().size());
+        assertThat(check.objects())
+                .extracting(object -> object.path("type").asText())
                 .containsOnly("index-pattern", "lens", "search", "dashboard");
     }
 
@@ -52,9 +54,11 @@ class KibanaSavedObjectsTest {
     void eachTemplateHasOneDataViewTitledWithTheProductionIndexAndADateTimeField() {
         assertThat(check.dataViewProblems()).isEmpty();
         assertThat(check.objectsOfType("index-pattern"))
-                .extracting(object -> object.path("id").asText(),
+                .extracting(
+                        object -> object.path("id").asText(),
                         object -> object.path("attributes").path("title").asText(),
-                        object -> object.path("attributes").path("timeFieldName").asText())
+                        object ->
+                                object.path("attributes").path("timeFieldName").asText())
                 .containsExactlyInAnyOrder(
                         tuple("ll-events", "learning-loop-events", "occurredAt"),
                         tuple("ll-loops", "learning-loop-loops", "decidedAt"),
@@ -65,9 +69,14 @@ class KibanaSavedObjectsTest {
     void everyFieldNamedByAnObjectIsMappedInItsDataViewsIndexWithATypeThatFitsItsUse() {
         assertThat(check.fieldProblems()).isEmpty();
         List<FieldUse> uses = check.fieldUses();
-        System.out.printf("Kibana saved objects: %d field references (%d distinct fields) checked against the"
-                        + " templates, plus %d data view time fields%n", uses.size(),
-                uses.stream().map(use -> use.dataViewId() + "/" + use.field()).distinct().count(),
+        System.out.printf(
+                "Kibana saved objects: %d field references (%d distinct fields) checked against the"
+                        + " templates, plus %d data view time fields%n",
+                uses.size(),
+                uses.stream()
+                        .map(use -> use.dataViewId() + "/" + use.field())
+                        .distinct()
+                        .count(),
                 check.objectsOfType("index-pattern").size());
     }
 
@@ -78,15 +87,30 @@ class KibanaSavedObjectsTest {
                 .extracting(FieldUse::objectId, FieldUse::dataViewId, FieldUse::field, FieldUse::use)
                 .contains(
                         tuple("lens ll-lens-outcome-latency-by-org-unit", "ll-loops", "orgUnit", Use.TERMS),
-                        tuple("lens ll-lens-outcome-latency-by-org-unit", "ll-loops",
-                                "latency.decisionToOutcomeDays", Use.NUMERIC_METRIC),
-                        tuple("lens ll-lens-outcome-latency-by-org-unit", "ll-loops",
-                                "latency.decisionToOutcomeDays", Use.QUERY),
-                        tuple("lens ll-lens-behavior-change-latency-per-year", "ll-loops", "decidedAt",
+                        tuple(
+                                "lens ll-lens-outcome-latency-by-org-unit",
+                                "ll-loops",
+                                "latency.decisionToOutcomeDays",
+                                Use.NUMERIC_METRIC),
+                        tuple(
+                                "lens ll-lens-outcome-latency-by-org-unit",
+                                "ll-loops",
+                                "latency.decisionToOutcomeDays",
+                                Use.QUERY),
+                        tuple(
+                                "lens ll-lens-behavior-change-latency-per-year",
+                                "ll-loops",
+                                "decidedAt",
                                 Use.DATE_HISTOGRAM),
-                        tuple("lens ll-lens-behavior-change-latency-per-year", "ll-loops",
-                                "latency.decisionToBehaviorChangeDays", Use.NUMERIC_METRIC),
-                        tuple("lens ll-lens-learning-conversion-per-year", "ll-lessons", "recordedAt",
+                        tuple(
+                                "lens ll-lens-behavior-change-latency-per-year",
+                                "ll-loops",
+                                "latency.decisionToBehaviorChangeDays",
+                                Use.NUMERIC_METRIC),
+                        tuple(
+                                "lens ll-lens-learning-conversion-per-year",
+                                "ll-lessons",
+                                "recordedAt",
                                 Use.DATE_HISTOGRAM),
                         tuple("lens ll-lens-learning-conversion-per-year", "ll-lessons", "converted", Use.QUERY),
                         tuple("lens ll-lens-loops-by-stage-and-category", "ll-loops", "category", Use.TERMS),
@@ -96,7 +120,8 @@ class KibanaSavedObjectsTest {
                         tuple("search ll-search-events", "ll-events", "actor", Use.COLUMN),
                         tuple("search ll-search-events", "ll-events", "occurredAt", Use.SORT));
         // The conversion filter is found both in the hidden count column and in the formula text.
-        assertThat(check.fieldUses()).filteredOn(use -> use.field().equals("converted"))
+        assertThat(check.fieldUses())
+                .filteredOn(use -> use.field().equals("converted"))
                 .extracting(FieldUse::where)
                 .anySatisfy(where -> assertThat(where).contains("filter"))
                 .anySatisfy(where -> assertThat(where).contains("formula kql"));
@@ -106,9 +131,11 @@ class KibanaSavedObjectsTest {
     @Test
     void everyPanelOverLoopsOrLessonsLeavesRetractedOnesOut() {
         List<String> panelsOverLoopsOrLessons = check.fieldUses().stream()
-                .filter(use -> use.objectId().startsWith("lens ") && List.of("ll-loops", "ll-lessons")
-                        .contains(use.dataViewId()))
-                .map(FieldUse::objectId).distinct().toList();
+                .filter(use -> use.objectId().startsWith("lens ")
+                        && List.of("ll-loops", "ll-lessons").contains(use.dataViewId()))
+                .map(FieldUse::objectId)
+                .distinct()
+                .toList();
 
         assertThat(panelsOverLoopsOrLessons).hasSize(4);
         for (JsonNode lens : check.objectsOfType("lens")) {
@@ -117,8 +144,10 @@ class KibanaSavedObjectsTest {
                 assertThat(query).as(lens.path("id").asText()).containsPattern("(^| and )not retracted : true$");
             }
         }
-        assertThat(check.fieldUses()).filteredOn(use -> use.field().equals("retracted"))
-                .extracting(FieldUse::use).containsOnly(Use.QUERY);
+        assertThat(check.fieldUses())
+                .filteredOn(use -> use.field().equals("retracted"))
+                .extracting(FieldUse::use)
+                .containsOnly(Use.QUERY);
     }
 
     @Test
@@ -135,8 +164,10 @@ class KibanaSavedObjectsTest {
     void theDashboardPlacesEveryVisualizationAndTheEventSearchOnTheGrid() {
         assertThat(check.dashboardProblems()).isEmpty();
         JsonNode dashboard = check.objectsOfType("dashboard").get(0);
-        List<String> visualizations = Stream.concat(check.objectsOfType("lens").stream(),
-                check.objectsOfType("search").stream()).map(object -> object.path("id").asText()).toList();
+        List<String> visualizations = Stream.concat(
+                        check.objectsOfType("lens").stream(), check.objectsOfType("search").stream())
+                .map(object -> object.path("id").asText())
+                .toList();
         assertThat(dashboard.path("references").findValuesAsText("id"))
                 .containsExactlyInAnyOrderElementsOf(visualizations);
     }
@@ -153,61 +184,92 @@ class KibanaSavedObjectsTest {
 
         List<String> problems = new SavedObjectsCheck(broken, MAPPINGS).problems();
 
-        assertThat(problems).as(breakage).anySatisfy(problem -> assertThat(problem).contains(expectedProblem));
+        assertThat(problems)
+                .as(breakage)
+                .anySatisfy(problem -> assertThat(problem).contains(expectedProblem));
     }
 
     static Stream<Arguments> breakages() {
         return Stream.of(
-                Arguments.of("misspelt percentile field",
+                Arguments.of(
+                        "misspelt percentile field",
                         "\"sourceField\":\"latency.decisionToOutcomeDays\"",
                         "\"sourceField\":\"latency.decisionToOutcomeDay\"",
                         "'latency.decisionToOutcomeDay' is not in the mapping of learning-loop-loops"),
-                Arguments.of("percentile of a keyword",
-                        "\"sourceField\":\"latency.decisionToBehaviorChangeDays\"", "\"sourceField\":\"stage\"",
+                Arguments.of(
+                        "percentile of a keyword",
+                        "\"sourceField\":\"latency.decisionToBehaviorChangeDays\"",
+                        "\"sourceField\":\"stage\"",
                         "'stage' is keyword in learning-loop-loops"),
-                Arguments.of("terms on a text field",
-                        "\"sourceField\":\"orgUnit\"", "\"sourceField\":\"title\"",
+                Arguments.of(
+                        "terms on a text field",
+                        "\"sourceField\":\"orgUnit\"",
+                        "\"sourceField\":\"title\"",
                         "'title' is text in learning-loop-loops"),
-                Arguments.of("date histogram on a keyword",
-                        "\"sourceField\":\"decidedAt\"", "\"sourceField\":\"decisionId\"",
+                Arguments.of(
+                        "date histogram on a keyword",
+                        "\"sourceField\":\"decidedAt\"",
+                        "\"sourceField\":\"decisionId\"",
                         "'decisionId' is keyword in learning-loop-loops"),
-                Arguments.of("field of another index",
-                        "\"sourceField\":\"recordedAt\"", "\"sourceField\":\"decidedAt\"",
+                Arguments.of(
+                        "field of another index",
+                        "\"sourceField\":\"recordedAt\"",
+                        "\"sourceField\":\"decidedAt\"",
                         "'decidedAt' is not in the mapping of learning-loop-lessons"),
-                Arguments.of("misspelt field in a column filter",
-                        "\"query\":\"converted : true\"", "\"query\":\"convertd : true\"",
+                Arguments.of(
+                        "misspelt field in a column filter",
+                        "\"query\":\"converted : true\"",
+                        "\"query\":\"convertd : true\"",
                         "'convertd' is not in the mapping of learning-loop-lessons"),
-                Arguments.of("misspelt field in the formula",
-                        "count(kql='converted : true')", "count(kql='converted_ : true')",
+                Arguments.of(
+                        "misspelt field in the formula",
+                        "count(kql='converted : true')",
+                        "count(kql='converted_ : true')",
                         "'converted_' is not in the mapping of learning-loop-lessons"),
-                Arguments.of("filter value a boolean never has",
-                        "\"query\":\"converted : true\"", "\"query\":\"converted : yes\"",
+                Arguments.of(
+                        "filter value a boolean never has",
+                        "\"query\":\"converted : true\"",
+                        "\"query\":\"converted : yes\"",
                         "never matches 'yes'"),
-                Arguments.of("query the check cannot read",
-                        "latency.decisionToOutcomeDays : *", "latency.decisionToOutcomeDays >= 0",
+                Arguments.of(
+                        "query the check cannot read",
+                        "latency.decisionToOutcomeDays : *",
+                        "latency.decisionToOutcomeDays >= 0",
                         "cannot check KQL clause"),
-                Arguments.of("misspelt saved search column",
-                        "[\"eventType\",\"orgUnit\",\"actor\"]", "[\"eventType\",\"orgUnit\",\"actr\"]",
+                Arguments.of(
+                        "misspelt saved search column",
+                        "[\"eventType\",\"orgUnit\",\"actor\"]",
+                        "[\"eventType\",\"orgUnit\",\"actr\"]",
                         "'actr' is not in the mapping of learning-loop-events"),
-                Arguments.of("saved search sorted by a misspelt field",
-                        "[[\"occurredAt\",\"desc\"]]", "[[\"occuredAt\",\"desc\"]]",
+                Arguments.of(
+                        "saved search sorted by a misspelt field",
+                        "[[\"occurredAt\",\"desc\"]]",
+                        "[[\"occuredAt\",\"desc\"]]",
                         "'occuredAt' is not in the mapping of learning-loop-events"),
-                Arguments.of("reference to a data view not in the file",
+                Arguments.of(
+                        "reference to a data view not in the file",
                         "\"id\":\"ll-lessons\",\"name\":\"indexpattern-datasource-layer-",
                         "\"id\":\"ll-lesson\",\"name\":\"indexpattern-datasource-layer-",
                         "index-pattern/ll-lesson, which is not in the file"),
-                Arguments.of("data view time field that is no date",
-                        "\"timeFieldName\":\"decidedAt\"", "\"timeFieldName\":\"stage\"",
+                Arguments.of(
+                        "data view time field that is no date",
+                        "\"timeFieldName\":\"decidedAt\"",
+                        "\"timeFieldName\":\"stage\"",
                         "time field 'stage' is keyword"),
-                Arguments.of("data view title that no template creates",
-                        "\"title\":\"learning-loop-events\"", "\"title\":\"learning-loop-event\"",
+                Arguments.of(
+                        "data view title that no template creates",
+                        "\"title\":\"learning-loop-events\"",
+                        "\"title\":\"learning-loop-event\"",
                         "title 'learning-loop-event' is no template's index"),
-                Arguments.of("visualization left off the dashboard",
+                Arguments.of(
+                        "visualization left off the dashboard",
                         "{\"name\":\"4:panel_4\",\"type\":\"lens\",\"id\":\"ll-lens-loops-by-stage-and-category\"}",
                         "{\"name\":\"4:panel_4\",\"type\":\"lens\",\"id\":\"ll-lens-learning-conversion-per-year\"}",
                         "lens ll-lens-loops-by-stage-and-category is on no dashboard"),
-                Arguments.of("accessor of a column the layer lacks",
-                        "\"accessors\":[\"col-p50\",\"col-p90\"]", "\"accessors\":[\"col-p50\",\"col-p95\"]",
+                Arguments.of(
+                        "accessor of a column the layer lacks",
+                        "\"accessors\":[\"col-p50\",\"col-p90\"]",
+                        "\"accessors\":[\"col-p50\",\"col-p95\"]",
                         "accessor 'col-p95' is not a column"));
     }
 }

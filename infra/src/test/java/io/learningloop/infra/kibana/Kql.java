@@ -15,8 +15,7 @@ import java.util.regex.Pattern;
 final class Kql {
 
     /** One {@code field : value} clause; {@code value} without quotes. */
-    record Clause(String field, String value) {
-    }
+    record Clause(String field, String value) {}
 
     private static final String OPEN = "\uE000";
     private static final String CLOSE = "\uE001";
@@ -25,8 +24,7 @@ final class Kql {
     private static final Pattern CLAUSE =
             Pattern.compile("([A-Za-z_@][\\w.@]*)\\s*:\\s*(\\*|\"(?:[^\"\\\\]|\\\\.)*\"|[^\\s()\":<>]+)");
 
-    private Kql() {
-    }
+    private Kql() {}
 
     /** @throws IllegalArgumentException when the query uses syntax beyond the simple clauses above */
     static List<Clause> clauses(String query) {

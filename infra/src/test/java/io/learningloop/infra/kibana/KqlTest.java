@@ -35,7 +35,6 @@ class KqlTest {
                 .hasMessageContaining("cannot check KQL clause");
         assertThatThrownBy(() -> Kql.clauses("stage : (decided or pending)"))
                 .hasMessageContaining("cannot check KQL clause");
-        assertThatThrownBy(() -> Kql.clauses("free text"))
-                .hasMessageContaining("cannot check KQL clause");
+        assertThatThrownBy(() -> Kql.clauses("free text")).hasMessageContaining("cannot check KQL clause");
     }
 }

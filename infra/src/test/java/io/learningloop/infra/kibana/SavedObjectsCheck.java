@@ -45,20 +45,34 @@ final class SavedObjectsCheck {
      * One field named by one object. {@code dataViewId} is the data view it is resolved in (null when
      * the object names none); {@code queryValue} is the value of a KQL clause, else null.
      */
-    record FieldUse(String objectId, String where, String dataViewId, String field, Use use, String queryValue) {
-    }
+    record FieldUse(String objectId, String where, String dataViewId, String field, Use use, String queryValue) {}
 
     static final String RECORDS = "___records___";
     static final String LAYER_REFERENCE_PREFIX = "indexpattern-datasource-layer-";
     static final int DASHBOARD_COLUMNS = 48;
 
-    private static final Set<String> NUMERIC_OPERATIONS = Set.of("percentile", "median", "average", "sum", "min",
-            "max", "standard_deviation", "percentile_rank", "range");
+    private static final Set<String> NUMERIC_OPERATIONS = Set.of(
+            "percentile", "median", "average", "sum", "min", "max", "standard_deviation", "percentile_rank", "range");
     private static final Set<String> AGGREGATABLE_OPERATIONS = Set.of("unique_count", "last_value", "count");
     /** Operations on other columns or on nothing at all: no field of their own. */
-    private static final Set<String> FIELDLESS_OPERATIONS = Set.of("formula", "math", "static_value",
-            "cumulative_sum", "differences", "moving_average", "counter_rate", "overall_sum", "overall_min",
-            "overall_max", "overall_average", "normalize_by_unit", "time_scale", "time_range", "interval", "now");
+    private static final Set<String> FIELDLESS_OPERATIONS = Set.of(
+            "formula",
+            "math",
+            "static_value",
+            "cumulative_sum",
+            "differences",
+            "moving_average",
+            "counter_rate",
+            "overall_sum",
+            "overall_min",
+            "overall_max",
+            "overall_average",
+            "normalize_by_unit",
+            "time_scale",
+            "time_range",
+            "interval",
+            "now");
+
     private static final Set<String> AGGREGATABLE_FUNCTIONS = Set.of("unique_count", "last_value", "count");
     private static final Pattern FORMULA_KQL = Pattern.compile("\\bkql\\s*=\\s*'((?:[^'\\\\]|\\\\.)*)'");
     private static final Pattern FORMULA_LUCENE = Pattern.compile("\\blucene\\s*=\\s*'((?:[^'\\\\]|\\\\.)*)'");
@@ -104,7 +118,9 @@ final class SavedObjectsCheck {
     }
 
     List<JsonNode> objectsOfType(String type) {
-        return objects.stream().filter(object -> type.equals(object.path("type").asText())).toList();
+        return objects.stream()
+                .filter(object -> type.equals(object.path("type").asText()))
+                .toList();
     }
 
     List<FieldUse> fieldUses() {
@@ -152,7 +168,9 @@ final class SavedObjectsCheck {
                         + " create " + mappings.indexPatterns());
                 continue;
             }
-            dataViewsByTemplate.computeIfAbsent(template.get(), name -> new ArrayList<>()).add(id);
+            dataViewsByTemplate
+                    .computeIfAbsent(template.get(), name -> new ArrayList<>())
+                    .add(id);
             String timeField = dataView.path("attributes").path("timeFieldName").asText("");
             if (timeField.isEmpty()) {
                 problems.add("data view " + id + " has no timeFieldName");
@@ -160,8 +178,7 @@ final class SavedObjectsCheck {
             }
             Optional<JsonNode> mapping = mappings.field(title, timeField);
             if (mapping.isEmpty()) {
-                problems.add("data view " + id + ": time field '" + timeField + "' is not in the mapping of "
-                        + title);
+                problems.add("data view " + id + ": time field '" + timeField + "' is not in the mapping of " + title);
             } else if (!TemplateMappings.isDate(TemplateMappings.type(mapping.get()))) {
                 problems.add("data view " + id + ": time field '" + timeField + "' is "
                         + TemplateMappings.type(mapping.get()) + " in " + title + ", not a date");
@@ -195,8 +212,8 @@ final class SavedObjectsCheck {
             }
             String type = TemplateMappings.type(mapping.get());
             if (!fits(use.use(), mapping.get())) {
-                problems.add(subject + " is " + type + " in " + index.get() + " (" + describe(mapping.get())
-                        + "), but " + use.use() + " needs " + use.use().needs);
+                problems.add(subject + " is " + type + " in " + index.get() + " (" + describe(mapping.get()) + "), but "
+                        + use.use() + " needs " + use.use().needs);
             } else if (use.queryValue() != null && !valueFits(type, use.queryValue())) {
                 problems.add(subject + " is " + type + " in " + index.get() + ", which never matches '"
                         + use.queryValue() + "'");
@@ -211,14 +228,16 @@ final class SavedObjectsCheck {
         for (JsonNode object : objects) {
             Set<String> names = new HashSet<>();
             for (JsonNode reference : object.path("references")) {
-                String target = reference.path("type").asText() + "/" + reference.path("id").asText();
-                if (find(reference.path("type").asText(), reference.path("id").asText()).isEmpty()) {
-                    problems.add(id(object) + ": reference '" + reference.path("name").asText() + "' points at "
-                            + target + ", which is not in the file");
+                String target = reference.path("type").asText() + "/"
+                        + reference.path("id").asText();
+                if (find(reference.path("type").asText(), reference.path("id").asText())
+                        .isEmpty()) {
+                    problems.add(id(object) + ": reference '"
+                            + reference.path("name").asText() + "' points at " + target + ", which is not in the file");
                 }
                 if (!names.add(reference.path("name").asText())) {
-                    problems.add(id(object) + ": reference name '" + reference.path("name").asText()
-                            + "' is used twice");
+                    problems.add(id(object) + ": reference name '"
+                            + reference.path("name").asText() + "' is used twice");
                 }
             }
         }
@@ -249,15 +268,16 @@ final class SavedObjectsCheck {
                 for (Map.Entry<String, JsonNode> column : columns.properties()) {
                     for (JsonNode reference : column.getValue().path("references")) {
                         if (!columnIds.contains(reference.asText())) {
-                            problems.add(id + " column " + column.getKey() + " refers to column '"
-                                    + reference.asText() + "', which its layer does not have");
+                            problems.add(id + " column " + column.getKey() + " refers to column '" + reference.asText()
+                                    + "', which its layer does not have");
                         }
                     }
-                    problems.addAll(columnTypeProblems(id, layerDataView(lens, layer.getKey()), column.getKey(),
-                            column.getValue()));
+                    problems.addAll(columnTypeProblems(
+                            id, layerDataView(lens, layer.getKey()), column.getKey(), column.getValue()));
                 }
             }
-            String visualizationType = lens.path("attributes").path("visualizationType").asText();
+            String visualizationType =
+                    lens.path("attributes").path("visualizationType").asText();
             if (!"lnsXY".equals(visualizationType)) {
                 problems.add(id + ": visualizationType " + visualizationType + " is not checked yet; teach"
                         + " SavedObjectsCheck where its accessors are");
@@ -277,11 +297,13 @@ final class SavedObjectsCheck {
                     }
                 }
                 visLayer.path("accessors").forEach(accessor -> accessors.add(accessor.asText()));
-                visLayer.path("yConfig").forEach(config -> accessors.add(config.path("forAccessor").asText()));
+                visLayer.path("yConfig")
+                        .forEach(config ->
+                                accessors.add(config.path("forAccessor").asText()));
                 for (String accessor : accessors) {
                     if (!columns.has(accessor)) {
-                        problems.add(id + ": visualization accessor '" + accessor + "' is not a column of layer "
-                                + layerId);
+                        problems.add(
+                                id + ": visualization accessor '" + accessor + "' is not a column of layer " + layerId);
                     }
                 }
             }
@@ -302,11 +324,12 @@ final class SavedObjectsCheck {
         }
         for (JsonNode dashboard : dashboards) {
             String id = id(dashboard);
-            JsonNode panels = parseEmbedded(dashboard.path("attributes").path("panelsJSON").asText("[]"),
-                    id + " panelsJSON", problems);
+            JsonNode panels = parseEmbedded(
+                    dashboard.path("attributes").path("panelsJSON").asText("[]"), id + " panelsJSON", problems);
             Map<String, JsonNode> references = new LinkedHashMap<>();
-            dashboard.path("references").forEach(reference -> references.put(reference.path("name").asText(),
-                    reference));
+            dashboard
+                    .path("references")
+                    .forEach(reference -> references.put(reference.path("name").asText(), reference));
             Set<String> panelIndices = new HashSet<>();
             List<int[]> cells = new ArrayList<>();
             for (JsonNode panel : panels) {
@@ -314,28 +337,44 @@ final class SavedObjectsCheck {
                 if (!panelIndices.add(panelIndex)) {
                     problems.add(id + ": panelIndex " + panelIndex + " is used twice");
                 }
-                String referenceName = panelIndex + ":" + panel.path("panelRefName").asText();
+                String referenceName =
+                        panelIndex + ":" + panel.path("panelRefName").asText();
                 JsonNode reference = references.get(referenceName);
                 if (reference == null) {
                     problems.add(id + ": panel " + panelIndex + " names reference '" + referenceName
                             + "', which the dashboard does not have");
-                } else if (!reference.path("type").asText().equals(panel.path("type").asText())) {
-                    problems.add(id + ": panel " + panelIndex + " is a " + panel.path("type").asText()
-                            + " but its reference points at a " + reference.path("type").asText());
+                } else if (!reference
+                        .path("type")
+                        .asText()
+                        .equals(panel.path("type").asText())) {
+                    problems.add(id + ": panel " + panelIndex + " is a "
+                            + panel.path("type").asText() + " but its reference points at a "
+                            + reference.path("type").asText());
                 } else {
-                    placed.add(reference.path("type").asText() + "/" + reference.path("id").asText());
+                    placed.add(reference.path("type").asText() + "/"
+                            + reference.path("id").asText());
                 }
                 JsonNode grid = panel.path("gridData");
-                int[] cell = {grid.path("x").asInt(-1), grid.path("y").asInt(-1), grid.path("w").asInt(0),
-                        grid.path("h").asInt(0)};
-                if (cell[0] < 0 || cell[1] < 0 || cell[2] <= 0 || cell[3] <= 0 || cell[0] + cell[2] > DASHBOARD_COLUMNS
+                int[] cell = {
+                    grid.path("x").asInt(-1),
+                    grid.path("y").asInt(-1),
+                    grid.path("w").asInt(0),
+                    grid.path("h").asInt(0)
+                };
+                if (cell[0] < 0
+                        || cell[1] < 0
+                        || cell[2] <= 0
+                        || cell[3] <= 0
+                        || cell[0] + cell[2] > DASHBOARD_COLUMNS
                         || !panelIndex.equals(grid.path("i").asText())) {
                     problems.add(id + ": panel " + panelIndex + " has gridData " + grid + " outside the "
                             + DASHBOARD_COLUMNS + "-column grid or with i != panelIndex");
                 }
                 for (int[] other : cells) {
-                    if (cell[0] < other[0] + other[2] && other[0] < cell[0] + cell[2]
-                            && cell[1] < other[1] + other[3] && other[1] < cell[1] + cell[3]) {
+                    if (cell[0] < other[0] + other[2]
+                            && other[0] < cell[0] + cell[2]
+                            && cell[1] < other[1] + other[3]
+                            && other[1] < cell[1] + cell[3]) {
                         problems.add(id + ": panel " + panelIndex + " overlaps another panel");
                     }
                 }
@@ -363,8 +402,9 @@ final class SavedObjectsCheck {
                 case "index-pattern" -> {
                     // title and time field: dataViewProblems()
                 }
-                default -> collectProblems.add(id(object) + ": saved objects of type "
-                        + object.path("type").asText() + " are not checked yet; teach SavedObjectsCheck");
+                default ->
+                    collectProblems.add(id(object) + ": saved objects of type "
+                            + object.path("type").asText() + " are not checked yet; teach SavedObjectsCheck");
             }
         }
     }
@@ -386,7 +426,8 @@ final class SavedObjectsCheck {
                 continue;
             }
             layerDataViews.add(dataView);
-            for (Map.Entry<String, JsonNode> column : layer.getValue().path("columns").properties()) {
+            for (Map.Entry<String, JsonNode> column :
+                    layer.getValue().path("columns").properties()) {
                 collectColumn(id, "column " + column.getKey(), dataView, column.getValue());
             }
         }
@@ -409,18 +450,24 @@ final class SavedObjectsCheck {
             addField(id, where + " " + operation, dataView, field, Use.DATE_HISTOGRAM);
         } else if ("terms".equals(operation)) {
             addField(id, where + " terms", dataView, field, Use.TERMS);
-            column.path("params").path("secondaryFields").forEach(secondary ->
-                    addField(id, where + " terms", dataView, secondary.asText(), Use.TERMS));
+            column.path("params")
+                    .path("secondaryFields")
+                    .forEach(secondary -> addField(id, where + " terms", dataView, secondary.asText(), Use.TERMS));
         } else if (AGGREGATABLE_OPERATIONS.contains(operation)) {
             if (!"count".equals(operation) || (field != null && !RECORDS.equals(field))) {
                 addField(id, where + " " + operation, dataView, field, Use.AGGREGATABLE);
             }
             if (column.path("params").has("sortField")) {
-                addField(id, where + " sortField", dataView, column.path("params").path("sortField").asText(),
+                addField(
+                        id,
+                        where + " sortField",
+                        dataView,
+                        column.path("params").path("sortField").asText(),
                         Use.DATE);
             }
         } else if ("formula".equals(operation)) {
-            collectFormula(id, where, dataView, column.path("params").path("formula").asText(""));
+            collectFormula(
+                    id, where, dataView, column.path("params").path("formula").asText(""));
         } else if (!FIELDLESS_OPERATIONS.contains(operation)) {
             collectProblems.add(id + " " + where + ": operation '" + operation + "' is not checked yet; teach"
                     + " SavedObjectsCheck which field types it needs");
@@ -436,12 +483,14 @@ final class SavedObjectsCheck {
         if (FORMULA_LUCENE.matcher(formula).find()) {
             collectProblems.add(id + " " + where + ": formula uses lucene=, which is not checked; use kql=");
         }
-        String withoutQueries = FORMULA_LUCENE.matcher(FORMULA_KQL.matcher(formula).replaceAll(""))
+        String withoutQueries = FORMULA_LUCENE
+                .matcher(FORMULA_KQL.matcher(formula).replaceAll(""))
                 .replaceAll("");
         Matcher function = FORMULA_FIELD_FUNCTION.matcher(withoutQueries);
         while (function.find()) {
             String name = function.group(1);
-            Use use = NUMERIC_OPERATIONS.contains(name) ? Use.NUMERIC_METRIC
+            Use use = NUMERIC_OPERATIONS.contains(name)
+                    ? Use.NUMERIC_METRIC
                     : AGGREGATABLE_FUNCTIONS.contains(name) ? Use.AGGREGATABLE : null;
             if (use == null) {
                 collectProblems.add(id + " " + where + ": formula function " + name + "(" + function.group(2)
@@ -456,12 +505,16 @@ final class SavedObjectsCheck {
         String id = id(search);
         JsonNode attributes = search.path("attributes");
         JsonNode source = parseEmbedded(
-                attributes.path("kibanaSavedObjectMeta").path("searchSourceJSON").asText("{}"),
-                id + " searchSourceJSON", collectProblems);
+                attributes
+                        .path("kibanaSavedObjectMeta")
+                        .path("searchSourceJSON")
+                        .asText("{}"),
+                id + " searchSourceJSON",
+                collectProblems);
         String dataView = referenceId(search, source.path("indexRefName").asText(""));
         if (dataView == null) {
-            collectProblems.add(id + ": searchSourceJSON.indexRefName '" + source.path("indexRefName").asText()
-                    + "' names no reference");
+            collectProblems.add(id + ": searchSourceJSON.indexRefName '"
+                    + source.path("indexRefName").asText() + "' names no reference");
             return;
         }
         for (JsonNode column : attributes.path("columns")) {
@@ -483,12 +536,17 @@ final class SavedObjectsCheck {
     private void collectDashboard(JsonNode dashboard) {
         String id = id(dashboard);
         JsonNode source = parseEmbedded(
-                dashboard.path("attributes").path("kibanaSavedObjectMeta").path("searchSourceJSON").asText("{}"),
-                id + " searchSourceJSON", collectProblems);
+                dashboard
+                        .path("attributes")
+                        .path("kibanaSavedObjectMeta")
+                        .path("searchSourceJSON")
+                        .asText("{}"),
+                id + " searchSourceJSON",
+                collectProblems);
         Set<String> dataViews = new LinkedHashSet<>();
         for (JsonNode reference : dashboard.path("references")) {
-            find(reference.path("type").asText(), reference.path("id").asText()).ifPresent(panel ->
-                    panel.path("references").forEach(inner -> {
+            find(reference.path("type").asText(), reference.path("id").asText())
+                    .ifPresent(panel -> panel.path("references").forEach(inner -> {
                         if ("index-pattern".equals(inner.path("type").asText())) {
                             dataViews.add(inner.path("id").asText());
                         }
@@ -505,11 +563,13 @@ final class SavedObjectsCheck {
             return;
         }
         String language = query.path("language").asText("kuery");
-        String text = query.path("query").isTextual() ? query.path("query").asText() : query.path("query").toString();
+        String text = query.path("query").isTextual()
+                ? query.path("query").asText()
+                : query.path("query").toString();
         if (!"kuery".equals(language)) {
             if (!text.isBlank()) {
-                collectProblems.add(id + " " + where + ": " + language + " query '" + text
-                        + "' is not checked; use KQL");
+                collectProblems.add(
+                        id + " " + where + ": " + language + " query '" + text + "' is not checked; use KQL");
             }
             return;
         }
@@ -519,8 +579,8 @@ final class SavedObjectsCheck {
     private void collectKql(String id, String where, String dataView, String kql) {
         try {
             for (Kql.Clause clause : Kql.clauses(kql)) {
-                fieldUses.add(new FieldUse(id, where + " '" + kql + "'", dataView, clause.field(), Use.QUERY,
-                        clause.value()));
+                fieldUses.add(new FieldUse(
+                        id, where + " '" + kql + "'", dataView, clause.field(), Use.QUERY, clause.value()));
             }
         } catch (IllegalArgumentException e) {
             collectProblems.add(id + " " + where + ": " + e.getMessage());
@@ -531,10 +591,15 @@ final class SavedObjectsCheck {
     private void collectFilters(String id, JsonNode object, String dataView, JsonNode filters) {
         for (JsonNode filter : filters) {
             JsonNode meta = filter.path("meta");
-            String indexRef = meta.path("indexRefName").asText(meta.path("index").asText(""));
+            String indexRef =
+                    meta.path("indexRefName").asText(meta.path("index").asText(""));
             String filterDataView = indexRef.isEmpty() ? dataView : referenceId(object, indexRef);
             if (meta.hasNonNull("key")) {
-                addField(id, "filter", filterDataView == null ? indexRef : filterDataView, meta.get("key").asText(),
+                addField(
+                        id,
+                        "filter",
+                        filterDataView == null ? indexRef : filterDataView,
+                        meta.get("key").asText(),
                         Use.QUERY);
             } else {
                 collectProblems.add(id + ": filter " + filter + " names no meta.key; it is not checked");
@@ -556,30 +621,31 @@ final class SavedObjectsCheck {
         String operation = column.path("operationType").asText();
         String dataType = column.path("dataType").asText();
         String field = column.path("sourceField").asText(null);
-        if (NUMERIC_OPERATIONS.contains(operation) || AGGREGATABLE_OPERATIONS.contains(operation)
+        if (NUMERIC_OPERATIONS.contains(operation)
+                || AGGREGATABLE_OPERATIONS.contains(operation)
                 || FIELDLESS_OPERATIONS.contains(operation)) {
-            boolean numeric = !"last_value".equals(operation) && !"static_value".equals(operation)
-                    && !"range".equals(operation);
+            boolean numeric =
+                    !"last_value".equals(operation) && !"static_value".equals(operation) && !"range".equals(operation);
             if (numeric && !"number".equals(dataType)) {
-                return List.of(id + " column " + columnId + ": " + operation + " gives numbers, dataType is "
-                        + dataType);
+                return List.of(
+                        id + " column " + columnId + ": " + operation + " gives numbers, dataType is " + dataType);
             }
             if ("percentile".equals(operation)) {
                 double percentile = column.path("params").path("percentile").asDouble(-1);
                 if (percentile <= 0 || percentile >= 100) {
-                    return List.of(id + " column " + columnId + ": params.percentile " + percentile
-                            + " is not in (0, 100)");
+                    return List.of(
+                            id + " column " + columnId + ": params.percentile " + percentile + " is not in (0, 100)");
                 }
             }
             return List.of();
         }
-        Optional<JsonNode> mapping = Optional.ofNullable(field).flatMap(name ->
-                dataViewTitle(dataView).flatMap(index -> mappings.field(index, name)));
+        Optional<JsonNode> mapping = Optional.ofNullable(field)
+                .flatMap(name -> dataViewTitle(dataView).flatMap(index -> mappings.field(index, name)));
         if (mapping.isPresent()) {
             String expected = TemplateMappings.kibanaType(TemplateMappings.type(mapping.get()));
             if (!expected.equals(dataType)) {
-                return List.of(id + " column " + columnId + ": dataType " + dataType + " but field " + field
-                        + " gives " + expected);
+                return List.of(id + " column " + columnId + ": dataType " + dataType + " but field " + field + " gives "
+                        + expected);
             }
         }
         return List.of();
@@ -593,8 +659,11 @@ final class SavedObjectsCheck {
         return switch (use) {
             case NUMERIC_METRIC -> TemplateMappings.isNumeric(type) && aggregatable;
             case DATE_HISTOGRAM, DATE -> TemplateMappings.isDate(type) && aggregatable;
-            case TERMS -> aggregatable && (TemplateMappings.isNumeric(type)
-                    || Set.of("keyword", "constant_keyword", "boolean", "ip").contains(type));
+            case TERMS ->
+                aggregatable
+                        && (TemplateMappings.isNumeric(type)
+                                || Set.of("keyword", "constant_keyword", "boolean", "ip")
+                                        .contains(type));
             case AGGREGATABLE, SORT -> aggregatable;
             case QUERY -> !object && mapping.path("index").asBoolean(true);
             case COLUMN -> !object;
@@ -625,12 +694,16 @@ final class SavedObjectsCheck {
     }
 
     private Optional<String> dataViewTitle(String dataViewId) {
-        return find("index-pattern", dataViewId).map(dataView -> dataView.path("attributes").path("title").asText());
+        return find("index-pattern", dataViewId)
+                .map(dataView -> dataView.path("attributes").path("title").asText());
     }
 
     private Optional<JsonNode> find(String type, String id) {
-        return objects.stream().filter(object -> type.equals(object.path("type").asText())
-                && id != null && id.equals(object.path("id").asText())).findFirst();
+        return objects.stream()
+                .filter(object -> type.equals(object.path("type").asText())
+                        && id != null
+                        && id.equals(object.path("id").asText()))
+                .findFirst();
     }
 
     /** The data view id of a Lens layer, from its {@code indexpattern-datasource-layer-<id>} reference. */

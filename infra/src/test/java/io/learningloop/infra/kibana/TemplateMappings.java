@@ -17,16 +17,16 @@ import java.util.regex.Pattern;
  */
 final class TemplateMappings {
 
-    private static final Set<String> NUMERIC = Set.of("long", "integer", "short", "byte", "double", "float",
-            "half_float", "scaled_float", "unsigned_long");
+    private static final Set<String> NUMERIC = Set.of(
+            "long", "integer", "short", "byte", "double", "float", "half_float", "scaled_float", "unsigned_long");
     private static final Set<String> DATES = Set.of("date", "date_nanos");
 
     /** Index pattern (prefix substituted) to the template's top-level {@code properties}. */
     private final Map<String, JsonNode> propertiesByPattern = new LinkedHashMap<>();
+
     private final Map<String, String> templateByPattern = new LinkedHashMap<>();
 
-    private TemplateMappings() {
-    }
+    private TemplateMappings() {}
 
     static TemplateMappings withPrefix(String prefix) {
         ObjectMapper mapper = new ObjectMapper();
@@ -67,11 +67,13 @@ final class TemplateMappings {
      * multi-field {@code fields} ({@code title.raw}).
      */
     Optional<JsonNode> field(String index, String path) {
-        return matchingPattern(index).flatMap(pattern -> lookup(propertiesByPattern.get(pattern), path.split("\\."), 0));
+        return matchingPattern(index)
+                .flatMap(pattern -> lookup(propertiesByPattern.get(pattern), path.split("\\."), 0));
     }
 
     private Optional<String> matchingPattern(String index) {
-        return propertiesByPattern.keySet().stream().filter(pattern -> glob(pattern).matcher(index).matches())
+        return propertiesByPattern.keySet().stream()
+                .filter(pattern -> glob(pattern).matcher(index).matches())
                 .findFirst();
     }
 
@@ -102,7 +104,9 @@ final class TemplateMappings {
                     return found;
                 }
             }
-            if (node.has("fields") && to == parts.length - 1 && node.get("fields").has(parts[to])) {
+            if (node.has("fields")
+                    && to == parts.length - 1
+                    && node.get("fields").has(parts[to])) {
                 return Optional.of(node.get("fields").get(parts[to]));
             }
         }

@@ -49,27 +49,37 @@ public class ProjectionAutoConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    ProjectionRunner projectionRunner(ProjectionServiceProperties properties, List<DocumentProjection<?>> projections,
-                                      ElasticsearchClient client, MeterRegistry meters) {
+    ProjectionRunner projectionRunner(
+            ProjectionServiceProperties properties,
+            List<DocumentProjection<?>> projections,
+            ElasticsearchClient client,
+            MeterRegistry meters) {
         var kafka = properties.kafka();
         return new ProjectionRunner(
-                new ProjectionRunner.Settings(kafka.bootstrapServers(), kafka.topic(), kafka.consumerGroup(),
-                        kafka.maxPollRecords()),
-                projections, new DocumentWriter(client), meters);
+                new ProjectionRunner.Settings(
+                        kafka.bootstrapServers(), kafka.topic(), kafka.consumerGroup(), kafka.maxPollRecords()),
+                projections,
+                new DocumentWriter(client),
+                meters);
     }
 
     /** Templates and topic first, then consumption: no document is ever indexed without its mapping. */
     @Bean
-    SmartLifecycle projectionStartup(ProjectionServiceProperties properties, ElasticsearchClient client,
-                                     Indices indices, ProjectionRunner runner) {
+    SmartLifecycle projectionStartup(
+            ProjectionServiceProperties properties,
+            ElasticsearchClient client,
+            Indices indices,
+            ProjectionRunner runner) {
         return new SmartLifecycle() {
             private volatile boolean running;
 
             @Override
             public void start() {
                 IndexTemplates.install(client, indices);
-                TopicInitializer.ensure(properties.kafka().bootstrapServers(),
-                        EventTopic.defaults().named(properties.kafka().topic()), Duration.ofSeconds(30));
+                TopicInitializer.ensure(
+                        properties.kafka().bootstrapServers(),
+                        EventTopic.defaults().named(properties.kafka().topic()),
+                        Duration.ofSeconds(30));
                 runner.start();
                 running = true;
             }

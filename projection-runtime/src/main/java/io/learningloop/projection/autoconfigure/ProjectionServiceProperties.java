@@ -10,9 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("learning-loop")
 public record ProjectionServiceProperties(Kafka kafka, Elasticsearch elasticsearch) {
 
-    public record Kafka(String bootstrapServers, String topic, String consumerGroup, int maxPollRecords) {
-    }
+    public record Kafka(String bootstrapServers, String topic, String consumerGroup, int maxPollRecords) {}
 
-    public record Elasticsearch(String indexPrefix) {
-    }
+    public record Elasticsearch(String indexPrefix) {}
 }

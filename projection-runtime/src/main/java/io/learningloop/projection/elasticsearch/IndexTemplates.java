@@ -28,15 +28,15 @@ public final class IndexTemplates {
     private static final Logger log = LoggerFactory.getLogger(IndexTemplates.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private IndexTemplates() {
-    }
+    private IndexTemplates() {}
 
     public static void install(ElasticsearchClient client, Indices indices) {
         for (String name : NAMES) {
             String body = json(name).replace("${prefix}", indices.prefix());
             try {
-                client.indices().putIndexTemplate(PutIndexTemplateRequest.of(
-                        request -> request.withJson(new StringReader(body)).name(indices.prefix() + name)));
+                client.indices()
+                        .putIndexTemplate(PutIndexTemplateRequest.of(request ->
+                                request.withJson(new StringReader(body)).name(indices.prefix() + name)));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot install index template " + name, e);
             }
@@ -54,7 +54,8 @@ public final class IndexTemplates {
      */
     private static void updateMapping(ElasticsearchClient client, String index, String templateJson) {
         try {
-            String mappings = JSON.writeValueAsString(JSON.readTree(templateJson).path("template").path("mappings"));
+            String mappings = JSON.writeValueAsString(
+                    JSON.readTree(templateJson).path("template").path("mappings"));
             client.indices().putMapping(request -> request.index(index).withJson(new StringReader(mappings)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot update the mapping of " + index, e);

@@ -44,8 +44,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 class ProjectionAutoConfigurationIntegrationTest {
 
     /** One document per decision, holding its title, in an index of the test's own. */
-    record Title(String title) {
-    }
+    record Title(String title) {}
 
     record TitlesProjection(String index) implements DocumentProjection<Title> {
 
@@ -74,8 +73,10 @@ class ProjectionAutoConfigurationIntegrationTest {
     private final String prefix = LocalStack.uniqueName("it-runtime-") + "-";
 
     private final ApplicationContextRunner contexts = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(ElasticsearchRestClientAutoConfiguration.class,
-                    ElasticsearchClientAutoConfiguration.class, ProjectionAutoConfiguration.class))
+            .withConfiguration(AutoConfigurations.of(
+                    ElasticsearchRestClientAutoConfiguration.class,
+                    ElasticsearchClientAutoConfiguration.class,
+                    ProjectionAutoConfiguration.class))
             // What every service has: Boot's ObjectMapper, for which Boot would make its own JSON mapping.
             .withBean(ObjectMapper.class, ObjectMapper::new)
             .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
@@ -90,7 +91,8 @@ class ProjectionAutoConfigurationIntegrationTest {
 
     @Test
     void bootFindsTheRuntimeInTheAutoConfigurationImports() {
-        List<String> candidates = ImportCandidates.load(AutoConfiguration.class, getClass().getClassLoader())
+        List<String> candidates = ImportCandidates.load(
+                        AutoConfiguration.class, getClass().getClassLoader())
                 .getCandidates();
 
         assertThat(candidates).contains(ProjectionAutoConfiguration.class.getName());
@@ -102,9 +104,11 @@ class ProjectionAutoConfigurationIntegrationTest {
             assertThat(context).hasNotFailed();
             // Boot's own would be the bean "jacksonJsonpMapper"; it backs off only if this one comes first.
             assertThat(context.getBeansOfType(JsonpMapper.class)).containsOnlyKeys("jsonpMapper");
-            ObjectMapper clientJson = ((JacksonJsonpMapper) context.getBean(ElasticsearchClient.class)._jsonpMapper())
+            ObjectMapper clientJson = ((JacksonJsonpMapper)
+                            context.getBean(ElasticsearchClient.class)._jsonpMapper())
                     .objectMapper();
-            assertThat(clientJson).isSameAs(((JacksonJsonpMapper) context.getBean(JsonpMapper.class)).objectMapper())
+            assertThat(clientJson)
+                    .isSameAs(((JacksonJsonpMapper) context.getBean(JsonpMapper.class)).objectMapper())
                     .isNotSameAs(context.getBean(ObjectMapper.class));
         });
     }
@@ -115,11 +119,15 @@ class ProjectionAutoConfigurationIntegrationTest {
             assertThat(context).hasNotFailed();
             ElasticsearchClient elasticsearch = context.getBean(ElasticsearchClient.class);
             for (String name : IndexTemplates.NAMES) {
-                assertThat(elasticsearch.indices().exists(request -> request.index(prefix + name)).value())
-                        .as("index %s%s", prefix, name).isTrue();
+                assertThat(elasticsearch
+                                .indices()
+                                .exists(request -> request.index(prefix + name))
+                                .value())
+                        .as("index %s%s", prefix, name)
+                        .isTrue();
             }
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                    LocalStack.kafkaBootstrap()))) {
+            try (Admin admin =
+                    Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStack.kafkaBootstrap()))) {
                 Set<String> topics = admin.listTopics().names().get();
                 assertThat(topics).contains(topic);
             }
@@ -127,15 +135,16 @@ class ProjectionAutoConfigurationIntegrationTest {
             // Services project into indices the templates create; this projection's index is the test's own.
             elasticsearch.indices().create(request -> request.index(prefix + "titles"));
             try (EventTopicWriter writer = new EventTopicWriter(topic)) {
-                writer.publish(decision("d-runtime-1", "acme/eng", DecisionCategory.OPERATIONS,
-                        "2026-01-05T09:00:00Z"), 0);
+                writer.publish(
+                        decision("d-runtime-1", "acme/eng", DecisionCategory.OPERATIONS, "2026-01-05T09:00:00Z"), 0);
             }
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-                var document = elasticsearch.get(request -> request.index(prefix + "titles").id("d-runtime-1"),
-                        Title.class);
+                var document = elasticsearch.get(
+                        request -> request.index(prefix + "titles").id("d-runtime-1"), Title.class);
                 assertThat(document.found()).isTrue();
                 assertThat(document.source()).isEqualTo(new Title("Decision d-runtime-1"));
-                assertThat(context.getBean(ProjectionRunner.class).status().recordsCommitted()).isEqualTo(1);
+                assertThat(context.getBean(ProjectionRunner.class).status().recordsCommitted())
+                        .isEqualTo(1);
             });
         });
     }
@@ -144,9 +153,13 @@ class ProjectionAutoConfigurationIntegrationTest {
     void healthAndTheProjectionsEndpointAreThere() {
         contexts.run(context -> {
             assertThat(context).hasNotFailed();
-            assertThat(context.getBean("kafkaHealthIndicator", HealthIndicator.class).health().getStatus())
+            assertThat(context.getBean("kafkaHealthIndicator", HealthIndicator.class)
+                            .health()
+                            .getStatus())
                     .isEqualTo(Status.UP);
-            assertThat(context.getBean("projectionHealthIndicator", HealthIndicator.class).health().getStatus())
+            assertThat(context.getBean("projectionHealthIndicator", HealthIndicator.class)
+                            .health()
+                            .getStatus())
                     .isEqualTo(Status.UP);
             assertThat(context).hasSingleBean(ProjectionsEndpoint.class);
         });

@@ -49,10 +49,21 @@ class EventsProjection implements DocumentProjection<EventDocument> {
             return current; // events are immutable: the first copy stays, with its original Kafka position
         }
         LoopEvent event = envelope.event();
-        return new EventDocument(event.eventId(), envelope.type(), envelope.revision(), event.aggregateId(),
-                envelope.aggregateSequence(), event.orgUnit(), OrgUnits.selfAndAncestors(event.orgUnit()),
-                event.occurredAt(), event.recordedAt(), event.sourceTool(), event.actor(), event.decisionsConcerned(),
-                event.lessonsConcerned(), json.valueToTree(event),
+        return new EventDocument(
+                event.eventId(),
+                envelope.type(),
+                envelope.revision(),
+                event.aggregateId(),
+                envelope.aggregateSequence(),
+                event.orgUnit(),
+                OrgUnits.selfAndAncestors(event.orgUnit()),
+                event.occurredAt(),
+                event.recordedAt(),
+                event.sourceTool(),
+                event.actor(),
+                event.decisionsConcerned(),
+                event.lessonsConcerned(),
+                json.valueToTree(event),
                 new EventDocument.KafkaPosition(envelope.topic(), envelope.partition(), envelope.offset()));
     }
 }

@@ -16,8 +16,7 @@ import java.util.List;
 /** The check-ins part: planned by the decision, then held (in time or late) or missed. */
 final class CheckIns {
 
-    private CheckIns() {
-    }
+    private CheckIns() {}
 
     /** The planned dates, keeping what is already known of each (a decision re-applied on a replay). */
     static List<CheckIn> planned(List<CheckIn> known, DecisionMadeEvent made) {
@@ -36,8 +35,13 @@ final class CheckIns {
         CheckIn current = find(loop.checkIns(), held.scheduledFor());
         boolean late = current != null
                 && (current.status() == CheckInStatus.MISSED || current.status() == CheckInStatus.HELD_LATE);
-        return with(loop, new CheckIn(held.scheduledFor(), late ? CheckInStatus.HELD_LATE : CheckInStatus.HELD,
-                held.occurredAt(), held.onTrack()));
+        return with(
+                loop,
+                new CheckIn(
+                        held.scheduledFor(),
+                        late ? CheckInStatus.HELD_LATE : CheckInStatus.HELD,
+                        held.occurredAt(),
+                        held.onTrack()));
     }
 
     /** Missed, unless it was held meanwhile. */
@@ -51,18 +55,26 @@ final class CheckIns {
 
     /** As answered at {@code now}: still planned, but its day plus the tolerance passed, it reads missed. */
     static List<CheckIn> asOf(List<CheckIn> checkIns, Instant now, Duration tolerance) {
-        return checkIns.stream().map(checkIn -> checkIn.status() == CheckInStatus.PLANNED
-                && !DueDates.checkInMissedAt(checkIn.scheduledFor(), tolerance).isAfter(now)
-                ? new CheckIn(checkIn.scheduledFor(), CheckInStatus.MISSED, null, null) : checkIn).toList();
+        return checkIns.stream()
+                .map(checkIn -> checkIn.status() == CheckInStatus.PLANNED
+                                && !DueDates.checkInMissedAt(checkIn.scheduledFor(), tolerance)
+                                        .isAfter(now)
+                        ? new CheckIn(checkIn.scheduledFor(), CheckInStatus.MISSED, null, null)
+                        : checkIn)
+                .toList();
     }
 
     private static CheckIn find(List<CheckIn> checkIns, LocalDate date) {
-        return checkIns.stream().filter(checkIn -> checkIn.scheduledFor().equals(date)).findFirst().orElse(null);
+        return checkIns.stream()
+                .filter(checkIn -> checkIn.scheduledFor().equals(date))
+                .findFirst()
+                .orElse(null);
     }
 
     private static LoopParts with(LoopParts loop, CheckIn checkIn) {
         List<CheckIn> changed = new ArrayList<>(loop.checkIns().stream()
-                .filter(other -> !other.scheduledFor().equals(checkIn.scheduledFor())).toList());
+                .filter(other -> !other.scheduledFor().equals(checkIn.scheduledFor()))
+                .toList());
         changed.add(checkIn);
         changed.sort(Comparator.comparing(CheckIn::scheduledFor));
         return loop.withCheckIns(List.copyOf(changed));

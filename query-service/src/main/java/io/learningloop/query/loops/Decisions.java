@@ -5,8 +5,7 @@ import io.learningloop.contract.events.DecisionMadeEvent;
 /** The decision part: the loop's own fields and its planned check-ins, newest aggregate sequence wins. */
 final class Decisions {
 
-    private Decisions() {
-    }
+    private Decisions() {}
 
     static LoopParts made(LoopParts loop, DecisionMadeEvent made, long sequence) {
         if (loop.decisionSequence() != null && loop.decisionSequence() >= sequence) {

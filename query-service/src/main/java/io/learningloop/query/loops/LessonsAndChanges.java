@@ -15,16 +15,24 @@ final class LessonsAndChanges {
     static final String LESSON_RECORDED = EventTypes.name(LessonRecordedEvent.class);
     static final String BEHAVIOR_CHANGED = EventTypes.name(BehaviorChangedEvent.class);
 
-    private LessonsAndChanges() {
-    }
+    private LessonsAndChanges() {}
 
     static LoopParts lesson(LoopParts loop, LessonRecordedEvent recorded) {
         if (Corrections.retractedStep(loop, LESSON_RECORDED, recorded.lessonId())) {
             return loop;
         }
-        return loop.withLessons(LoopParts.upsert(loop.lessons(), new LessonRef(recorded.lessonId(),
-                recorded.occurredAt(), recorded.orgUnit(), recorded.reviewIds(), recorded.themes(),
-                recorded.extractionPractice()), LessonRef::lessonId), loop.lessonShares());
+        return loop.withLessons(
+                LoopParts.upsert(
+                        loop.lessons(),
+                        new LessonRef(
+                                recorded.lessonId(),
+                                recorded.occurredAt(),
+                                recorded.orgUnit(),
+                                recorded.reviewIds(),
+                                recorded.themes(),
+                                recorded.extractionPractice()),
+                        LessonRef::lessonId),
+                loop.lessonShares());
     }
 
     /** The change closes this loop when one of its lessons came from here, and/or it is this decision. */
@@ -32,8 +40,12 @@ final class LessonsAndChanges {
         if (Corrections.retractedStep(loop, BEHAVIOR_CHANGED, changed.behaviorChangeId())) {
             return loop;
         }
-        var change = new BehaviorChangeRef(changed.behaviorChangeId(), changed.occurredAt(), changed.decisionId(),
-                changed.lessonIds(), changed.orgUnit());
+        var change = new BehaviorChangeRef(
+                changed.behaviorChangeId(),
+                changed.occurredAt(),
+                changed.decisionId(),
+                changed.lessonIds(),
+                changed.orgUnit());
         var caused = changed.lessonDecisionIds().contains(loop.decisionId())
                 ? LoopParts.upsert(loop.behaviorChanges(), change, BehaviorChangeRef::behaviorChangeId)
                 : loop.behaviorChanges();

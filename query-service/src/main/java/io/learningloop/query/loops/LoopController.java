@@ -25,56 +25,68 @@ class LoopController {
 
     /** A loop still waiting for its decision is never answered, so it cannot be asked for either. */
     private static final List<LoopStage> STAGES = LoopStage.ofDecidedLoops();
+
     private static final int MAX_PAGE_SIZE = 500;
 
     private final LoopSearch search;
     private final Clock clock;
     private final Duration checkInTolerance;
 
-    LoopController(LoopSearch search, Clock clock,
-                   @Value("${learning-loop.deadlines.check-in-tolerance:P3D}") Duration checkInTolerance) {
+    LoopController(
+            LoopSearch search,
+            Clock clock,
+            @Value("${learning-loop.deadlines.check-in-tolerance:P3D}") Duration checkInTolerance) {
         this.search = search;
         this.clock = clock;
         this.checkInTolerance = checkInTolerance;
     }
 
-    record LoopWithTimeline(LoopView loop, List<EventDocument> timeline) {
-    }
+    record LoopWithTimeline(LoopView loop, List<EventDocument> timeline) {}
 
-    record LoopsPage(long total, List<LoopView> loops) {
-    }
+    record LoopsPage(long total, List<LoopView> loops) {}
 
     @GetMapping("/loops/{decisionId}")
     LoopWithTimeline loop(@PathVariable String decisionId) throws IOException {
         LoopDocument loop = search.loop(decisionId)
                 .orElseThrow(() -> new NotFoundException("no loop for decision '" + decisionId + "'"));
-        return new LoopWithTimeline(LoopView.asOf(loop, clock.instant(), checkInTolerance),
-                search.timeline(decisionId));
+        return new LoopWithTimeline(
+                LoopView.asOf(loop, clock.instant(), checkInTolerance), search.timeline(decisionId));
     }
 
     @GetMapping("/loops")
-    LoopsPage loops(@RequestParam(required = false) String orgUnit,
-                    @RequestParam(required = false) String category,
-                    @RequestParam(required = false) String stage,
-                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                    @RequestParam(defaultValue = "0") int page,
-                    @RequestParam(defaultValue = "50") int size) throws IOException {
+    LoopsPage loops(
+            @RequestParam(required = false) String orgUnit,
+            @RequestParam(required = false) String category,
+            @RequestParam(required = false) String stage,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size)
+            throws IOException {
         QueryParameters.check(orgUnit, category, from, to);
         LoopStage asked = stage == null ? null : stage(stage);
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE || (long) (page + 1) * size > 10_000) {
-            throw new InvalidQueryException("size", "page >= 0, 1 <= size <= " + MAX_PAGE_SIZE
-                    + ", and at most the first 10,000 loops can be paged through");
+            throw new InvalidQueryException(
+                    "size",
+                    "page >= 0, 1 <= size <= " + MAX_PAGE_SIZE
+                            + ", and at most the first 10,000 loops can be paged through");
         }
         LoopSearch.Page found = search.search(new LoopCriteria(orgUnit, category, asked, from, to, page, size));
         Instant now = clock.instant();
-        return new LoopsPage(found.total(), found.loops().stream()
-                .map(loop -> LoopView.asOf(loop, now, checkInTolerance)).toList());
+        return new LoopsPage(
+                found.total(),
+                found.loops().stream()
+                        .map(loop -> LoopView.asOf(loop, now, checkInTolerance))
+                        .toList());
     }
 
     private static LoopStage stage(String wireName) {
-        return STAGES.stream().filter(stage -> stage.wireName().equals(wireName)).findFirst()
-                .orElseThrow(() -> new InvalidQueryException("stage", "'" + wireName + "' is not one of "
-                        + STAGES.stream().map(LoopStage::wireName).toList()));
+        return STAGES.stream()
+                .filter(stage -> stage.wireName().equals(wireName))
+                .findFirst()
+                .orElseThrow(() -> new InvalidQueryException(
+                        "stage",
+                        "'" + wireName + "' is not one of "
+                                + STAGES.stream().map(LoopStage::wireName).toList()));
     }
 }

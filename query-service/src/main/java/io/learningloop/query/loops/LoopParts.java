@@ -25,85 +25,234 @@ import java.util.function.Function;
  * stored {@link LoopDocument}, so that stage, counts and latencies can never disagree with the parts.
  * A reducer that changes nothing returns the very same parts.
  */
-record LoopParts(String decisionId, Decision decision, Long decisionSequence, Outcome outcome,
-                 List<LessonRef> lessons, List<BehaviorChangeRef> behaviorChanges,
-                 List<BehaviorChangeRef> appliedChanges, List<ReviewRef> reviews, List<ActionRef> actions,
-                 List<LessonShare> lessonShares, List<CheckIn> checkIns, List<Correction> corrections) {
+record LoopParts(
+        String decisionId,
+        Decision decision,
+        Long decisionSequence,
+        Outcome outcome,
+        List<LessonRef> lessons,
+        List<BehaviorChangeRef> behaviorChanges,
+        List<BehaviorChangeRef> appliedChanges,
+        List<ReviewRef> reviews,
+        List<ActionRef> actions,
+        List<LessonShare> lessonShares,
+        List<CheckIn> checkIns,
+        List<Correction> corrections) {
 
     /** The decision's own fields, as its event states them: absent while only later steps arrived. */
-    record Decision(String orgUnit, DecisionCategory category, String title, String expectedOutcome,
-                    Double confidence, LocalDate reviewBy, List<String> informedByLessonIds,
-                    List<String> leadingIndicators, List<String> uncertainties, String actor, String sourceTool,
-                    Instant decidedAt) {
+    record Decision(
+            String orgUnit,
+            DecisionCategory category,
+            String title,
+            String expectedOutcome,
+            Double confidence,
+            LocalDate reviewBy,
+            List<String> informedByLessonIds,
+            List<String> leadingIndicators,
+            List<String> uncertainties,
+            String actor,
+            String sourceTool,
+            Instant decidedAt) {
 
-        static final Decision NONE = new Decision(null, null, null, null, null, null, List.of(), List.of(),
-                List.of(), null, null, null);
+        static final Decision NONE =
+                new Decision(null, null, null, null, null, null, List.of(), List.of(), List.of(), null, null, null);
 
         static Decision of(DecisionMadeEvent made) {
-            return new Decision(made.orgUnit(), made.category(), made.title(), made.expectedOutcome(),
-                    made.confidence(), made.reviewBy(), made.informedByLessonIds(), made.leadingIndicators(),
-                    made.uncertainties(), made.actor(), made.sourceTool(), made.occurredAt());
+            return new Decision(
+                    made.orgUnit(),
+                    made.category(),
+                    made.title(),
+                    made.expectedOutcome(),
+                    made.confidence(),
+                    made.reviewBy(),
+                    made.informedByLessonIds(),
+                    made.leadingIndicators(),
+                    made.uncertainties(),
+                    made.actor(),
+                    made.sourceTool(),
+                    made.occurredAt());
         }
     }
 
     /** A loop known only by its id, before any of its events arrived. */
     static LoopParts empty(String decisionId) {
-        return new LoopParts(decisionId, Decision.NONE, null, null, List.of(), List.of(), List.of(), List.of(),
-                List.of(), List.of(), List.of(), List.of());
+        return new LoopParts(
+                decisionId,
+                Decision.NONE,
+                null,
+                null,
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of());
     }
 
     static LoopParts of(LoopDocument loop) {
-        Decision decision = new Decision(loop.orgUnit(), loop.category(), loop.title(), loop.expectedOutcome(),
-                loop.confidence(), loop.reviewBy(), loop.informedByLessonIds(), loop.leadingIndicators(),
-                loop.uncertainties(), loop.actor(), loop.sourceTool(), loop.decidedAt());
-        return new LoopParts(loop.decisionId(), decision, loop.decisionSequence(), loop.outcome(), loop.lessons(),
-                loop.behaviorChanges(), loop.appliedChanges(), loop.reviews(), loop.actions(), loop.lessonShares(),
-                loop.checkIns(), loop.corrections());
+        Decision decision = new Decision(
+                loop.orgUnit(),
+                loop.category(),
+                loop.title(),
+                loop.expectedOutcome(),
+                loop.confidence(),
+                loop.reviewBy(),
+                loop.informedByLessonIds(),
+                loop.leadingIndicators(),
+                loop.uncertainties(),
+                loop.actor(),
+                loop.sourceTool(),
+                loop.decidedAt());
+        return new LoopParts(
+                loop.decisionId(),
+                decision,
+                loop.decisionSequence(),
+                loop.outcome(),
+                loop.lessons(),
+                loop.behaviorChanges(),
+                loop.appliedChanges(),
+                loop.reviews(),
+                loop.actions(),
+                loop.lessonShares(),
+                loop.checkIns(),
+                loop.corrections());
     }
 
     LoopParts withDecision(Decision decision, long sequence, List<CheckIn> checkIns) {
-        return new LoopParts(decisionId, decision, sequence, outcome, lessons, behaviorChanges, appliedChanges,
-                reviews, actions, lessonShares, checkIns, corrections);
+        return new LoopParts(
+                decisionId,
+                decision,
+                sequence,
+                outcome,
+                lessons,
+                behaviorChanges,
+                appliedChanges,
+                reviews,
+                actions,
+                lessonShares,
+                checkIns,
+                corrections);
     }
 
     LoopParts withOutcome(Outcome outcome) {
-        return new LoopParts(decisionId, decision, decisionSequence, outcome, lessons, behaviorChanges,
-                appliedChanges, reviews, actions, lessonShares, checkIns, corrections);
+        return new LoopParts(
+                decisionId,
+                decision,
+                decisionSequence,
+                outcome,
+                lessons,
+                behaviorChanges,
+                appliedChanges,
+                reviews,
+                actions,
+                lessonShares,
+                checkIns,
+                corrections);
     }
 
     LoopParts withLessons(List<LessonRef> lessons, List<LessonShare> lessonShares) {
-        return new LoopParts(decisionId, decision, decisionSequence, outcome, lessons, behaviorChanges,
-                appliedChanges, reviews, actions, lessonShares, checkIns, corrections);
+        return new LoopParts(
+                decisionId,
+                decision,
+                decisionSequence,
+                outcome,
+                lessons,
+                behaviorChanges,
+                appliedChanges,
+                reviews,
+                actions,
+                lessonShares,
+                checkIns,
+                corrections);
     }
 
     LoopParts withBehaviorChanges(List<BehaviorChangeRef> behaviorChanges, List<BehaviorChangeRef> appliedChanges) {
-        return new LoopParts(decisionId, decision, decisionSequence, outcome, lessons, behaviorChanges,
-                appliedChanges, reviews, actions, lessonShares, checkIns, corrections);
+        return new LoopParts(
+                decisionId,
+                decision,
+                decisionSequence,
+                outcome,
+                lessons,
+                behaviorChanges,
+                appliedChanges,
+                reviews,
+                actions,
+                lessonShares,
+                checkIns,
+                corrections);
     }
 
     LoopParts withReviews(List<ReviewRef> reviews) {
-        return new LoopParts(decisionId, decision, decisionSequence, outcome, lessons, behaviorChanges,
-                appliedChanges, reviews, actions, lessonShares, checkIns, corrections);
+        return new LoopParts(
+                decisionId,
+                decision,
+                decisionSequence,
+                outcome,
+                lessons,
+                behaviorChanges,
+                appliedChanges,
+                reviews,
+                actions,
+                lessonShares,
+                checkIns,
+                corrections);
     }
 
     LoopParts withActions(List<ActionRef> actions) {
-        return new LoopParts(decisionId, decision, decisionSequence, outcome, lessons, behaviorChanges,
-                appliedChanges, reviews, actions, lessonShares, checkIns, corrections);
+        return new LoopParts(
+                decisionId,
+                decision,
+                decisionSequence,
+                outcome,
+                lessons,
+                behaviorChanges,
+                appliedChanges,
+                reviews,
+                actions,
+                lessonShares,
+                checkIns,
+                corrections);
     }
 
     LoopParts withCheckIns(List<CheckIn> checkIns) {
-        return new LoopParts(decisionId, decision, decisionSequence, outcome, lessons, behaviorChanges,
-                appliedChanges, reviews, actions, lessonShares, checkIns, corrections);
+        return new LoopParts(
+                decisionId,
+                decision,
+                decisionSequence,
+                outcome,
+                lessons,
+                behaviorChanges,
+                appliedChanges,
+                reviews,
+                actions,
+                lessonShares,
+                checkIns,
+                corrections);
     }
 
     LoopParts withCorrections(List<Correction> corrections) {
-        return new LoopParts(decisionId, decision, decisionSequence, outcome, lessons, behaviorChanges,
-                appliedChanges, reviews, actions, lessonShares, checkIns, corrections);
+        return new LoopParts(
+                decisionId,
+                decision,
+                decisionSequence,
+                outcome,
+                lessons,
+                behaviorChanges,
+                appliedChanges,
+                reviews,
+                actions,
+                lessonShares,
+                checkIns,
+                corrections);
     }
 
     /** Adds or replaces by key, sorted by key: the same parts in any arrival order give an equal list. */
     static <T> List<T> upsert(List<T> parts, T part, Function<T, String> key) {
-        List<T> result = new ArrayList<>(parts.stream().filter(p -> !key.apply(p).equals(key.apply(part))).toList());
+        List<T> result = new ArrayList<>(parts.stream()
+                .filter(p -> !key.apply(p).equals(key.apply(part)))
+                .toList());
         result.add(part);
         result.sort(Comparator.comparing(key));
         return List.copyOf(result);

@@ -9,7 +9,6 @@ import co.elastic.clients.json.JsonData;
 import io.learningloop.projection.elasticsearch.Indices;
 import io.learningloop.readmodel.EventDocument;
 import io.learningloop.readmodel.LoopDocument;
-import io.learningloop.readmodel.LoopStage;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,8 +30,7 @@ class LoopSearch {
         this.indices = indices;
     }
 
-    record Page(long total, List<LoopDocument> loops) {
-    }
+    record Page(long total, List<LoopDocument> loops) {}
 
     /** A loop whose decision has been recorded; a loop still waiting for its decision is not shown. */
     Optional<LoopDocument> loop(String decisionId) throws IOException {
@@ -42,12 +40,16 @@ class LoopSearch {
 
     /** Every event of the loop, in business-time order. */
     List<EventDocument> timeline(String decisionId) throws IOException {
-        SearchResponse<EventDocument> response = client.search(search -> search
-                .index(indices.events())
-                .query(query -> query.term(term -> term.field(EventDocument.DECISION_IDS).value(decisionId)))
-                .sort(sort -> sort.field(field -> field.field(EventDocument.OCCURRED_AT).order(SortOrder.Asc)))
-                .sort(sort -> sort.field(field -> field.field(EventDocument.RECORDED_AT).order(SortOrder.Asc)))
-                .size(TIMELINE_LIMIT), EventDocument.class);
+        SearchResponse<EventDocument> response = client.search(
+                search -> search.index(indices.events())
+                        .query(query -> query.term(
+                                term -> term.field(EventDocument.DECISION_IDS).value(decisionId)))
+                        .sort(sort -> sort.field(
+                                field -> field.field(EventDocument.OCCURRED_AT).order(SortOrder.Asc)))
+                        .sort(sort -> sort.field(
+                                field -> field.field(EventDocument.RECORDED_AT).order(SortOrder.Asc)))
+                        .size(TIMELINE_LIMIT),
+                EventDocument.class);
         return response.hits().hits().stream().map(Hit::source).toList();
     }
 
@@ -78,15 +80,19 @@ class LoopSearch {
                 return untyped;
             }))));
         }
-        SearchResponse<LoopDocument> response = client.search(search -> search
-                .index(indices.loops())
-                .query(query -> query.bool(bool -> bool.filter(filters)))
-                .sort(sort -> sort.field(field -> field.field(LoopDocument.DECIDED_AT).order(SortOrder.Desc)))
-                .sort(sort -> sort.field(field -> field.field(LoopDocument.DECISION_ID).order(SortOrder.Asc)))
-                .from(criteria.page() * criteria.size())
-                .size(criteria.size())
-                .trackTotalHits(track -> track.enabled(true)), LoopDocument.class);
-        return new Page(response.hits().total() == null ? 0 : response.hits().total().value(),
+        SearchResponse<LoopDocument> response = client.search(
+                search -> search.index(indices.loops())
+                        .query(query -> query.bool(bool -> bool.filter(filters)))
+                        .sort(sort -> sort.field(
+                                field -> field.field(LoopDocument.DECIDED_AT).order(SortOrder.Desc)))
+                        .sort(sort -> sort.field(
+                                field -> field.field(LoopDocument.DECISION_ID).order(SortOrder.Asc)))
+                        .from(criteria.page() * criteria.size())
+                        .size(criteria.size())
+                        .trackTotalHits(track -> track.enabled(true)),
+                LoopDocument.class);
+        return new Page(
+                response.hits().total() == null ? 0 : response.hits().total().value(),
                 response.hits().hits().stream().map(Hit::source).toList());
     }
 

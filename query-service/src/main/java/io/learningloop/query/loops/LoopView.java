@@ -64,13 +64,23 @@ record LoopView(
         List<Correction> corrections,
         boolean retracted) {
 
-    record OutcomeView(String eventId, Instant observedAt, Assessment assessment, String summary, String orgUnit,
-                       ReportedBy reportedBy) {
-    }
+    record OutcomeView(
+            String eventId,
+            Instant observedAt,
+            Assessment assessment,
+            String summary,
+            String orgUnit,
+            ReportedBy reportedBy) {}
 
-    record ActionView(String actionId, String reviewId, String owner, LocalDate dueDate, Instant assignedAt,
-                      ActionStatus status, Instant endedAt, boolean overdue) {
-    }
+    record ActionView(
+            String actionId,
+            String reviewId,
+            String owner,
+            LocalDate dueDate,
+            Instant assignedAt,
+            ActionStatus status,
+            Instant endedAt,
+            boolean overdue) {}
 
     /**
      * The loop as of {@code now}: a check-in still planned whose day plus the tolerance passed reads missed,
@@ -80,29 +90,69 @@ record LoopView(
      */
     static LoopView asOf(LoopDocument stored, Instant now, Duration checkInTolerance) {
         LoopParts parts = LoopParts.of(stored);
-        return of(LoopDerivation.document(parts
-                .withCheckIns(CheckIns.asOf(parts.checkIns(), now, checkInTolerance))
+        return of(LoopDerivation.document(parts.withCheckIns(CheckIns.asOf(parts.checkIns(), now, checkInTolerance))
                 .withActions(Actions.asOf(parts.actions(), now))));
     }
 
     /** The stored document as it is, less its bookkeeping. */
     static LoopView of(LoopDocument loop) {
-        var outcome = loop.outcome() == null ? null : new OutcomeView(loop.outcome().eventId(),
-                loop.outcome().observedAt(), loop.outcome().assessment(), loop.outcome().summary(),
-                loop.outcome().orgUnit(), loop.outcome().reportedBy());
-        return new LoopView(loop.decisionId(), loop.orgUnit(), loop.orgUnitPath(), loop.category(), loop.title(),
-                loop.expectedOutcome(), loop.confidence(), loop.reviewBy(), loop.informedByLessonIds(),
-                loop.leadingIndicators(), loop.uncertainties(), loop.uncertaintyStated(), loop.actor(),
-                loop.sourceTool(), loop.decidedAt(), outcome, loop.lessons(), loop.behaviorChanges(),
-                loop.appliedLessonIds(), loop.appliedInBehaviorChangeIds(), loop.reviews(),
-                loop.actions().stream().map(LoopView::action).toList(), loop.lessonShares(), loop.checkIns(),
-                loop.stage(), loop.lessonCount(), loop.behaviorChangeCount(), loop.reviewCount(), loop.actionCounts(),
-                loop.checkInCounts(), loop.firstLessonAt(), loop.firstBehaviorChangeAt(), loop.latency(),
-                loop.appliedChanges(), loop.corrections(), loop.retracted());
+        var outcome = loop.outcome() == null
+                ? null
+                : new OutcomeView(
+                        loop.outcome().eventId(),
+                        loop.outcome().observedAt(),
+                        loop.outcome().assessment(),
+                        loop.outcome().summary(),
+                        loop.outcome().orgUnit(),
+                        loop.outcome().reportedBy());
+        return new LoopView(
+                loop.decisionId(),
+                loop.orgUnit(),
+                loop.orgUnitPath(),
+                loop.category(),
+                loop.title(),
+                loop.expectedOutcome(),
+                loop.confidence(),
+                loop.reviewBy(),
+                loop.informedByLessonIds(),
+                loop.leadingIndicators(),
+                loop.uncertainties(),
+                loop.uncertaintyStated(),
+                loop.actor(),
+                loop.sourceTool(),
+                loop.decidedAt(),
+                outcome,
+                loop.lessons(),
+                loop.behaviorChanges(),
+                loop.appliedLessonIds(),
+                loop.appliedInBehaviorChangeIds(),
+                loop.reviews(),
+                loop.actions().stream().map(LoopView::action).toList(),
+                loop.lessonShares(),
+                loop.checkIns(),
+                loop.stage(),
+                loop.lessonCount(),
+                loop.behaviorChangeCount(),
+                loop.reviewCount(),
+                loop.actionCounts(),
+                loop.checkInCounts(),
+                loop.firstLessonAt(),
+                loop.firstBehaviorChangeAt(),
+                loop.latency(),
+                loop.appliedChanges(),
+                loop.corrections(),
+                loop.retracted());
     }
 
     private static ActionView action(ActionRef action) {
-        return new ActionView(action.actionId(), action.reviewId(), action.owner(), action.dueDate(),
-                action.assignedAt(), action.status(), action.endedAt(), action.overdue());
+        return new ActionView(
+                action.actionId(),
+                action.reviewId(),
+                action.owner(),
+                action.dueDate(),
+                action.assignedAt(),
+                action.status(),
+                action.endedAt(),
+                action.overdue());
     }
 }

@@ -113,6 +113,7 @@ class LoopsProjection implements DocumentProjection<LoopDocument> {
         if (event instanceof ActionOverdueEvent overdue) {
             return Actions.overdue(loop, overdue, sequence);
         }
-        throw new IllegalArgumentException("the loops projection does not know " + event.getClass().getSimpleName());
+        throw new IllegalArgumentException(
+                "the loops projection does not know " + event.getClass().getSimpleName());
     }
 }

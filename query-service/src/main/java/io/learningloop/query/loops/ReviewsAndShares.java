@@ -12,16 +12,25 @@ final class ReviewsAndShares {
 
     static final String REVIEW_HELD = EventTypes.name(ReviewHeldEvent.class);
 
-    private ReviewsAndShares() {
-    }
+    private ReviewsAndShares() {}
 
     static LoopParts review(LoopParts loop, ReviewHeldEvent held) {
         if (Corrections.retractedStep(loop, REVIEW_HELD, held.reviewId())) {
             return loop;
         }
-        var review = new ReviewRef(held.reviewId(), held.occurredAt(), held.kind(), held.facilitated(),
-                held.blameless(), held.participantCount(),
-                held.rootCauses().stream().map(RootCause::theme).distinct().sorted().toList(), held.orgUnit());
+        var review = new ReviewRef(
+                held.reviewId(),
+                held.occurredAt(),
+                held.kind(),
+                held.facilitated(),
+                held.blameless(),
+                held.participantCount(),
+                held.rootCauses().stream()
+                        .map(RootCause::theme)
+                        .distinct()
+                        .sorted()
+                        .toList(),
+                held.orgUnit());
         return loop.withReviews(LoopParts.upsert(loop.reviews(), review, ReviewRef::reviewId));
     }
 
@@ -29,8 +38,11 @@ final class ReviewsAndShares {
         if (Corrections.retractedStep(loop, LessonsAndChanges.LESSON_RECORDED, shared.lessonId())) {
             return loop;
         }
-        return loop.withLessons(loop.lessons(), LoopParts.upsert(loop.lessonShares(), new LessonShare(
-                shared.lessonId(), shared.sharedWithOrgUnit(), shared.occurredAt()),
-                share -> share.lessonId() + " " + share.sharedWithOrgUnit()));
+        return loop.withLessons(
+                loop.lessons(),
+                LoopParts.upsert(
+                        loop.lessonShares(),
+                        new LessonShare(shared.lessonId(), shared.sharedWithOrgUnit(), shared.occurredAt()),
+                        share -> share.lessonId() + " " + share.sharedWithOrgUnit()));
     }
 }

@@ -55,8 +55,9 @@ class LoopControllerTest {
             http.perform(get("/loops").param("stage", stage))
                     .andExpect(status().isBadRequest())
                     .andExpect(jsonPath("$.errors[0].field").value("stage"))
-                    .andExpect(jsonPath("$.detail").value(containsString("'" + stage + "' is not one of [decided,"
-                            + " outcome-observed, lesson-learned, behavior-changed, retracted]")));
+                    .andExpect(jsonPath("$.detail")
+                            .value(containsString("'" + stage + "' is not one of [decided,"
+                                    + " outcome-observed, lesson-learned, behavior-changed, retracted]")));
         }
     }
 
@@ -67,8 +68,8 @@ class LoopControllerTest {
                 decision("d-1", "acme/eng", DecisionCategory.PRODUCT, "2025-01-01T00:00:00Z"),
                 lesson("l-1", "acme/eng", "2025-02-01T00:00:00Z", "d-1"),
                 actionAssigned("a-1", "r-1", "2025-01-12T00:00:00Z", "2999-01-01", "d-1"))) {
-            loop = projection.apply("d-1", loop,
-                    new EventEnvelope(event, EventTypes.name(event.getClass()), "1", 2, "t", 0, 0));
+            loop = projection.apply(
+                    "d-1", loop, new EventEnvelope(event, EventTypes.name(event.getClass()), "1", 2, "t", 0, 0));
         }
         return loop;
     }

@@ -35,10 +35,10 @@ import io.learningloop.readmodel.CheckInStatus;
 import io.learningloop.readmodel.CorrectionKind;
 import io.learningloop.readmodel.LoopDocument;
 import io.learningloop.readmodel.LoopStage;
-import java.util.ArrayDeque;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -53,8 +53,10 @@ class LoopDocumentTest {
 
     /** One loop with every kind of step, each with the aggregate sequence the command side gives. */
     private final List<EventEnvelope> loop = List.of(
-            envelope(decisionWithCheckIns("d-1", "acme/eng", "2025-01-01T00:00:00Z", "2025-01-05", "2025-01-08",
-                    "2025-01-09"), 0),
+            envelope(
+                    decisionWithCheckIns(
+                            "d-1", "acme/eng", "2025-01-01T00:00:00Z", "2025-01-05", "2025-01-08", "2025-01-09"),
+                    0),
             envelope(checkInHeld("d-1", "acme/eng", "2025-01-05T10:00:00Z", "2025-01-05"), 1),
             envelope(checkInMissed("d-1", "acme/eng", "2025-01-08"), 2),
             envelope(checkInHeld("d-1", "acme/eng", "2025-01-13T10:00:00Z", "2025-01-08"), 3),
@@ -69,13 +71,27 @@ class LoopDocumentTest {
             envelope(actionAssigned("a-3", "r-1", "2025-01-12T00:00:00Z", "2025-12-01", "d-1"), 0),
             envelope(lesson("l-1", "acme/eng", "2025-01-13T12:00:00Z", "d-1"), 0),
             envelope(lessonShared("l-1", "acme/eng", "2025-01-20T00:00:00Z", "acme/hr", "d-1"), 1),
-            envelope(behaviorChange("b-1", "acme/hr", "2025-03-01T00:00:00Z", "d-2", List.of("l-1"),
-                    List.of("d-1")), 0),
+            envelope(
+                    behaviorChange("b-1", "acme/hr", "2025-03-01T00:00:00Z", "d-2", List.of("l-1"), List.of("d-1")), 0),
             // Corrections: the review's participants were mistyped; action a-4 was never assigned.
-            envelope(amended(new ReviewHeldEvent("e-r-1", "r-1", "acme/eng", Instant.parse("2025-01-12T00:00:00Z"),
-                    Instant.parse("2026-11-01T00:00:00Z"), "test-tool", "u-1", List.of("d-1"), ReviewKind.POST_MORTEM,
-                    List.of(new RootCause("ownership", "Nobody owned it"), new RootCause("assumptions",
-                            "We assumed it scales")), true, true, 9)), 1),
+            envelope(
+                    amended(new ReviewHeldEvent(
+                            "e-r-1",
+                            "r-1",
+                            "acme/eng",
+                            Instant.parse("2025-01-12T00:00:00Z"),
+                            Instant.parse("2026-11-01T00:00:00Z"),
+                            "test-tool",
+                            "u-1",
+                            List.of("d-1"),
+                            ReviewKind.POST_MORTEM,
+                            List.of(
+                                    new RootCause("ownership", "Nobody owned it"),
+                                    new RootCause("assumptions", "We assumed it scales")),
+                            true,
+                            true,
+                            9)),
+                    1),
             envelope(actionAssigned("a-4", "r-1", "2025-01-12T00:00:00Z", "2025-01-20", "d-1"), 0),
             envelope(retracted(actionAssigned("a-4", "r-1", "2025-01-12T00:00:00Z", "2025-01-20", "d-1")), 1));
 
@@ -96,7 +112,8 @@ class LoopDocumentTest {
     void checkInsAreHeldMissedOrHeldLateAndUncertaintyIsASignal() {
         LoopDocument document = applyAll("d-1", loop);
 
-        assertThat(document.checkIns()).extracting(LoopDocument.CheckIn::status)
+        assertThat(document.checkIns())
+                .extracting(LoopDocument.CheckIn::status)
                 .containsExactly(CheckInStatus.HELD, CheckInStatus.HELD_LATE, CheckInStatus.PLANNED);
         assertThat(document.checkInCounts()).isEqualTo(new LoopDocument.CheckInCounts(3, 1, 0, 1));
         assertThat(document.uncertaintyStated()).isTrue();
@@ -117,13 +134,15 @@ class LoopDocumentTest {
         assertThat(before).isEqualTo(LoopView.of(stored));
 
         LoopView later = LoopView.asOf(stored, Instant.parse("2025-01-13T00:00:00Z"), tolerance);
-        assertThat(later.checkIns()).extracting(LoopDocument.CheckIn::status)
+        assertThat(later.checkIns())
+                .extracting(LoopDocument.CheckIn::status)
                 .containsExactly(CheckInStatus.HELD, CheckInStatus.HELD_LATE, CheckInStatus.MISSED);
         assertThat(later.checkInCounts()).isEqualTo(new LoopDocument.CheckInCounts(3, 1, 1, 1));
         assertThat(later.actionCounts()).isEqualTo(new LoopDocument.ActionCounts(3, 1, 1, 1, 1));
 
         LoopView afterDue = LoopView.asOf(stored, Instant.parse("2025-12-02T00:00:00Z"), tolerance);
-        assertThat(afterDue.actions()).extracting(LoopView.ActionView::actionId, LoopView.ActionView::overdue)
+        assertThat(afterDue.actions())
+                .extracting(LoopView.ActionView::actionId, LoopView.ActionView::overdue)
                 .containsExactly(tuple("a-1", true), tuple("a-2", false), tuple("a-3", true));
         assertThat(afterDue.actionCounts()).isEqualTo(new LoopDocument.ActionCounts(3, 1, 1, 1, 2));
         assertThat(stored.checkInCounts()).isEqualTo(new LoopDocument.CheckInCounts(3, 1, 0, 1));
@@ -135,13 +154,18 @@ class LoopDocumentTest {
 
         assertThat(document.reviewCount()).isEqualTo(1);
         assertThat(document.reviews().get(0).rootCauseThemes()).containsExactly("assumptions", "ownership");
-        assertThat(document.actions()).extracting(LoopDocument.ActionRef::actionId, LoopDocument.ActionRef::status,
+        assertThat(document.actions())
+                .extracting(
+                        LoopDocument.ActionRef::actionId,
+                        LoopDocument.ActionRef::status,
                         LoopDocument.ActionRef::overdue)
-                .containsExactly(tuple("a-1", ActionStatus.COMPLETED, true),
+                .containsExactly(
+                        tuple("a-1", ActionStatus.COMPLETED, true),
                         tuple("a-2", ActionStatus.DROPPED, false),
                         tuple("a-3", ActionStatus.OPEN, false));
         assertThat(document.actionCounts()).isEqualTo(new LoopDocument.ActionCounts(3, 1, 1, 1, 1));
-        assertThat(document.lessonShares()).extracting(LoopDocument.LessonShare::sharedWithOrgUnit)
+        assertThat(document.lessonShares())
+                .extracting(LoopDocument.LessonShare::sharedWithOrgUnit)
                 .containsExactly("acme/hr");
     }
 
@@ -172,31 +196,41 @@ class LoopDocumentTest {
 
     @Test
     void amendedStepsReplaceTheirOriginalsAndKeepWhatHappenedSince() {
-        LoopDocument document = applyAll("d-1", List.of(
-                envelope(decision("d-1", "acme/eng", DecisionCategory.PRODUCT, "2025-01-01T00:00:00Z"), 0),
-                envelope(outcome("d-1", "acme/eng", "2025-01-11T00:00:00Z"), 1),
-                envelope(actionAssigned("a-1", "r-1", "2025-01-12T00:00:00Z", "2025-02-01", "d-1"), 0),
-                envelope(actionCompleted("a-1", "2025-01-30T00:00:00Z", "d-1"), 1),
-                envelope(amended(decision("d-1", "acme/eng", DecisionCategory.STRATEGY, "2025-01-03T00:00:00Z")), 2),
-                envelope(amended(outcome("d-1", "acme/eng", "2025-01-23T00:00:00Z")), 3),
-                envelope(amended(actionAssigned("a-1", "r-1", "2025-01-12T00:00:00Z", "2025-02-05", "d-1")), 2)));
+        LoopDocument document = applyAll(
+                "d-1",
+                List.of(
+                        envelope(decision("d-1", "acme/eng", DecisionCategory.PRODUCT, "2025-01-01T00:00:00Z"), 0),
+                        envelope(outcome("d-1", "acme/eng", "2025-01-11T00:00:00Z"), 1),
+                        envelope(actionAssigned("a-1", "r-1", "2025-01-12T00:00:00Z", "2025-02-01", "d-1"), 0),
+                        envelope(actionCompleted("a-1", "2025-01-30T00:00:00Z", "d-1"), 1),
+                        envelope(
+                                amended(decision("d-1", "acme/eng", DecisionCategory.STRATEGY, "2025-01-03T00:00:00Z")),
+                                2),
+                        envelope(amended(outcome("d-1", "acme/eng", "2025-01-23T00:00:00Z")), 3),
+                        envelope(
+                                amended(actionAssigned("a-1", "r-1", "2025-01-12T00:00:00Z", "2025-02-05", "d-1")),
+                                2)));
 
         assertThat(document.category()).isEqualTo(DecisionCategory.STRATEGY);
         assertThat(document.decidedAt()).hasToString("2025-01-03T00:00:00Z");
         assertThat(document.latency().decisionToOutcomeDays()).isEqualTo(20.0);
-        assertThat(document.actions()).extracting(LoopDocument.ActionRef::dueDate, LoopDocument.ActionRef::status)
+        assertThat(document.actions())
+                .extracting(LoopDocument.ActionRef::dueDate, LoopDocument.ActionRef::status)
                 .containsExactly(tuple(LocalDate.parse("2025-02-05"), ActionStatus.COMPLETED));
-        assertThat(document.corrections()).extracting(LoopDocument.Correction::kind, LoopDocument.Correction::stepId)
-                .containsExactlyInAnyOrder(tuple(CorrectionKind.AMENDED, "d-1"), tuple(CorrectionKind.AMENDED, "d-1"),
+        assertThat(document.corrections())
+                .extracting(LoopDocument.Correction::kind, LoopDocument.Correction::stepId)
+                .containsExactlyInAnyOrder(
+                        tuple(CorrectionKind.AMENDED, "d-1"),
+                        tuple(CorrectionKind.AMENDED, "d-1"),
                         tuple(CorrectionKind.AMENDED, "a-1"));
     }
 
     @Test
     void anAmendmentReadBeforeAnOlderCopyOfItsStepIsNotUndoneByIt() {
-        EventEnvelope original = envelope(decision("d-1", "acme/eng", DecisionCategory.PRODUCT,
-                "2025-01-01T00:00:00Z"), 0);
-        EventEnvelope amendment = envelope(amended(decision("d-1", "acme/eng", DecisionCategory.STRATEGY,
-                "2025-01-03T00:00:00Z")), 1);
+        EventEnvelope original =
+                envelope(decision("d-1", "acme/eng", DecisionCategory.PRODUCT, "2025-01-01T00:00:00Z"), 0);
+        EventEnvelope amendment =
+                envelope(amended(decision("d-1", "acme/eng", DecisionCategory.STRATEGY, "2025-01-03T00:00:00Z")), 1);
 
         LoopDocument redelivered = applyAll("d-1", List.of(original, amendment, original));
 
@@ -218,7 +252,9 @@ class LoopDocumentTest {
         LoopDocument changedDecision = applyAll("d-2", corrected);
 
         assertThat(document.stage()).isEqualTo(LoopStage.LESSON_LEARNED); // l-0 is left
-        assertThat(document.lessons()).extracting(LoopDocument.LessonRef::lessonId).containsExactly("l-0");
+        assertThat(document.lessons())
+                .extracting(LoopDocument.LessonRef::lessonId)
+                .containsExactly("l-0");
         assertThat(document.lessonShares()).isEmpty();
         assertThat(document.behaviorChanges()).isEmpty();
         assertThat(document.outcome()).isNull();
@@ -244,12 +280,24 @@ class LoopDocumentTest {
     @Test
     void aNewOutcomeAfterARetractedOneIsTheLoopsOutcome() {
         var wrong = outcome("d-1", "acme/eng", "2025-01-11T00:00:00Z");
-        var real = new OutcomeObservedEvent("e-real", "d-1", "acme/eng", Instant.parse("2025-01-21T00:00:00Z"),
-                Instant.parse("2026-11-01T00:00:00Z"), "test-tool", "u-1", Assessment.FAILED, "It failed",
+        var real = new OutcomeObservedEvent(
+                "e-real",
+                "d-1",
+                "acme/eng",
+                Instant.parse("2025-01-21T00:00:00Z"),
+                Instant.parse("2026-11-01T00:00:00Z"),
+                "test-tool",
+                "u-1",
+                Assessment.FAILED,
+                "It failed",
                 ReportedBy.DECISION_OWNER);
-        LoopDocument document = applyAll("d-1", List.of(
-                envelope(decision("d-1", "acme/eng", DecisionCategory.PRODUCT, "2025-01-01T00:00:00Z"), 0),
-                envelope(wrong, 1), envelope(retracted(wrong), 2), envelope(real, 3)));
+        LoopDocument document = applyAll(
+                "d-1",
+                List.of(
+                        envelope(decision("d-1", "acme/eng", DecisionCategory.PRODUCT, "2025-01-01T00:00:00Z"), 0),
+                        envelope(wrong, 1),
+                        envelope(retracted(wrong), 2),
+                        envelope(real, 3)));
 
         assertThat(document.outcome().eventId()).isEqualTo("e-real");
         assertThat(document.latency().decisionToOutcomeDays()).isEqualTo(20.0);
@@ -265,8 +313,8 @@ class LoopDocumentTest {
                  "behaviorChangeCount": 0, "latency": {}}
                 """, LoopDocument.class);
 
-        LoopDocument upgraded = projection.apply("d-1", old,
-                envelope(review("r-9", "acme/eng", "2025-02-01T00:00:00Z", "d-1"), 0));
+        LoopDocument upgraded =
+                projection.apply("d-1", old, envelope(review("r-9", "acme/eng", "2025-02-01T00:00:00Z", "d-1"), 0));
 
         assertThat(upgraded.reviewCount()).isEqualTo(1);
         assertThat(upgraded.checkInCounts()).isEqualTo(new LoopDocument.CheckInCounts(0, 0, 0, 0));
@@ -282,10 +330,15 @@ class LoopDocumentTest {
                  "stage": "decided", "latency": {}}
                 """, LoopDocument.class);
 
-        LoopDocument upgraded = projection.apply("d-2", old,
-                envelope(review("r-9", "acme/hr", "2025-02-10T00:00:00Z", "d-2"), 0));
-        LoopDocument retracted = projection.apply("d-2", upgraded, envelope(retracted(behaviorChange("b-1",
-                "acme/hr", "2025-03-01T00:00:00Z", "d-2", List.of("l-1"), List.of("d-1"))), 1));
+        LoopDocument upgraded =
+                projection.apply("d-2", old, envelope(review("r-9", "acme/hr", "2025-02-10T00:00:00Z", "d-2"), 0));
+        LoopDocument retracted = projection.apply(
+                "d-2",
+                upgraded,
+                envelope(
+                        retracted(behaviorChange(
+                                "b-1", "acme/hr", "2025-03-01T00:00:00Z", "d-2", List.of("l-1"), List.of("d-1"))),
+                        1));
 
         assertThat(upgraded.appliedLessonIds()).containsExactly("l-1");
         assertThat(upgraded.appliedInBehaviorChangeIds()).containsExactly("b-1");
@@ -294,8 +347,9 @@ class LoopDocumentTest {
 
     @Test
     void everyEventTypeOfTheContractIsHandled() {
-        assertThat(loop).extracting(EventEnvelope::type).containsAll(EventTypes.ALL.stream().map(EventTypes::name)
-                .toList());
+        assertThat(loop)
+                .extracting(EventEnvelope::type)
+                .containsAll(EventTypes.ALL.stream().map(EventTypes::name).toList());
     }
 
     /**
@@ -305,7 +359,9 @@ class LoopDocumentTest {
     private List<EventEnvelope> interleave(Random random) {
         Map<String, Deque<EventEnvelope>> byAggregate = new LinkedHashMap<>();
         for (EventEnvelope event : loop) {
-            byAggregate.computeIfAbsent(event.event().aggregateId(), id -> new ArrayDeque<>()).add(event);
+            byAggregate
+                    .computeIfAbsent(event.event().aggregateId(), id -> new ArrayDeque<>())
+                    .add(event);
         }
         List<EventEnvelope> order = new ArrayList<>();
         List<Deque<EventEnvelope>> queues = new ArrayList<>(byAggregate.values());

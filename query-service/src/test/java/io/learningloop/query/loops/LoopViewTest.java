@@ -24,7 +24,9 @@ class LoopViewTest {
 
     /** As Spring Boot configures the HTTP answers' mapper. */
     private final ObjectMapper json = Jackson2ObjectMapperBuilder.json()
-            .featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+            .featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .build();
+
     private final LoopsProjection projection = new LoopsProjection(new Indices("test-"));
 
     @Test
@@ -36,8 +38,8 @@ class LoopViewTest {
                 lesson("l-1", "acme/eng", "2025-01-13T12:00:00Z", "d-1"),
                 review("r-1", "acme/eng", "2025-01-12T00:00:00Z", "d-1"),
                 actionAssigned("a-1", "r-1", "2025-01-12T00:00:00Z", "2025-02-01", "d-1"))) {
-            stored = projection.apply("d-1", stored,
-                    new EventEnvelope(event, EventTypes.name(event.getClass()), "1", 3, "t", 0, 0));
+            stored = projection.apply(
+                    "d-1", stored, new EventEnvelope(event, EventTypes.name(event.getClass()), "1", 3, "t", 0, 0));
         }
         ObjectNode expected = (ObjectNode) json.readTree(json.writeValueAsString(stored));
         expected.remove("decisionSequence");
