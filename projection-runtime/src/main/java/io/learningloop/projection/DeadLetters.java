@@ -32,6 +32,8 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.record.TimestampType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The records this service's projections parked, in the dead-letters index (decision 0008): parked
@@ -41,12 +43,15 @@ import org.apache.kafka.common.record.TimestampType;
  */
 public final class DeadLetters {
 
+    private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
+
     private final ElasticsearchClient client;
     private final String index;
     private final Map<String, DocumentProjection<?>> projections;
     private final DocumentWriter writer;
     private final EventDecoder decoder = new EventDecoder();
     private final Clock clock;
+    private volatile Summary known = new Summary(0, Optional.empty());
 
     public DeadLetters(
             ElasticsearchClient client,
@@ -83,7 +88,8 @@ public final class DeadLetters {
                         record -> record,
                         (first, second) -> first));
         Instant now = clock.instant();
-        BulkRequest.Builder bulk = new BulkRequest.Builder();
+        // Visible to the search of summary() right away: parking is rare, and health shows it at once.
+        BulkRequest.Builder bulk = new BulkRequest.Builder().refresh(Refresh.WaitFor);
         for (Parked entry : parked) {
             ConsumerRecord<String, byte[]> record =
                     byPosition.get(position(entry.topic(), entry.partition(), entry.offset()));
@@ -102,14 +108,36 @@ public final class DeadLetters {
                         + item.error().type() + " " + item.error().reason());
             }
         }
+        if (!parkedNow.isEmpty()) {
+            refreshSummary();
+        }
         return parkedNow;
     }
 
+    /** Counts the parked records (and remembers the answer for {@link #knownSummary()}). */
     public Summary summary() throws IOException {
         SearchResponse<DeadLetterDocument> response = search(1);
         long count =
                 response.hits().total() == null ? 0 : response.hits().total().value();
-        return new Summary(count, response.hits().hits().stream().findFirst().map(Hit::source));
+        known = new Summary(count, response.hits().hits().stream().findFirst().map(Hit::source));
+        return known;
+    }
+
+    /**
+     * The summary as of the last park, re-drive or start, without asking Elasticsearch: health answers
+     * from it, so that it never waits on an Elasticsearch that hangs.
+     */
+    public Summary knownSummary() {
+        return known;
+    }
+
+    /** Best effort: a failed count leaves the previous one, the next park or re-drive counts again. */
+    void refreshSummary() {
+        try {
+            summary();
+        } catch (IOException | RuntimeException e) {
+            log.warn("cannot count the parked records in {}: {}", index, e.toString());
+        }
     }
 
     /** The latest parked records, newest first. */
@@ -136,6 +164,7 @@ public final class DeadLetters {
                 stillParked++;
             }
         }
+        refreshSummary();
         return new Redrive(redriven, stillParked);
     }
 

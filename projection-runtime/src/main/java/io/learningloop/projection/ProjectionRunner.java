@@ -118,6 +118,7 @@ public final class ProjectionRunner implements AutoCloseable {
     private void run() {
         Duration backoff = Duration.ofSeconds(1);
         Progress progress = new Progress();
+        deadLetters.refreshSummary(); // records parked before this start keep health DEGRADED
         try {
             consumer.subscribe(List.of(settings.topic()));
             while (running.get()) {
