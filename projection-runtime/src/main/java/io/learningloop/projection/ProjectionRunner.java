@@ -3,6 +3,7 @@ package io.learningloop.projection;
 import io.learningloop.codec.kafka.EventDecoder;
 import io.learningloop.codec.kafka.EventEnvelope;
 import io.learningloop.codec.kafka.UndecodableEventException;
+import io.learningloop.readmodel.ParkReason;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -30,8 +31,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Consumes the event topic on its own thread and feeds every batch to the projections. Offsets are
- * committed only after every projection's writes were accepted; when Elasticsearch fails, the batch
- * is rewound and retried after a growing pause, so nothing is lost and nothing is skipped.
+ * committed only after every projection's writes were accepted or parked; when Elasticsearch fails,
+ * the batch is rewound and retried after a growing pause, so nothing is lost and nothing is skipped.
+ * A record a projection can never write (undecodable, refused by the projection or by Elasticsearch
+ * for good) is parked in the {@link DeadLetters} instead, so that it does not stop the records after it.
  */
 public final class ProjectionRunner implements AutoCloseable {
 
@@ -46,6 +49,7 @@ public final class ProjectionRunner implements AutoCloseable {
     private final Settings settings;
     private final List<DocumentProjection<?>> projections;
     private final DocumentWriter writer;
+    private final DeadLetters deadLetters;
     private final EventDecoder decoder = new EventDecoder();
     private final MeterRegistry meters;
     private final AtomicBoolean running = new AtomicBoolean();
@@ -58,17 +62,22 @@ public final class ProjectionRunner implements AutoCloseable {
     private Thread thread;
 
     public ProjectionRunner(
-            Settings settings, List<DocumentProjection<?>> projections, DocumentWriter writer, MeterRegistry meters) {
+            Settings settings,
+            List<DocumentProjection<?>> projections,
+            DocumentWriter writer,
+            DeadLetters deadLetters,
+            MeterRegistry meters) {
         this.settings = settings;
         this.projections = List.copyOf(projections);
         this.writer = writer;
+        this.deadLetters = deadLetters;
         this.meters = meters;
         this.batchTimer = Timer.builder("learningloop.projection.batch")
                 .description("Time to apply one polled batch to every projection and commit it")
                 .tag("group", settings.groupId())
                 .register(meters);
         this.undecodable = Counter.builder("learningloop.projection.undecodable")
-                .description("Records on the topic that are not events of the contract (skipped)")
+                .description("Records on the topic that are not events of the contract (parked)")
                 .tag("group", settings.groupId())
                 .register(meters);
         this.failedBatches = Counter.builder("learningloop.projection.failed.batches")
@@ -109,6 +118,7 @@ public final class ProjectionRunner implements AutoCloseable {
     private void run() {
         Duration backoff = Duration.ofSeconds(1);
         Progress progress = new Progress();
+        deadLetters.refreshSummary(); // records parked before this start keep health DEGRADED
         try {
             consumer.subscribe(List.of(settings.topic()));
             while (running.get()) {
@@ -156,22 +166,51 @@ public final class ProjectionRunner implements AutoCloseable {
 
     private void process(ConsumerRecords<String, byte[]> records) throws Exception {
         List<EventEnvelope> events = new ArrayList<>(records.count());
+        List<Parked> parked = new ArrayList<>();
+        List<ConsumerRecord<String, byte[]>> all = new ArrayList<>(records.count());
         for (ConsumerRecord<String, byte[]> record : records) {
+            all.add(record);
             try {
                 events.add(decoder.decode(record));
             } catch (UndecodableEventException e) {
                 undecodable.increment();
-                log.error("skipping a record that is not an event of the contract: {}", e.getMessage());
+                for (DocumentProjection<?> projection : projections) {
+                    parked.add(new Parked(
+                            projection.name(),
+                            record.topic(),
+                            record.partition(),
+                            record.offset(),
+                            ParkReason.UNDECODABLE,
+                            e.getMessage()));
+                }
             }
         }
         for (DocumentProjection<?> projection : projections) {
             DocumentWriter.Outcome outcome = writer.write(projection, events);
+            parked.addAll(outcome.parked());
             meters.counter("learningloop.projection.events", "projection", projection.name())
                     .increment(events.size());
             meters.counter("learningloop.projection.documents.written", "projection", projection.name())
                     .increment(outcome.documentsWritten());
             meters.counter("learningloop.projection.conflicts", "projection", projection.name())
                     .increment(outcome.conflictsRetried());
+        }
+        for (Parked entry : deadLetters.park(parked, all)) {
+            meters.counter(
+                            "learningloop.projection.parked",
+                            "projection",
+                            entry.projection(),
+                            "reason",
+                            entry.kind().wireName())
+                    .increment();
+            log.error(
+                    "{} parked {}-{}@{} ({}): {}",
+                    entry.projection(),
+                    entry.topic(),
+                    entry.partition(),
+                    entry.offset(),
+                    entry.kind().wireName(),
+                    entry.reason());
         }
     }
 

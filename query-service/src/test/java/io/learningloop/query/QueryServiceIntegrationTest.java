@@ -213,7 +213,7 @@ class QueryServiceIntegrationTest {
     }
 
     @Test
-    void recordThatIsNotAnEventIsSkippedAndTheNextEventStillProjected() throws Exception {
+    void recordThatIsNotAnEventIsParkedAndTheNextEventStillProjected() throws Exception {
         kafka.send(new ProducerRecord<>(TOPIC, "junk", "{not json".getBytes()));
         publishAll(List.of(decision("q-d-40", "acme/x", DecisionCategory.OTHER, "2024-01-01T00:00:00Z")));
 

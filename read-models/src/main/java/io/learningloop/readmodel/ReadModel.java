@@ -11,7 +11,9 @@ import java.util.List;
 public enum ReadModel {
     EVENTS("events", EventDocument.class),
     LOOPS("loops", LoopDocument.class),
-    LESSONS("lessons", LessonDocument.class);
+    LESSONS("lessons", LessonDocument.class),
+    /** Not a read model of the loops: the records a projection parked (see {@link DeadLetterDocument}). */
+    DEAD_LETTERS("dead-letters", DeadLetterDocument.class);
 
     private final String templateName;
     private final Class<? extends Record> document;
@@ -45,6 +47,14 @@ public enum ReadModel {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The model of a template name ({@code dead-letters} is {@link #DEAD_LETTERS}). */
+    public static ReadModel byTemplateName(String name) {
+        return Arrays.stream(values())
+                .filter(model -> model.templateName.equals(name))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no read model " + name));
     }
 
     public static List<String> templateNames() {

@@ -22,6 +22,8 @@ class WireNamesTest {
                         "decided", "outcome-observed", "lesson-learned", "behavior-changed", "retracted", "pending");
         assertThat(Arrays.stream(CorrectionKind.values()).map(CorrectionKind::wireName))
                 .containsExactly("amended", "retracted");
+        assertThat(Arrays.stream(ParkReason.values()).map(ParkReason::wireName))
+                .containsExactly("elasticsearch-refused", "projection-failed", "undecodable");
     }
 
     @Test

@@ -62,7 +62,8 @@ class KibanaSavedObjectsTest {
                 .containsExactlyInAnyOrder(
                         tuple("ll-events", "learning-loop-events", "occurredAt"),
                         tuple("ll-loops", "learning-loop-loops", "decidedAt"),
-                        tuple("ll-lessons", "learning-loop-lessons", "recordedAt"));
+                        tuple("ll-lessons", "learning-loop-lessons", "recordedAt"),
+                        tuple("ll-dead-letters", "learning-loop-dead-letters", "parkedAt"));
     }
 
     @Test

@@ -7,6 +7,8 @@ import io.learningloop.codec.json.EventJson;
 import io.learningloop.codec.kafka.EventTopic;
 import io.learningloop.codec.kafka.TopicInitializer;
 import io.learningloop.health.KafkaHealthIndicator;
+import io.learningloop.projection.DeadLetters;
+import io.learningloop.projection.DeadLettersEndpoint;
 import io.learningloop.projection.DocumentProjection;
 import io.learningloop.projection.DocumentWriter;
 import io.learningloop.projection.ProjectionHealthIndicator;
@@ -15,6 +17,7 @@ import io.learningloop.projection.ProjectionsEndpoint;
 import io.learningloop.projection.elasticsearch.IndexTemplates;
 import io.learningloop.projection.elasticsearch.Indices;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -26,7 +29,8 @@ import org.springframework.context.annotation.Bean;
 /**
  * What every service that projects the event topic into Elasticsearch needs: the JSON mapping of
  * Boot's Elasticsearch client, index templates, the projection runner fed with the service's {@link DocumentProjection} beans, and
- * health indicators for Kafka and the runner (Boot adds Elasticsearch's). A service gets it by
+ * health indicators for Kafka and the runner (Boot adds Elasticsearch's), the dead letters of records
+ * a projection cannot write with {@code /actuator/deadletters}. A service gets it by
  * depending on this module (listed in {@code META-INF/spring/...AutoConfiguration.imports}); it runs
  * before Boot's Elasticsearch client configuration so that the client takes this JSON mapping.
  */
@@ -48,18 +52,34 @@ public class ProjectionAutoConfiguration {
         return new Indices(properties.elasticsearch().indexPrefix());
     }
 
+    @Bean
+    DocumentWriter documentWriter(ElasticsearchClient client) {
+        return new DocumentWriter(client);
+    }
+
+    @Bean
+    DeadLetters deadLetters(
+            ElasticsearchClient client,
+            Indices indices,
+            List<DocumentProjection<?>> projections,
+            DocumentWriter writer) {
+        return new DeadLetters(client, indices.deadLetters(), projections, writer, Clock.systemUTC());
+    }
+
     @Bean(destroyMethod = "close")
     ProjectionRunner projectionRunner(
             ProjectionServiceProperties properties,
             List<DocumentProjection<?>> projections,
-            ElasticsearchClient client,
+            DocumentWriter writer,
+            DeadLetters deadLetters,
             MeterRegistry meters) {
         var kafka = properties.kafka();
         return new ProjectionRunner(
                 new ProjectionRunner.Settings(
                         kafka.bootstrapServers(), kafka.topic(), kafka.consumerGroup(), kafka.maxPollRecords()),
                 projections,
-                new DocumentWriter(client),
+                writer,
+                deadLetters,
                 meters);
     }
 
@@ -102,12 +122,17 @@ public class ProjectionAutoConfiguration {
     }
 
     @Bean
-    ProjectionHealthIndicator projectionHealthIndicator(ProjectionRunner runner) {
-        return new ProjectionHealthIndicator(runner);
+    ProjectionHealthIndicator projectionHealthIndicator(ProjectionRunner runner, DeadLetters deadLetters) {
+        return new ProjectionHealthIndicator(runner, deadLetters);
     }
 
     @Bean
     ProjectionsEndpoint projectionsEndpoint(ProjectionRunner runner) {
         return new ProjectionsEndpoint(runner);
+    }
+
+    @Bean
+    DeadLettersEndpoint deadLettersEndpoint(DeadLetters deadLetters) {
+        return new DeadLettersEndpoint(deadLetters);
     }
 }

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,6 +81,6 @@ public final class IndexTemplates {
 
     /** The template as shipped, with its placeholders. */
     public static String json(String name) {
-        return ReadModel.valueOf(name.toUpperCase(Locale.ROOT)).templateJson();
+        return ReadModel.byTemplateName(name).templateJson();
     }
 }

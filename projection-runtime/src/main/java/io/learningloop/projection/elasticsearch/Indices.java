@@ -22,4 +22,9 @@ public record Indices(String prefix) {
     public String lessons() {
         return prefix + "lessons";
     }
+
+    /** One document per record a projection parked: see {@code DeadLetters}. */
+    public String deadLetters() {
+        return prefix + "dead-letters";
+    }
 }
