@@ -181,6 +181,15 @@ class StepBinder {
             if (!parser.hasToken(JsonToken.VALUE_STRING)) {
                 throw new RefusedValue(parser, "must be " + shape);
             }
+            String text = parser.getText();
+            // A year with a sign or of five digits lies outside the range, whatever else the text says.
+            if (text.matches("[+-].*|\\d{5,}-.*")) {
+                throw new RefusedValue(parser, BusinessDates.RANGE_MESSAGE);
+            }
+            // Digits alone would be read as seconds since 1970: "9999" is no date a tool means.
+            if (text.matches("\\d+(\\.\\d+)?")) {
+                throw new RefusedValue(parser, "must be " + shape);
+            }
             T value = iso.deserialize(parser, context);
             if (value != null && !admitted.test(value)) {
                 throw new RefusedValue(parser, BusinessDates.RANGE_MESSAGE);
