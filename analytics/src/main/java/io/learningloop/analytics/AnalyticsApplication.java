@@ -1,5 +1,6 @@
 package io.learningloop.analytics;
 
+import io.learningloop.problems.ProblemErrorController;
 import io.learningloop.problems.QueryProblemResponses;
 import java.time.Clock;
 import org.springframework.boot.SpringApplication;
@@ -12,7 +13,7 @@ import org.springframework.context.annotation.Import;
  * The projection runner comes from the projection-runtime module's auto-configuration.
  */
 @SpringBootApplication
-@Import(QueryProblemResponses.class)
+@Import({QueryProblemResponses.class, ProblemErrorController.class})
 public class AnalyticsApplication {
 
     /** The year the trends report ends with by default: the last full one. */

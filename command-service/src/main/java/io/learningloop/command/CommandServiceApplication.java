@@ -1,12 +1,15 @@
 package io.learningloop.command;
 
 import io.learningloop.command.demo.DemoDataLoader;
+import io.learningloop.problems.ProblemErrorController;
 import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Import;
 
 /** Accepts the steps of learning loops over HTTP, stores them as events and publishes them to Kafka. */
 @SpringBootApplication
+@Import(ProblemErrorController.class)
 public class CommandServiceApplication {
 
     /** {@code java -jar command-service.jar [load-demo --target=URL]}: the service, or the demo loader. */

@@ -3,7 +3,7 @@ package io.learningloop.problems;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -14,12 +14,15 @@ public final class Problems {
     /** One field or parameter at fault, and why. */
     public record FieldError(String field, String message) {}
 
+    /** Every problem's {@code type} starts so; the rest names the problem and never changes. */
+    public static final String TYPE_PREFIX = "urn:learning-loop:problem:";
+
     private Problems() {}
 
     public static ResponseEntity<Object> problem(
-            HttpStatus status, String type, String title, String detail, List<FieldError> errors) {
+            HttpStatusCode status, String type, String title, String detail, List<FieldError> errors) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("urn:learning-loop:problem:" + type));
+        problem.setType(URI.create(TYPE_PREFIX + type));
         problem.setTitle(title);
         if (!errors.isEmpty()) {
             problem.setProperties(Map.of("errors", errors));
@@ -27,5 +30,10 @@ public final class Problems {
         return ResponseEntity.status(status)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
+    }
+
+    /** True when a text names a Java class ({@code java.time.Instant}): such text never goes into an answer. */
+    public static boolean namesAClass(String text) {
+        return ProblemTypes.namesAClass(text);
     }
 }

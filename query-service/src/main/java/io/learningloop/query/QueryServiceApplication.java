@@ -1,5 +1,6 @@
 package io.learningloop.query;
 
+import io.learningloop.problems.ProblemErrorController;
 import io.learningloop.problems.QueryProblemResponses;
 import java.time.Clock;
 import org.springframework.boot.SpringApplication;
@@ -13,7 +14,7 @@ import org.springframework.context.annotation.Import;
  * service's {@code DocumentProjection} beans.
  */
 @SpringBootApplication
-@Import(QueryProblemResponses.class)
+@Import({QueryProblemResponses.class, ProblemErrorController.class})
 public class QueryServiceApplication {
 
     /** The moment a loop is answered for: check-ins and actions whose dates passed read missed and overdue. */

@@ -84,6 +84,8 @@ class AnalyticsController {
     /** Years {@code from} to {@code to}, both included; by default the last three full years. */
     private YearOverYear.Report trends(String orgUnit, Integer from, Integer to) throws IOException {
         QueryParameters.check(orgUnit, null, null, null);
+        QueryParameters.checkYear("from", from);
+        QueryParameters.checkYear("to", to);
         int lastYear = to != null ? to : LocalDate.now(clock).getYear() - 1;
         int firstYear = from != null ? from : lastYear - 2;
         if (firstYear > lastYear) {

@@ -1,10 +1,7 @@
 package io.learningloop.command.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.learningloop.command.commands.StepAccepted;
 import io.learningloop.problems.Problems;
@@ -63,15 +60,13 @@ class BulkImport {
 
     private final StepSender steps;
     private final StepBinder binder;
-    private final ObjectReader lineReader;
     private final MeterRegistry meters;
     private final Map<Outcome, Counter> lineCounters = new EnumMap<>(Outcome.class);
     private final Timer importTimer;
 
-    BulkImport(StepSender steps, StepBinder binder, ObjectMapper json, MeterRegistry meters) {
+    BulkImport(StepSender steps, StepBinder binder, MeterRegistry meters) {
         this.steps = steps;
         this.binder = binder;
-        this.lineReader = json.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.meters = meters;
         for (Outcome outcome : Outcome.values()) {
             lineCounters.put(
@@ -133,9 +128,9 @@ class BulkImport {
     private LineResult importLine(int number, String text) {
         JsonNode node;
         try {
-            node = lineReader.readTree(text);
+            node = binder.parse(text);
         } catch (JsonProcessingException e) {
-            return refused(number, null, StepProblems.unreadable(e, "the line is not JSON: " + e.getOriginalMessage()));
+            return refused(number, null, StepProblems.unreadable(e, notJson(e)));
         }
         if (!(node instanceof ObjectNode line)) {
             return refused(number, null, StepProblems.unreadable(null, "the line is not a JSON object"));
@@ -161,7 +156,8 @@ class BulkImport {
     private <R extends StepRequest> LineResult importStep(int number, StepKind<R> kind, ObjectNode line) {
         R request;
         try {
-            request = binder.read(kind, line, "the line is not a " + kind.name() + " of the expected shape");
+            request = binder.read(
+                    kind, stepFields(kind, line), "the line is not a " + kind.name() + " of the expected shape");
         } catch (StepRefusedException e) {
             return refused(number, kind.name(), e.problem());
         }
@@ -185,6 +181,24 @@ class BulkImport {
         } catch (RuntimeException e) {
             return refused(number, kind.name(), StepProblems.refusal(e).orElseGet(() -> failed(number, e)));
         }
+    }
+
+    /** The line without what only a line has: {@code step}, and the id of the step it is about. */
+    private static ObjectNode stepFields(StepKind<?> kind, ObjectNode line) {
+        ObjectNode fields = line.deepCopy();
+        fields.remove("step");
+        if (kind.aboutExistingStep()) {
+            fields.remove(kind.idField());
+        }
+        return fields;
+    }
+
+    /** Jackson's own words where they name no class ({@code StreamReadConstraints...} does). */
+    private static String notJson(JsonProcessingException e) {
+        String reason = e.getOriginalMessage();
+        return reason == null || reason.contains("`") || Problems.namesAClass(reason)
+                ? "the line is not JSON"
+                : "the line is not JSON: " + reason;
     }
 
     private static ResponseEntity<Object> failed(int number, RuntimeException e) {

@@ -5,6 +5,7 @@ import static io.learningloop.problems.Problems.problem;
 import io.learningloop.command.domain.ConflictingStepException;
 import io.learningloop.command.domain.LoopRuleViolationException;
 import io.learningloop.command.domain.UnknownReferenceException;
+import io.learningloop.problems.ProblemHandler;
 import java.util.List;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -17,15 +18,15 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
  * Every refusal as RFC 7807 problem+json. Field-level problems carry {@code errors}: a list of
  * {@code {field, message}}, so a tool can point at what to fix. Nothing is stored on any refusal.
- * What each refusal says is decided in {@link StepProblems}, which the bulk import shares.
+ * What each refusal says is decided in {@link StepProblems}, which the bulk import shares; what the
+ * framework refuses, and any failure nobody expected, is answered as in every service ({@link ProblemHandler}).
  */
 @RestControllerAdvice
-class ProblemResponses extends ResponseEntityExceptionHandler {
+class ProblemResponses extends ProblemHandler {
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(

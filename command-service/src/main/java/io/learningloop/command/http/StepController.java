@@ -1,9 +1,11 @@
 package io.learningloop.command.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.learningloop.command.commands.StepAccepted;
 import io.learningloop.problems.Problems.FieldError;
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
 import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +15,9 @@ import org.springframework.beans.factory.BeanNameAware;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.ReflectionUtils;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.HandlerMapping;
@@ -32,7 +34,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 class StepController implements SmartInitializingSingleton, BeanNameAware {
 
     private static final Method POST =
-            ReflectionUtils.findMethod(StepController.class, "post", HttpServletRequest.class, JsonNode.class);
+            ReflectionUtils.findMethod(StepController.class, "post", HttpServletRequest.class);
 
     private final StepBinder binder;
     private final StepSender steps;
@@ -75,6 +77,7 @@ class StepController implements SmartInitializingSingleton, BeanNameAware {
             handlerMapping.registerMapping(
                     RequestMappingInfo.paths(route.path())
                             .methods(RequestMethod.POST)
+                            .consumes(MediaType.APPLICATION_JSON_VALUE)
                             .options(handlerMapping.getBuilderConfiguration())
                             .build(),
                     beanName,
@@ -82,7 +85,14 @@ class StepController implements SmartInitializingSingleton, BeanNameAware {
         }
     }
 
-    ResponseEntity<StepAnswer> post(HttpServletRequest http, @RequestBody JsonNode body) {
+    /** The body is parsed by the binder, strictly, not by Spring's converter: the same reading as a bulk line. */
+    ResponseEntity<StepAnswer> post(HttpServletRequest http) throws IOException {
+        JsonNode body;
+        try {
+            body = binder.parse(http.getInputStream());
+        } catch (JsonProcessingException e) {
+            throw new StepRefusedException(StepProblems.unreadable(e, StepProblems.UNREADABLE_BODY));
+        }
         StepRoute route = routesByPath.get((String) http.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE));
         @SuppressWarnings("unchecked")
         Map<String, String> path =

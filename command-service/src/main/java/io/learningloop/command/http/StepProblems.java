@@ -2,11 +2,19 @@ package io.learningloop.command.http;
 
 import static io.learningloop.problems.Problems.problem;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.learningloop.command.domain.ConflictingStepException;
 import io.learningloop.command.domain.LoopRuleViolationException;
 import io.learningloop.command.domain.UnknownReferenceException;
+import io.learningloop.problems.Problems;
 import io.learningloop.problems.Problems.FieldError;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -54,7 +62,8 @@ final class StepProblems {
 
     /**
      * JSON that Jackson could not turn into the request: a field it can name (a date that is no date, a
-     * category that does not exist) is an invalid step; anything else an unreadable body.
+     * category that does not exist, a field the step does not have, a key given twice) is an invalid
+     * step; anything else an unreadable body. The reasons are in words, never a Java type.
      */
     static ResponseEntity<Object> unreadable(Throwable jacksonFailure, String detailWhenNoField) {
         if (jacksonFailure instanceof JsonMappingException mapping
@@ -65,15 +74,83 @@ final class StepProblems {
                             : "[" + reference.getIndex() + "]")
                     .collect(Collectors.joining("."))
                     .replace(".[", "[");
-            String reason = mapping.getCause() != null ? mapping.getCause().getMessage() : mapping.getOriginalMessage();
-            return problem(
-                    HttpStatus.BAD_REQUEST,
-                    "invalid-step",
-                    "Invalid step",
-                    "a field cannot be read",
-                    List.of(new FieldError(field, reason)));
+            return cannotBeRead(field, reason(mapping));
+        }
+        if (jacksonFailure instanceof JsonParseException parse
+                && parse.getOriginalMessage().startsWith("Duplicate field")
+                && parse.getProcessor() != null) {
+            return cannotBeRead(path(parse.getProcessor().getParsingContext()), "is given twice");
         }
         return problem(HttpStatus.BAD_REQUEST, "unreadable-body", "Unreadable body", detailWhenNoField, List.of());
+    }
+
+    private static ResponseEntity<Object> cannotBeRead(String field, String reason) {
+        return problem(
+                HttpStatus.BAD_REQUEST,
+                "invalid-step",
+                "Invalid step",
+                "a field cannot be read",
+                List.of(new FieldError(field, reason)));
+    }
+
+    private static String reason(JsonMappingException mapping) {
+        if (mapping instanceof UnrecognizedPropertyException unknown) {
+            return "is not a field of this step; its fields are "
+                    + unknown.getKnownPropertyIds().stream()
+                            .map(String::valueOf)
+                            .sorted()
+                            .toList();
+        }
+        if (mapping instanceof StepBinder.RefusedValue) {
+            return mapping.getOriginalMessage();
+        }
+        if (mapping instanceof InvalidNullException) {
+            return "must not be null";
+        }
+        Throwable cause = mapping.getCause();
+        if (cause != null && cause.getMessage() != null && !Problems.namesAClass(cause.getMessage())) {
+            return cause.getMessage();
+        }
+        if (mapping instanceof MismatchedInputException mismatch) {
+            return "must be " + expected(mismatch.getTargetType());
+        }
+        return "cannot be read";
+    }
+
+    /** What a field must be, in the words of the API rather than of Java. */
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "of the documented shape";
+        }
+        if (CharSequence.class.isAssignableFrom(type)) {
+            return "a string";
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class || type == int.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "an array";
+        }
+        if (type.isEnum()) {
+            return "one of the documented names";
+        }
+        return "an object of the documented shape";
+    }
+
+    /** {@code correction.decisionId}, {@code readings[1].value}: where the parser stood. */
+    private static String path(JsonStreamContext context) {
+        List<String> parts = new ArrayList<>();
+        for (JsonStreamContext at = context; at != null && !at.inRoot(); at = at.getParent()) {
+            if (at.inObject() && at.getCurrentName() != null) {
+                parts.add(0, at.getCurrentName());
+            } else if (at.inArray()) {
+                parts.add(0, "[" + at.getCurrentIndex() + "]");
+            }
+        }
+        return String.join(".", parts).replace(".[", "[");
     }
 
     /** A command the domain refused; empty for an exception that is no refusal (a failure of the service). */

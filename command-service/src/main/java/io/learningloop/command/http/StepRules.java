@@ -1,12 +1,14 @@
 package io.learningloop.command.http;
 
+import io.learningloop.contract.StepIds;
+
 /** Formats shared by every step's request: ids, actors and free text limits. */
 final class StepRules {
 
-    /** Step ids: tools bring their own; letters, digits and {@code . _ : -}, no spaces. */
-    static final String ID = "^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$";
+    /** Step ids: tools bring their own; letters, digits and {@code . _ : -}, no spaces ({@link StepIds}). */
+    static final String ID = StepIds.PATTERN;
 
-    static final String ID_MESSAGE = "must be 1-100 letters, digits or . _ : - (starting with a letter or digit)";
+    static final String ID_MESSAGE = StepIds.MESSAGE;
 
     /** A pseudonymous actor id: the same shape as an id, so neither an e-mail nor a full name fits. */
     static final String ACTOR_MESSAGE =

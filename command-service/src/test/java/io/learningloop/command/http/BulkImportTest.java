@@ -53,7 +53,6 @@ class BulkImportTest {
     final BulkImport bulk = new BulkImport(
             new StepSender(gateway, Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC)),
             new StepBinder(json, validator),
-            json,
             meters);
     final List<Map<String, Object>> results = new ArrayList<>();
 

@@ -488,8 +488,8 @@ class StepEndpointsTest {
                         .content(RouteSamples.ALL.get(0).body()))
                 .andExpect(status().isUnsupportedMediaType())
                 .andExpect(content().json("""
-                        {"type": "about:blank", "title": "Unsupported Media Type", "status": 415,
-                         "detail": "Content-Type 'text/plain;charset=UTF-8' is not supported.",
+                        {"type": "urn:learning-loop:problem:unsupported-media-type", "title": "Unsupported Media Type", "status": 415,
+                         "detail": "Content-Type 'text/plain' is not supported.",
                          "instance": "/decisions"}
                         """, true));
         verify(steps, never()).send(any(), any(), any());

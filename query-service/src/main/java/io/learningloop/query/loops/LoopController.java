@@ -28,6 +28,9 @@ class LoopController {
 
     private static final int MAX_PAGE_SIZE = 500;
 
+    /** Elasticsearch's {@code index.max_result_window}: from + size beyond it is refused by the index. */
+    private static final int MAX_PAGED_THROUGH = 10_000;
+
     private final LoopSearch search;
     private final Clock clock;
     private final Duration checkInTolerance;
@@ -47,6 +50,7 @@ class LoopController {
 
     @GetMapping("/loops/{decisionId}")
     LoopWithTimeline loop(@PathVariable String decisionId) throws IOException {
+        QueryParameters.checkId("decisionId", decisionId);
         LoopDocument loop = search.loop(decisionId)
                 .orElseThrow(() -> new NotFoundException("no loop for decision '" + decisionId + "'"));
         return new LoopWithTimeline(
@@ -65,12 +69,7 @@ class LoopController {
             throws IOException {
         QueryParameters.check(orgUnit, category, from, to);
         LoopStage asked = stage == null ? null : stage(stage);
-        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE || (long) (page + 1) * size > 10_000) {
-            throw new InvalidQueryException(
-                    "size",
-                    "page >= 0, 1 <= size <= " + MAX_PAGE_SIZE
-                            + ", and at most the first 10,000 loops can be paged through");
-        }
+        QueryParameters.checkPage(page, size, MAX_PAGE_SIZE, MAX_PAGED_THROUGH);
         LoopSearch.Page found = search.search(new LoopCriteria(orgUnit, category, asked, from, to, page, size));
         Instant now = clock.instant();
         return new LoopsPage(
