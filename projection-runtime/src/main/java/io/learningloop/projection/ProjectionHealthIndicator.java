@@ -1,12 +1,23 @@
 package io.learningloop.projection;
 
+import java.time.Duration;
+import java.time.Instant;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
 
-/** DOWN while batches keep failing, with the last error, so an operator sees why nothing moves. */
+/**
+ * DOWN while batches keep failing, with the last error, so an operator sees why nothing moves;
+ * OUT_OF_SERVICE when the consumer has not reached Kafka for longer than {@link #KAFKA_SILENCE}
+ * (a poll without a broker returns nothing and no error, so the runner alone would stay UP for
+ * ever). Always shows the consumer's lag and partitions, so a projection that falls behind says so.
+ */
 public class ProjectionHealthIndicator extends AbstractHealthIndicator {
 
+    /** Three session timeouts: longer than any rebalance, short against an outage. */
+    static final Duration KAFKA_SILENCE = Duration.ofSeconds(30);
+
     private final ProjectionRunner runner;
+    private final Instant createdAt = Instant.now();
 
     public ProjectionHealthIndicator(ProjectionRunner runner) {
         this.runner = runner;
@@ -15,12 +26,22 @@ public class ProjectionHealthIndicator extends AbstractHealthIndicator {
     @Override
     protected void doHealthCheck(Health.Builder builder) {
         ProjectionStatus status = runner.status();
-        (status.failing() ? builder.down() : builder.up()).withDetail("recordsCommitted", status.recordsCommitted());
+        builder.up().withDetail("recordsCommitted", status.recordsCommitted());
         if (status.lastCommitAt() != null) {
             builder.withDetail("lastCommitAt", status.lastCommitAt().toString());
         }
+        runner.consumerState().ifPresent(consumer -> {
+            builder.withDetail("recordsLagMax", consumer.recordsLagMax())
+                    .withDetail("assignedPartitions", consumer.assignedPartitions());
+            double silentSeconds = consumer.secondsSinceHeartbeat();
+            boolean startedLongAgo = Duration.between(createdAt, Instant.now()).compareTo(KAFKA_SILENCE) > 0;
+            if (startedLongAgo && silentSeconds > KAFKA_SILENCE.toSeconds()) {
+                builder.outOfService().withDetail("kafkaSilentForSeconds", Math.round(silentSeconds));
+            }
+        });
         if (status.failing()) {
-            builder.withDetail("failingSince", status.failingSince().toString())
+            builder.down()
+                    .withDetail("failingSince", status.failingSince().toString())
                     .withDetail("lastError", status.lastError());
         }
     }
