@@ -99,7 +99,9 @@ def reconcile(acked_file, prefix, topic=None, index_prefix=None):
     on_topic = topic_event_ids(topic)
     result = {
         "event store": compare(events, per_event),
-        "topic": dict(compare(events, on_topic),
+        # At least once: a record published twice is no duplicated effect (the projections key by
+        # event id), so the topic reports its extra records apart instead of as "duplicated".
+        "topic": dict(compare(events, on_topic), duplicated=0,
                       duplicateRecords=sum(n - 1 for e, n in on_topic.items() if n > 1 and e in set(events))),
         "events index": compare(events, index_ids(index_prefix + "events", "aggregateId", prefix)),
         "loops index": compare([i for k, i, _ in steps if k == "decision"],
