@@ -2,6 +2,7 @@ package io.learningloop.command;
 
 import io.learningloop.codec.kafka.EventTopic;
 import io.learningloop.codec.kafka.TopicInitializer;
+import io.learningloop.health.BoundedHealthIndicators;
 import io.learningloop.health.KafkaHealthIndicator;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -31,6 +32,12 @@ class InfrastructureConfiguration {
                 log.warn("could not make sure topic {} exists; publication waits for Kafka: {}", topic, e.getMessage());
             }
         };
+    }
+
+    /** Health answers within a second even while PostgreSQL or Kafka hangs. */
+    @Bean
+    static BoundedHealthIndicators boundedHealthIndicators() {
+        return new BoundedHealthIndicators();
     }
 
     /** Kafka's state for operators; not part of readiness, since steps are accepted while it is down. */

@@ -7,13 +7,13 @@ import io.learningloop.readmodel.ParkReason;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -91,7 +91,7 @@ public final class ProjectionRunner implements AutoCloseable {
             return;
         }
         consumer = new KafkaConsumer<>(consumerProperties());
-        new KafkaClientMetrics(consumer).bindTo(meters);
+        ConsumerState.bindTo(consumer, meters);
         thread = new Thread(this::run, "projection-" + settings.groupId());
         thread.setDaemon(true);
         thread.start();
@@ -104,6 +104,12 @@ public final class ProjectionRunner implements AutoCloseable {
 
     public ProjectionStatus status() {
         return status.get();
+    }
+
+    /** The consumer's own view (lag, partitions, coordinator contact); empty before {@link #start()}. */
+    public Optional<ConsumerState> consumerState() {
+        KafkaConsumer<String, byte[]> current = consumer;
+        return Optional.ofNullable(current).map(ConsumerState::new);
     }
 
     @Override
@@ -264,6 +270,10 @@ public final class ProjectionRunner implements AutoCloseable {
         properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxPollRecords());
         properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        // A restarted service waits for its crashed predecessor's session to expire before it gets
+        // the partitions back (it lagged, reporting UP, for 20 s and more): keep that wait short.
+        properties.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
+        properties.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 3_000);
         properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         return properties;

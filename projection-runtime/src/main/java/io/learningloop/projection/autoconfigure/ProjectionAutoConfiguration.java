@@ -6,6 +6,7 @@ import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import io.learningloop.codec.json.EventJson;
 import io.learningloop.codec.kafka.EventTopic;
 import io.learningloop.codec.kafka.TopicInitializer;
+import io.learningloop.health.BoundedHealthIndicators;
 import io.learningloop.health.KafkaHealthIndicator;
 import io.learningloop.projection.DeadLetters;
 import io.learningloop.projection.DeadLettersEndpoint;
@@ -114,6 +115,12 @@ public class ProjectionAutoConfiguration {
                 return running;
             }
         };
+    }
+
+    /** Health (Kafka, Elasticsearch, the runner) answers within a second even while a dependency hangs. */
+    @Bean
+    static BoundedHealthIndicators boundedHealthIndicators() {
+        return new BoundedHealthIndicators();
     }
 
     @Bean(destroyMethod = "close")
