@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(BulkImportProperties.class)
+@EnableConfigurationProperties({BulkImportProperties.class, StepBodyProperties.class})
 class ApiConfiguration {
 
     /**

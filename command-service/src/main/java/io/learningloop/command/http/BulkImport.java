@@ -1,6 +1,7 @@
 package io.learningloop.command.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.learningloop.command.commands.StepAccepted;
@@ -63,9 +64,11 @@ class BulkImport {
     private final MeterRegistry meters;
     private final Map<Outcome, Counter> lineCounters = new EnumMap<>(Outcome.class);
     private final Timer importTimer;
+    private final long maxLineBytes;
 
-    BulkImport(StepSender steps, StepBinder binder, MeterRegistry meters) {
+    BulkImport(StepSender steps, StepBinder binder, MeterRegistry meters, BulkImportProperties limits) {
         this.steps = steps;
+        this.maxLineBytes = limits.maxLineBytes().toBytes();
         this.binder = binder;
         this.meters = meters;
         for (Outcome outcome : Outcome.values()) {
@@ -82,8 +85,11 @@ class BulkImport {
                 .register(meters);
     }
 
-    /** @param lines every physical line of the file; blank ones are skipped but keep the numbering */
-    Summary run(List<String> lines, Results results) throws IOException {
+    /**
+     * @param lines the file, read one line at a time: nothing per line is kept beyond the tally, so memory
+     *     does not grow with the file; blank lines are skipped but keep the numbering
+     */
+    Summary run(NdjsonBody lines, Results results) throws IOException {
         String importId = UUID.randomUUID().toString();
         long started = System.nanoTime();
         Timer.Sample timing = Timer.start(meters);
@@ -91,18 +97,18 @@ class BulkImport {
         log.atInfo()
                 .setMessage("bulk import {} started: {} lines")
                 .addArgument(importId)
-                .addArgument(lines.size())
+                .addArgument(lines.lineCount())
                 .addKeyValue("importId", importId)
-                .addKeyValue("fileLines", lines.size())
+                .addKeyValue("fileLines", lines.lineCount())
                 .log();
         boolean completed = false;
         try {
-            for (int index = 0; index < lines.size(); index++) {
-                String line = lines.get(index);
-                if (line.isBlank()) {
+            NdjsonBody.Line line;
+            while ((line = lines.next()) != null) {
+                if (!line.tooLong() && line.text().isBlank()) {
                     continue;
                 }
-                LineResult result = importLine(index + 1, line);
+                LineResult result = line.tooLong() ? tooLong(line.number()) : importLine(line.number(), line.text());
                 tally.add(result.outcome());
                 lineCounters.get(result.outcome()).increment();
                 results.write(result.body());
@@ -125,10 +131,26 @@ class BulkImport {
         }
     }
 
+    /** A line over the line limit is one refused step: its bytes were never held, the other lines go on. */
+    private LineResult tooLong(int number) {
+        return refused(
+                number,
+                null,
+                Problems.problem(
+                        HttpStatus.PAYLOAD_TOO_LARGE,
+                        "line-too-long",
+                        "Line too long",
+                        "the line is longer than " + maxLineBytes + " bytes (learning-loop.bulk.max-line-bytes)",
+                        List.of()));
+    }
+
     private LineResult importLine(int number, String text) {
         JsonNode node;
         try {
             node = binder.parse(text);
+        } catch (StreamConstraintsException e) {
+            // Its own words: Jackson's message names its classes.
+            return refused(number, null, StepProblems.unreadable(null, "the line " + RequestJson.LIMITS_EXCEEDED));
         } catch (JsonProcessingException e) {
             return refused(number, null, StepProblems.unreadable(e, notJson(e)));
         }

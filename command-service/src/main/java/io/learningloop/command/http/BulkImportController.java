@@ -12,7 +12,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -67,7 +66,7 @@ class BulkImportController {
             responseCode = "200",
             description = "One result per non-blank line, in file order, written as"
                     + " each line is processed (`status` 201/200 accepted, 400/404/409 refused with the single endpoint's"
-                    + " problem, 500 a failure of the service), then a summary line",
+                    + " problem, 413 a line over `max-line-bytes`, 500 a failure of the service), then a summary line",
             content =
                     @Content(
                             mediaType = ApiDocs.NDJSON,
@@ -81,7 +80,8 @@ class BulkImportController {
     @ApiResponse(
             responseCode = "413",
             description = "`bulk-too-large`: more lines or bytes than the limits"
-                    + " (`learning-loop.bulk.max-lines`, `max-bytes`); nothing is stored",
+                    + " (`learning-loop.bulk.max-lines`, `max-bytes`); nothing is stored. A line longer than"
+                    + " `max-line-bytes` is refused on its own, with `line-too-long` (413) in its answer line",
             content =
                     @Content(
                             mediaType = ApiDocs.PROBLEM_JSON,
@@ -94,9 +94,19 @@ class BulkImportController {
                             mediaType = ApiDocs.PROBLEM_JSON,
                             schema = @Schema(implementation = ApiDocs.Problem.class)))
     void importSteps(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        // Read whole first: a client that reads the answer only after sending would otherwise block us.
-        List<String> lines = NdjsonBody.read(
-                request.getInputStream(), limits.maxLines(), limits.maxBytes().toBytes());
+        // Read whole first (to a temporary file): a client that reads the answer only after sending would
+        // otherwise block us.
+        try (NdjsonBody lines = NdjsonBody.spool(
+                request.getInputStream(),
+                limits.maxLines(),
+                limits.maxBytes().toBytes(),
+                Math.toIntExact(limits.maxLineBytes().toBytes()))) {
+            answer(lines, response);
+        }
+    }
+
+    /** Each line's result is written and flushed as soon as it is known: nothing of the answer is kept. */
+    private void answer(NdjsonBody lines, HttpServletResponse response) throws IOException {
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType(ApiDocs.NDJSON);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());

@@ -18,7 +18,9 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +34,7 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
+import org.springframework.util.unit.DataSize;
 
 /** The bulk import's handling of lines, with the command gateway stubbed: no database, no Kafka. */
 class BulkImportTest {
@@ -49,11 +52,14 @@ class BulkImportTest {
     final CommandGateway gateway = mock(CommandGateway.class);
     final ValidatorFactory validation = Validation.buildDefaultValidatorFactory();
     final Validator validator = validation.getValidator();
-    final ObjectMapper json = Jackson2ObjectMapperBuilder.json().build();
+    static final BulkImportProperties LIMITS =
+            new BulkImportProperties(100, DataSize.ofKilobytes(64), DataSize.ofBytes(1_000));
+    final ObjectMapper json = boundedJson();
     final BulkImport bulk = new BulkImport(
             new StepSender(gateway, Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC)),
             new StepBinder(json, validator),
-            meters);
+            meters,
+            LIMITS);
     final List<Map<String, Object>> results = new ArrayList<>();
 
     @AfterEach
@@ -69,7 +75,7 @@ class BulkImportTest {
         });
         when(gateway.sendAndWait(any(ObserveOutcomeCommand.class))).thenReturn(StepAccepted.repeated("d-1", "e-2"));
 
-        BulkImport.Summary summary = bulk.run(List.of(DECISION, "", OUTCOME), results::add);
+        BulkImport.Summary summary = run(List.of(DECISION, "", OUTCOME));
 
         assertThat(results)
                 .containsExactly(
@@ -121,7 +127,7 @@ class BulkImportTest {
                 .thenThrow(new ConflictingStepException("decision 'd-1' was already recorded with other content"));
         when(gateway.sendAndWait(any(ObserveOutcomeCommand.class))).thenReturn(StepAccepted.recorded("d-1", "e-2"));
 
-        bulk.run(List.of(DECISION, "garbage", OUTCOME), results::add);
+        run(List.of(DECISION, "garbage", OUTCOME));
 
         assertThat(results).extracting(result -> result.get("status")).containsExactly(409, 400, 201, null);
         assertThat(results.get(0))
@@ -139,7 +145,7 @@ class BulkImportTest {
 
     @Test
     void anInvalidLineIsRefusedWithTheSingleEndpointsFieldsAndNeverSent() throws IOException {
-        bulk.run(List.of(DECISION.replace("0.5", "1.5").replace("\"acme/eng\"", "\"Acme\"")), results::add);
+        run(List.of(DECISION.replace("0.5", "1.5").replace("\"acme/eng\"", "\"Acme\"")));
 
         assertThat(results.get(0))
                 .containsEntry("status", 400)
@@ -154,13 +160,11 @@ class BulkImportTest {
         when(gateway.sendAndWait(any(ObserveOutcomeCommand.class)))
                 .thenThrow(new AggregateNotFoundException("d-1", "not found"));
 
-        bulk.run(
-                List.of(
-                        OUTCOME,
-                        OUTCOME.replace("\"decisionId\": \"d-1\", ", ""),
-                        OUTCOME.replace("\"d-1\"", "\"not an id\""),
-                        OUTCOME.replace("\"d-1\"", "17")),
-                results::add);
+        run(List.of(
+                OUTCOME,
+                OUTCOME.replace("\"decisionId\": \"d-1\", ", ""),
+                OUTCOME.replace("\"d-1\"", "\"not an id\""),
+                OUTCOME.replace("\"d-1\"", "17")));
 
         assertThat(results.get(0))
                 .containsEntry("status", 404)
@@ -176,9 +180,7 @@ class BulkImportTest {
 
     @Test
     void aLineWithoutAKnownStepSaysWhichStepsThereAre() throws IOException {
-        bulk.run(
-                List.of("{\"title\": \"x\"}", "{\"step\": \"retro\"}", "[1]", "{\"step\":\"lesson\"} {}"),
-                results::add);
+        run(List.of("{\"title\": \"x\"}", "{\"step\": \"retro\"}", "[1]", "{\"step\":\"lesson\"} {}"));
 
         assertThat(results.get(0).get("errors").toString())
                 .contains("field=step, message=must be one of [decision, check-in, outcome, review, action,"
@@ -190,5 +192,63 @@ class BulkImportTest {
         assertThat(results.get(1).get("errors").toString()).contains("'retro' is not one of");
         assertThat(results.get(2)).containsEntry("detail", "the line is not a JSON object");
         assertThat(results.get(3)).containsEntry("type", "urn:learning-loop:problem:unreadable-body");
+    }
+
+    @Test
+    void aLineOverTheLineLimitIsRefusedOnItsOwn() throws IOException {
+        when(gateway.sendAndWait(any(ObserveOutcomeCommand.class))).thenReturn(StepAccepted.recorded("d-1", "e-2"));
+        String longDecision = DECISION.replace("\"title\": \"x\"", "\"title\": \"" + "x".repeat(1_000) + "\"");
+
+        BulkImport.Summary summary = run(List.of(longDecision, OUTCOME));
+
+        assertThat(results.get(0))
+                .containsExactly(
+                        Map.entry("line", 1),
+                        Map.entry("status", 413),
+                        Map.entry("type", "urn:learning-loop:problem:line-too-long"),
+                        Map.entry("title", "Line too long"),
+                        Map.entry("detail", "the line is longer than 1000 bytes (learning-loop.bulk.max-line-bytes)"));
+        assertThat(results.get(1)).containsEntry("line", 2).containsEntry("status", 201);
+        assertThat(summary).isEqualTo(new BulkImport.Summary(2, 1, 0, 1));
+        verify(gateway, never()).sendAndWait(any(MakeDecisionCommand.class));
+    }
+
+    @Test
+    void aLineBeyondTheJsonLimitsIsRefusedInTheServicesOwnWords() throws IOException {
+        String deep = "{\"step\": \"decision\", \"title\": " + "[".repeat(40) + "]".repeat(40) + "}";
+        String longNumber = "{\"step\": \"decision\", \"confidence\": 0." + "1".repeat(200) + "}";
+
+        run(List.of(deep, longNumber));
+
+        assertThat(results.subList(0, 2))
+                .allSatisfy(result -> assertThat(result)
+                        .containsEntry("status", 400)
+                        .containsEntry("type", "urn:learning-loop:problem:unreadable-body")
+                        .containsEntry(
+                                "detail",
+                                "the line nests deeper than 32 levels, or has a field name longer than 200 or a"
+                                        + " number longer than 100 characters"));
+        verify(gateway, never()).sendAndWait(any());
+    }
+
+    /** The file's lines, as the controller hands them over: spooled, then read back one at a time. */
+    private BulkImport.Summary run(List<String> lines) throws IOException {
+        byte[] file = String.join("\n", lines).getBytes(StandardCharsets.UTF_8);
+        try (NdjsonBody body = NdjsonBody.spool(
+                new ByteArrayInputStream(file),
+                LIMITS.maxLines(),
+                LIMITS.maxBytes().toBytes(),
+                (int) LIMITS.maxLineBytes().toBytes())) {
+            return bulk.run(body, results::add);
+        }
+    }
+
+    /** The service's mapper, with the reading limits it has in the application. */
+    private static ObjectMapper boundedJson() {
+        Jackson2ObjectMapperBuilder builder = Jackson2ObjectMapperBuilder.json();
+        new RequestJson()
+                .boundedJsonReading(new StepBodyProperties(DataSize.ofMegabytes(1)), LIMITS)
+                .customize(builder);
+        return builder.build();
     }
 }

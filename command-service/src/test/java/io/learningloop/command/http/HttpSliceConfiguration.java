@@ -9,12 +9,12 @@ import org.springframework.context.annotation.Import;
 
 /**
  * What a {@code @WebMvcTest} of this package needs besides the controllers and their advice: the binder
- * both kinds of endpoint read steps with, the bulk import behind its controller, its limits, and a meter
+ * both kinds of endpoint read steps with, the bulk import behind its controller, the limits of both, and a meter
  * registry. The step sender is each test's mock.
  */
 @TestConfiguration(proxyBeanMethods = false)
-@EnableConfigurationProperties(BulkImportProperties.class)
-@Import({StepBinder.class, BulkImport.class})
+@EnableConfigurationProperties({BulkImportProperties.class, StepBodyProperties.class})
+@Import({StepBinder.class, BulkImport.class, RequestJson.class})
 class HttpSliceConfiguration {
 
     @Bean
