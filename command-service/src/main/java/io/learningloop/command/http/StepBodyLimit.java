@@ -46,9 +46,10 @@ class StepBodyLimit extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        boolean hasBody =
-                request.getContentLengthLong() > 0 || request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
-        return !hasBody || BULK_PATH.equals(UrlPathHelper.defaultInstance.getPathWithinApplication(request));
+        // -1 is a body of unknown length (chunked; Tomcat need not show the header) or none at all,
+        // which costs nothing to read.
+        boolean mayHaveBody = request.getContentLengthLong() != 0;
+        return !mayHaveBody || BULK_PATH.equals(UrlPathHelper.defaultInstance.getPathWithinApplication(request));
     }
 
     @Override
