@@ -355,7 +355,7 @@ final class BulkFile {
                         decision(
                                 "bk-future",
                                 "acme/eng",
-                                Instant.parse("2999-01-01T00:00:00Z"),
+                                Instant.parse("2199-01-01T00:00:00Z"),
                                 "From the future",
                                 null),
                         Expected.refused(400, "decision", "loop-rule-violated", "occurredAt")),
