@@ -521,7 +521,7 @@ final class BulkFile {
                                                 "bk-d-0",
                                                 "ownership"))
                                 .replace("\"reason\"", "\"why\""),
-                        Expected.refused(400, "review-amendment", "invalid-step", "reason")),
+                        Expected.refused(400, "review-amendment", "invalid-step", "why")),
                 file -> file.raw(
                         retraction("review", "bk-r-0"), Expected.refused(409, "review-retraction", "conflicting-step")),
                 file -> file.raw(
