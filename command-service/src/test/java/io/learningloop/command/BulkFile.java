@@ -355,7 +355,7 @@ final class BulkFile {
                         decision(
                                 "bk-future",
                                 "acme/eng",
-                                Instant.parse("2999-01-01T00:00:00Z"),
+                                Instant.parse("2199-01-01T00:00:00Z"),
                                 "From the future",
                                 null),
                         Expected.refused(400, "decision", "loop-rule-violated", "occurredAt")),
@@ -521,7 +521,7 @@ final class BulkFile {
                                                 "bk-d-0",
                                                 "ownership"))
                                 .replace("\"reason\"", "\"why\""),
-                        Expected.refused(400, "review-amendment", "invalid-step", "reason")),
+                        Expected.refused(400, "review-amendment", "invalid-step", "why")),
                 file -> file.raw(
                         retraction("review", "bk-r-0"), Expected.refused(409, "review-retraction", "conflicting-step")),
                 file -> file.raw(

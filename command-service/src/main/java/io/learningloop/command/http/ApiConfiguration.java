@@ -1,10 +1,12 @@
 package io.learningloop.command.http;
 
+import io.learningloop.problems.ProblemErrorController;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.servers.Server;
 import io.swagger.v3.oas.models.tags.Tag;
 import java.util.List;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,6 +14,11 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({BulkImportProperties.class, StepBodyProperties.class})
 class ApiConfiguration {
+
+    // /error answers what no route did (a problem like every other); it is no operation of the API.
+    static {
+        SpringDocUtils.getConfig().addHiddenRestControllers(ProblemErrorController.class);
+    }
 
     /**
      * What {@code /v3/api-docs} says about the API as a whole. The server is fixed (relative), so that the

@@ -205,12 +205,22 @@ class BulkImport {
         }
     }
 
-    /** The line without what only a line has: {@code step}, and the id of the step it is about. */
+    /**
+     * The line without what only a line has: {@code step}, and the id of the step it is about. An
+     * amendment's corrected step may name that id once more, as its own line would (an outcome's
+     * {@code decisionId}); the same id named twice is one, another id stays and is refused.
+     */
     private static ObjectNode stepFields(StepKind<?> kind, ObjectNode line) {
         ObjectNode fields = line.deepCopy();
         fields.remove("step");
         if (kind.aboutExistingStep()) {
-            fields.remove(kind.idField());
+            JsonNode id = fields.remove(kind.idField());
+            if (kind.form() == StepKind.Form.AMENDMENT
+                    && id != null
+                    && fields.get("correction") instanceof ObjectNode correction
+                    && id.equals(correction.get(kind.idField()))) {
+                correction.remove(kind.idField());
+            }
         }
         return fields;
     }
