@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -121,131 +122,45 @@ record LoopParts(
     }
 
     LoopParts withDecision(Decision decision, long sequence, List<CheckIn> checkIns) {
-        return new LoopParts(
-                decisionId,
-                decision,
-                sequence,
-                outcome,
-                lessons,
-                behaviorChanges,
-                appliedChanges,
-                reviews,
-                actions,
-                lessonShares,
-                checkIns,
-                corrections);
+        return with(parts -> {
+            parts.decision = decision;
+            parts.decisionSequence = sequence;
+            parts.checkIns = checkIns;
+        });
     }
 
     LoopParts withOutcome(Outcome outcome) {
-        return new LoopParts(
-                decisionId,
-                decision,
-                decisionSequence,
-                outcome,
-                lessons,
-                behaviorChanges,
-                appliedChanges,
-                reviews,
-                actions,
-                lessonShares,
-                checkIns,
-                corrections);
+        return with(parts -> parts.outcome = outcome);
     }
 
     LoopParts withLessons(List<LessonRef> lessons, List<LessonShare> lessonShares) {
-        return new LoopParts(
-                decisionId,
-                decision,
-                decisionSequence,
-                outcome,
-                lessons,
-                behaviorChanges,
-                appliedChanges,
-                reviews,
-                actions,
-                lessonShares,
-                checkIns,
-                corrections);
+        return with(parts -> {
+            parts.lessons = lessons;
+            parts.lessonShares = lessonShares;
+        });
     }
 
     LoopParts withBehaviorChanges(List<BehaviorChangeRef> behaviorChanges, List<BehaviorChangeRef> appliedChanges) {
-        return new LoopParts(
-                decisionId,
-                decision,
-                decisionSequence,
-                outcome,
-                lessons,
-                behaviorChanges,
-                appliedChanges,
-                reviews,
-                actions,
-                lessonShares,
-                checkIns,
-                corrections);
+        return with(parts -> {
+            parts.behaviorChanges = behaviorChanges;
+            parts.appliedChanges = appliedChanges;
+        });
     }
 
     LoopParts withReviews(List<ReviewRef> reviews) {
-        return new LoopParts(
-                decisionId,
-                decision,
-                decisionSequence,
-                outcome,
-                lessons,
-                behaviorChanges,
-                appliedChanges,
-                reviews,
-                actions,
-                lessonShares,
-                checkIns,
-                corrections);
+        return with(parts -> parts.reviews = reviews);
     }
 
     LoopParts withActions(List<ActionRef> actions) {
-        return new LoopParts(
-                decisionId,
-                decision,
-                decisionSequence,
-                outcome,
-                lessons,
-                behaviorChanges,
-                appliedChanges,
-                reviews,
-                actions,
-                lessonShares,
-                checkIns,
-                corrections);
+        return with(parts -> parts.actions = actions);
     }
 
     LoopParts withCheckIns(List<CheckIn> checkIns) {
-        return new LoopParts(
-                decisionId,
-                decision,
-                decisionSequence,
-                outcome,
-                lessons,
-                behaviorChanges,
-                appliedChanges,
-                reviews,
-                actions,
-                lessonShares,
-                checkIns,
-                corrections);
+        return with(parts -> parts.checkIns = checkIns);
     }
 
     LoopParts withCorrections(List<Correction> corrections) {
-        return new LoopParts(
-                decisionId,
-                decision,
-                decisionSequence,
-                outcome,
-                lessons,
-                behaviorChanges,
-                appliedChanges,
-                reviews,
-                actions,
-                lessonShares,
-                checkIns,
-                corrections);
+        return with(parts -> parts.corrections = corrections);
     }
 
     /** Adds or replaces by key, sorted by key: the same parts in any arrival order give an equal list. */
@@ -256,5 +171,59 @@ record LoopParts(
         result.add(part);
         result.sort(Comparator.comparing(key));
         return List.copyOf(result);
+    }
+
+    /** These parts with some of them changed: the one place that lists every part, so each {@code with…} names only its own. */
+    private LoopParts with(Consumer<Copy> change) {
+        Copy copy = new Copy(this);
+        change.accept(copy);
+        return copy.parts();
+    }
+
+    /** A copy of the parts, changed by one {@code with…} and turned back into parts at once. */
+    private static final class Copy {
+        private String decisionId;
+        private Decision decision;
+        private Long decisionSequence;
+        private Outcome outcome;
+        private List<LessonRef> lessons;
+        private List<BehaviorChangeRef> behaviorChanges;
+        private List<BehaviorChangeRef> appliedChanges;
+        private List<ReviewRef> reviews;
+        private List<ActionRef> actions;
+        private List<LessonShare> lessonShares;
+        private List<CheckIn> checkIns;
+        private List<Correction> corrections;
+
+        Copy(LoopParts parts) {
+            decisionId = parts.decisionId();
+            decision = parts.decision();
+            decisionSequence = parts.decisionSequence();
+            outcome = parts.outcome();
+            lessons = parts.lessons();
+            behaviorChanges = parts.behaviorChanges();
+            appliedChanges = parts.appliedChanges();
+            reviews = parts.reviews();
+            actions = parts.actions();
+            lessonShares = parts.lessonShares();
+            checkIns = parts.checkIns();
+            corrections = parts.corrections();
+        }
+
+        LoopParts parts() {
+            return new LoopParts(
+                    decisionId,
+                    decision,
+                    decisionSequence,
+                    outcome,
+                    lessons,
+                    behaviorChanges,
+                    appliedChanges,
+                    reviews,
+                    actions,
+                    lessonShares,
+                    checkIns,
+                    corrections);
+        }
     }
 }
