@@ -13,6 +13,12 @@ public final class KafkaContract {
     public static final String HEADER_EVENT_REVISION = "event-revision";
     /** The position of the event in its aggregate's stream: newer state wins over older. */
     public static final String HEADER_AGGREGATE_SEQUENCE = "aggregate-sequence";
+    /**
+     * The public id of the API key whose request wrote the event (so the history says which tool wrote
+     * what), or {@link events.LoopEvent#PLATFORM} for what the platform records itself (a missed check-in).
+     * Events published before keys existed have no such header.
+     */
+    public static final String HEADER_WRITTEN_BY_KEY = "written-by-key";
 
     private KafkaContract() {}
 }

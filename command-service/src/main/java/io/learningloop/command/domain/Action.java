@@ -8,6 +8,7 @@ import io.learningloop.command.commands.CompleteActionCommand;
 import io.learningloop.command.commands.DropActionCommand;
 import io.learningloop.command.commands.RetractActionCommand;
 import io.learningloop.command.commands.StepAccepted;
+import io.learningloop.command.commands.Writer;
 import io.learningloop.contract.DueDates;
 import io.learningloop.contract.LoopStep;
 import io.learningloop.contract.events.ActionAssignedEvent;
@@ -20,11 +21,14 @@ import io.learningloop.contract.events.StepRetractedEvent;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
@@ -49,6 +53,17 @@ class Action {
 
     Action() {
         // Axon creates the aggregate empty, then replays its events or runs a creating handler.
+    }
+
+    /**
+     * A command about this step needs a key that covers the step's org unit as recorded — to re-post it,
+     * add to it, amend it (also to another unit) or retract it. A new step's unit is checked where it
+     * is named, before the command is sent (StepSender).
+     */
+    @CommandHandlerInterceptor
+    Object writableByTheKey(CommandMessage<?> command, InterceptorChain chain) throws Exception {
+        Writer.requireCovers(command.getMetaData(), assignment.orgUnit());
+        return chain.proceed();
     }
 
     @CommandHandler

@@ -6,6 +6,7 @@ import io.learningloop.command.commands.AmendBehaviorChangeCommand;
 import io.learningloop.command.commands.RecordBehaviorChangeCommand;
 import io.learningloop.command.commands.RetractBehaviorChangeCommand;
 import io.learningloop.command.commands.StepAccepted;
+import io.learningloop.command.commands.Writer;
 import io.learningloop.contract.LoopStep;
 import io.learningloop.contract.events.BehaviorChangedEvent;
 import io.learningloop.contract.events.StepAmendedEvent;
@@ -13,9 +14,12 @@ import io.learningloop.contract.events.StepRetractedEvent;
 import java.util.List;
 import java.util.TreeSet;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
@@ -34,6 +38,17 @@ class BehaviorChange {
 
     BehaviorChange() {
         // Axon creates the aggregate empty, then replays its events or runs a creating handler.
+    }
+
+    /**
+     * A command about this step needs a key that covers the step's org unit as recorded — to re-post it,
+     * add to it, amend it (also to another unit) or retract it. A new step's unit is checked where it
+     * is named, before the command is sent (StepSender).
+     */
+    @CommandHandlerInterceptor
+    Object writableByTheKey(CommandMessage<?> command, InterceptorChain chain) throws Exception {
+        Writer.requireCovers(command.getMetaData(), change.orgUnit());
+        return chain.proceed();
     }
 
     @CommandHandler

@@ -10,6 +10,7 @@ import io.learningloop.command.commands.ObserveOutcomeCommand;
 import io.learningloop.command.commands.RetractDecisionCommand;
 import io.learningloop.command.commands.RetractOutcomeCommand;
 import io.learningloop.command.commands.StepAccepted;
+import io.learningloop.command.commands.Writer;
 import io.learningloop.contract.DueDates;
 import io.learningloop.contract.LoopStep;
 import io.learningloop.contract.events.CheckInHeldEvent;
@@ -29,11 +30,14 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
@@ -62,6 +66,21 @@ class Decision {
 
     Decision() {
         // Axon creates the aggregate empty, then replays its events or runs a creating handler.
+    }
+
+    /**
+     * A command about this step needs a key that covers the step's org unit as recorded — to re-post it,
+     * add to it, amend it (also to another unit) or retract it. A new step's unit is checked where it
+     * is named, before the command is sent (StepSender).
+     */
+    @CommandHandlerInterceptor
+    Object writableByTheKey(CommandMessage<?> command, InterceptorChain chain) throws Exception {
+        Writer.requireCovers(command.getMetaData(), decision.orgUnit());
+        if (command.getPayload() instanceof AmendOutcomeCommand
+                || command.getPayload() instanceof RetractOutcomeCommand) {
+            Writer.requireCovers(command.getMetaData(), outcome.orgUnit());
+        }
+        return chain.proceed();
     }
 
     /** Creates the decision, or answers a retry of the very same post with the original event. */

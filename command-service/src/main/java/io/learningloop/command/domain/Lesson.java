@@ -7,6 +7,7 @@ import io.learningloop.command.commands.RecordLessonCommand;
 import io.learningloop.command.commands.RetractLessonCommand;
 import io.learningloop.command.commands.ShareLessonCommand;
 import io.learningloop.command.commands.StepAccepted;
+import io.learningloop.command.commands.Writer;
 import io.learningloop.contract.LoopStep;
 import io.learningloop.contract.events.LessonRecordedEvent;
 import io.learningloop.contract.events.LessonSharedEvent;
@@ -20,9 +21,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
@@ -46,6 +50,17 @@ class Lesson {
 
     Lesson() {
         // Axon creates the aggregate empty, then replays its events or runs a creating handler.
+    }
+
+    /**
+     * A command about this step needs a key that covers the step's org unit as recorded — to re-post it,
+     * add to it, amend it (also to another unit) or retract it. A new step's unit is checked where it
+     * is named, before the command is sent (StepSender).
+     */
+    @CommandHandlerInterceptor
+    Object writableByTheKey(CommandMessage<?> command, InterceptorChain chain) throws Exception {
+        Writer.requireCovers(command.getMetaData(), lesson.orgUnit());
+        return chain.proceed();
     }
 
     @CommandHandler

@@ -6,15 +6,19 @@ import io.learningloop.command.commands.AmendReviewCommand;
 import io.learningloop.command.commands.HoldReviewCommand;
 import io.learningloop.command.commands.RetractReviewCommand;
 import io.learningloop.command.commands.StepAccepted;
+import io.learningloop.command.commands.Writer;
 import io.learningloop.contract.LoopStep;
 import io.learningloop.contract.events.ReviewHeldEvent;
 import io.learningloop.contract.events.RootCause;
 import io.learningloop.contract.events.StepAmendedEvent;
 import io.learningloop.contract.events.StepRetractedEvent;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
@@ -32,6 +36,17 @@ class Review {
 
     Review() {
         // Axon creates the aggregate empty, then replays its events or runs a creating handler.
+    }
+
+    /**
+     * A command about this step needs a key that covers the step's org unit as recorded — to re-post it,
+     * add to it, amend it (also to another unit) or retract it. A new step's unit is checked where it
+     * is named, before the command is sent (StepSender).
+     */
+    @CommandHandlerInterceptor
+    Object writableByTheKey(CommandMessage<?> command, InterceptorChain chain) throws Exception {
+        Writer.requireCovers(command.getMetaData(), review.orgUnit());
+        return chain.proceed();
     }
 
     @CommandHandler

@@ -79,6 +79,11 @@ final class StepHistory<E extends LoopEvent> {
         return current.step();
     }
 
+    /** The step's org unit as it reads now; null while nothing is recorded (nothing to protect yet). */
+    String orgUnit() {
+        return current == null ? null : current.step().orgUnit();
+    }
+
     /** The event that made the step read as it does now (its post or its last amendment). */
     String currentBy() {
         return current.by();

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.learningloop.access.OutsideUnitsException;
+import io.learningloop.access.web.OutsideUnitsAdvice;
 import io.learningloop.command.domain.ConflictingStepException;
 import io.learningloop.command.domain.LoopRuleViolationException;
 import io.learningloop.command.domain.UnknownReferenceException;
@@ -155,6 +157,9 @@ final class StepProblems {
 
     /** A command the domain refused; empty for an exception that is no refusal (a failure of the service). */
     static Optional<ResponseEntity<Object>> refusal(Throwable e) {
+        if (e instanceof OutsideUnitsException outside) {
+            return Optional.of(OutsideUnitsAdvice.outsideUnits(outside));
+        }
         if (e instanceof LoopRuleViolationException violation) {
             return Optional.of(problem(
                     HttpStatus.BAD_REQUEST,

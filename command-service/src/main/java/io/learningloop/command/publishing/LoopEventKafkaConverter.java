@@ -1,6 +1,7 @@
 package io.learningloop.command.publishing;
 
 import io.learningloop.codec.kafka.EventEncoder;
+import io.learningloop.command.commands.Writer;
 import io.learningloop.contract.events.LoopEvent;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -25,7 +26,18 @@ class LoopEventKafkaConverter implements KafkaMessageConverter<String, byte[]> {
             throw new IllegalArgumentException("not an event of the contract: " + message.getPayloadType());
         }
         long sequence = message instanceof DomainEventMessage<?> domain ? domain.getSequenceNumber() : 0L;
-        return encoder.toRecord(topic, event, sequence);
+        return encoder.toRecord(topic, event, sequence, writtenBy(event, message));
+    }
+
+    /**
+     * The key whose request wrote the event. What the platform records by itself (a missed check-in) may
+     * carry the metadata of the command that scheduled it; it was not written by that key all the same.
+     */
+    private static String writtenBy(LoopEvent event, EventMessage<?> message) {
+        if (LoopEvent.PLATFORM.equals(event.sourceTool())) {
+            return LoopEvent.PLATFORM;
+        }
+        return message.getMetaData().get(Writer.KEY_ID) instanceof String keyId ? keyId : null;
     }
 
     /** The command service only publishes; consumers read with the event-codec module's decoder. */

@@ -32,7 +32,7 @@ class ActionCorrectionTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Action.class);
+        fixture = Steps.fixture(Action.class);
         fixture.registerInjectableResource(references);
         fixture.registerInjectableResource(Steps.DEADLINES);
     }

@@ -31,7 +31,7 @@ class ActionTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Action.class);
+        fixture = Steps.fixture(Action.class);
         fixture.registerInjectableResource(references);
         fixture.registerInjectableResource(Steps.DEADLINES);
     }

@@ -23,7 +23,7 @@ class BehaviorChangeTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(BehaviorChange.class);
+        fixture = Steps.fixture(BehaviorChange.class);
         fixture.registerInjectableResource(references);
     }
 

@@ -32,7 +32,7 @@ class CheckInTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Decision.class);
+        fixture = Steps.fixture(Decision.class);
         fixture.registerInjectableResource(new InMemoryLoopReferences());
         fixture.registerInjectableResource(Steps.DEADLINES);
     }

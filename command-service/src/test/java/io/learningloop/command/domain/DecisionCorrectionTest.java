@@ -43,7 +43,7 @@ class DecisionCorrectionTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Decision.class);
+        fixture = Steps.fixture(Decision.class);
         fixture.registerInjectableResource(references);
         fixture.registerInjectableResource(Steps.DEADLINES);
     }

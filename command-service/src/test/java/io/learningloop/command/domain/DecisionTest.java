@@ -18,7 +18,7 @@ class DecisionTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Decision.class);
+        fixture = Steps.fixture(Decision.class);
         fixture.registerInjectableResource(references);
         fixture.registerInjectableResource(Steps.DEADLINES);
     }

@@ -68,7 +68,7 @@ class FilePostedAgainTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Decision.class);
+        fixture = Steps.fixture(Decision.class);
         fixture.registerInjectableResource(new InMemoryLoopReferences());
         fixture.registerInjectableResource(Steps.DEADLINES);
     }

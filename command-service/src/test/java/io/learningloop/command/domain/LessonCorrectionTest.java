@@ -34,7 +34,7 @@ class LessonCorrectionTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Lesson.class);
+        fixture = Steps.fixture(Lesson.class);
         fixture.registerInjectableResource(references);
         fixture.registerInjectableResource(RootCauseThemes.standardPlus(List.of()));
     }
@@ -199,7 +199,7 @@ class LessonCorrectionTest {
                 "LessonRecorded",
                 List.of("d-1"),
                 List.of("l-1"));
-        AggregateTestFixture<Lesson> nothingKnown = new AggregateTestFixture<>(Lesson.class);
+        AggregateTestFixture<Lesson> nothingKnown = Steps.fixture(Lesson.class);
         nothingKnown.registerInjectableResource(new InMemoryLoopReferences());
         nothingKnown.registerInjectableResource(RootCauseThemes.standardPlus(List.of()));
 

@@ -22,7 +22,7 @@ class LessonSharingTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Lesson.class);
+        fixture = Steps.fixture(Lesson.class);
         fixture.registerInjectableResource(new InMemoryLoopReferences());
         fixture.registerInjectableResource(RootCauseThemes.standardPlus(List.of()));
     }

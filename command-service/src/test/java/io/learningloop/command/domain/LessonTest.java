@@ -22,7 +22,7 @@ class LessonTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Lesson.class);
+        fixture = Steps.fixture(Lesson.class);
         fixture.registerInjectableResource(references);
         fixture.registerInjectableResource(RootCauseThemes.standardPlus(List.of("vendor-lock-in")));
     }

@@ -33,14 +33,14 @@ class ReviewAndBehaviorChangeCorrectionTest {
             .decision("d-2", Instant.parse("2025-09-01T10:00:00Z"));
 
     private AggregateTestFixture<Review> reviews() {
-        AggregateTestFixture<Review> fixture = new AggregateTestFixture<>(Review.class);
+        AggregateTestFixture<Review> fixture = Steps.fixture(Review.class);
         fixture.registerInjectableResource(references);
         fixture.registerInjectableResource(RootCauseThemes.standardPlus(List.of()));
         return fixture;
     }
 
     private AggregateTestFixture<BehaviorChange> changes() {
-        AggregateTestFixture<BehaviorChange> fixture = new AggregateTestFixture<>(BehaviorChange.class);
+        AggregateTestFixture<BehaviorChange> fixture = Steps.fixture(BehaviorChange.class);
         fixture.registerInjectableResource(references);
         return fixture;
     }
@@ -96,7 +96,7 @@ class ReviewAndBehaviorChangeCorrectionTest {
                 .expectNoEvents()
                 .expectException(ConflictingStepException.class);
 
-        AggregateTestFixture<Review> withoutAction = new AggregateTestFixture<>(Review.class);
+        AggregateTestFixture<Review> withoutAction = Steps.fixture(Review.class);
         withoutAction.registerInjectableResource(new InMemoryLoopReferences());
         StepRetractedEvent retracted = new StepRetractedEvent(
                 "e-x",

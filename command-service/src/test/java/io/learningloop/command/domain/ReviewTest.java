@@ -22,7 +22,7 @@ class ReviewTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Review.class);
+        fixture = Steps.fixture(Review.class);
         fixture.registerInjectableResource(references);
         fixture.registerInjectableResource(RootCauseThemes.standardPlus(List.of("vendor-lock-in")));
     }

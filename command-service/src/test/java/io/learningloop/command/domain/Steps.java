@@ -7,6 +7,7 @@ import io.learningloop.command.commands.Provenance;
 import io.learningloop.command.commands.RecordBehaviorChangeCommand;
 import io.learningloop.command.commands.RecordLessonCommand;
 import io.learningloop.command.commands.Stamp;
+import io.learningloop.command.commands.Writer;
 import io.learningloop.contract.events.Assessment;
 import io.learningloop.contract.events.DecisionCategory;
 import io.learningloop.contract.events.ExtractionPractice;
@@ -15,6 +16,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.axonframework.test.aggregate.AggregateTestFixture;
 
 /** Ready-made commands for the fixtures; each test changes only what it is about. */
 final class Steps {
@@ -24,7 +28,21 @@ final class Steps {
     /** Checked an hour after arrival at the earliest; a check-in is missed three days after its day. */
     static final DeadlinePolicy DEADLINES = new DeadlinePolicy(Duration.ofHours(1), Duration.ofDays(3));
 
+    /** The key every fixture's command is sent for: it covers all of acme, where every test's steps lie. */
+    static final Writer ACME_KEY = new Writer("fixturekey01", "fixtures", List.of("acme"));
+
     private Steps() {}
+
+    /** A fixture whose commands are sent for {@link #ACME_KEY}, as every command the service sends names its key. */
+    static <A> AggregateTestFixture<A> fixture(Class<A> aggregate) {
+        AggregateTestFixture<A> fixture = new AggregateTestFixture<>(aggregate);
+        fixture.registerCommandDispatchInterceptor(sentFor(ACME_KEY));
+        return fixture;
+    }
+
+    static MessageDispatchInterceptor<CommandMessage<?>> sentFor(Writer writer) {
+        return messages -> (index, message) -> message.andMetaData(writer.metaData());
+    }
 
     static Stamp stamp(String eventId) {
         return new Stamp(eventId, RECORDED);

@@ -7,6 +7,7 @@ import io.learningloop.contract.EventTypes;
 import io.learningloop.contract.KafkaContract;
 import io.learningloop.contract.events.LoopEvent;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
@@ -22,11 +23,20 @@ public final class EventEncoder {
     private final ObjectMapper json = EventJson.newMapper();
 
     public ProducerRecord<String, byte[]> toRecord(String topic, LoopEvent event, long aggregateSequence) {
-        List<Header> headers = List.of(
+        return toRecord(topic, event, aggregateSequence, null);
+    }
+
+    /** @param writtenByKey the id of the API key that wrote the event; null: no such header (tests, old events) */
+    public ProducerRecord<String, byte[]> toRecord(
+            String topic, LoopEvent event, long aggregateSequence, String writtenByKey) {
+        List<Header> headers = new ArrayList<>(List.of(
                 header(KafkaContract.HEADER_EVENT_ID, event.eventId()),
                 header(KafkaContract.HEADER_EVENT_TYPE, EventTypes.name(event.getClass())),
                 header(KafkaContract.HEADER_EVENT_REVISION, EventTypes.revision(event.getClass())),
-                header(KafkaContract.HEADER_AGGREGATE_SEQUENCE, Long.toString(aggregateSequence)));
+                header(KafkaContract.HEADER_AGGREGATE_SEQUENCE, Long.toString(aggregateSequence))));
+        if (writtenByKey != null) {
+            headers.add(header(KafkaContract.HEADER_WRITTEN_BY_KEY, writtenByKey));
+        }
         return new ProducerRecord<>(topic, null, null, event.aggregateId(), toJson(event), headers);
     }
 
