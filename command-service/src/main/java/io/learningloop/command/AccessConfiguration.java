@@ -16,7 +16,7 @@ import org.springframework.http.HttpMethod;
  * wrote what.
  */
 @Configuration(proxyBeanMethods = false)
-class AccessConfiguration {
+public class AccessConfiguration {
 
     @Bean
     AccessRules stepWriting() {

@@ -15,6 +15,7 @@ import org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfi
 import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -38,6 +39,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableWebSecurity
 @EnableConfigurationProperties(AccessProperties.class)
+@Import(OutsideUnitsAdvice.class)
 public class AccessAutoConfiguration {
 
     @Bean
@@ -53,14 +55,18 @@ public class AccessAutoConfiguration {
     }
 
     @Bean
+    AccessProblems accessProblems(ObjectMapper json) {
+        return new AccessProblems(json);
+    }
+
+    @Bean
     SecurityFilterChain apiKeyFilterChain(
             HttpSecurity http,
             ApiKeyAuthenticationProvider provider,
             ObjectProvider<AccessRules> serviceRules,
             AccessProperties properties,
-            ObjectMapper json)
+            AccessProblems problems)
             throws Exception {
-        AccessProblems problems = new AccessProblems(json);
         AuthenticationEntryPointFailureHandler failures = new AuthenticationEntryPointFailureHandler(problems);
         // The key store being unreachable is answered 503 by the entry point, not rethrown as a 500.
         failures.setRethrowAuthenticationServiceException(false);

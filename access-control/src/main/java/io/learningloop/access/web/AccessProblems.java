@@ -15,6 +15,8 @@ import org.springframework.security.authentication.AuthenticationServiceExceptio
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
  * The refusals of the filter chain, as problem+json like every other answer: 401 (no key, or not a valid
@@ -22,7 +24,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
  * cannot be read, so nobody can be told apart). They are written here because they happen before any
  * controller, where the services' problem handler cannot see them.
  */
-final class AccessProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
+final class AccessProblems implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
     static final String UNAVAILABLE_RETRY_SECONDS = "5";
 
@@ -55,6 +57,17 @@ final class AccessProblems implements AuthenticationEntryPoint, AccessDeniedHand
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException refusal)
             throws IOException {
         write(response, HttpStatus.FORBIDDEN, "forbidden", "the scopes of this API key do not allow this request");
+    }
+
+    /** Spring Security's firewall refused the request before any route (an encoded {@code ..}, a {@code ;} in the path). */
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException refusal)
+            throws IOException {
+        write(
+                response,
+                HttpStatus.BAD_REQUEST,
+                "invalid-request",
+                "the request's path or headers hold characters no route accepts (encoded dots or slashes, semicolons, control characters)");
     }
 
     void tooManyRequests(HttpServletResponse response, long retryAfterSeconds) throws IOException {

@@ -2,15 +2,19 @@ package io.learningloop.command.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.learningloop.access.Caller;
+import io.learningloop.access.Scope;
 import io.learningloop.command.commands.MakeDecisionCommand;
 import io.learningloop.command.commands.ObserveOutcomeCommand;
 import io.learningloop.command.commands.StepAccepted;
+import io.learningloop.command.commands.Writer;
 import io.learningloop.command.domain.ConflictingStepException;
 import io.micrometer.core.instrument.MockClock;
 import io.micrometer.core.instrument.simple.SimpleConfig;
@@ -28,12 +32,17 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
+import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.util.unit.DataSize;
 
 /** The bulk import's handling of lines, with the command gateway stubbed: no database, no Kafka. */
@@ -62,18 +71,49 @@ class BulkImportTest {
             LIMITS);
     final List<Map<String, Object>> results = new ArrayList<>();
 
+    /** The tool's key covers acme/eng, where the file's steps lie. */
+    static final Caller TOOL = new Caller("toolkey00001", "bulk-tool", Set.of(Scope.STEPS_WRITE), List.of("acme/eng"));
+
+    @BeforeEach
+    void authenticate() {
+        SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken(TOOL, null));
+    }
+
     @AfterEach
     void closeValidation() {
         validation.close();
+        SecurityContextHolder.clearContext();
+    }
+
+    /** A command message of that payload, sent for the tool's key. */
+    private static CommandMessage<?> command(Class<?> payload) {
+        return argThat(message -> message != null
+                && payload.isInstance(message.getPayload())
+                && TOOL.keyId().equals(message.getMetaData().get(Writer.KEY_ID)));
+    }
+
+    @Test
+    void aLineOfAnotherUnitIsRefusedOnItsOwnAndNothingIsSentForIt() throws IOException {
+        when(gateway.sendAndWait(command(ObserveOutcomeCommand.class))).thenReturn(StepAccepted.recorded("d-1", "e-2"));
+
+        BulkImport.Summary summary = run(List.of(DECISION.replace("acme/eng", "acme/sales"), OUTCOME));
+
+        assertThat(results.get(0))
+                .containsEntry("status", 403)
+                .containsEntry("type", "urn:learning-loop:problem:outside-units")
+                .containsEntry("detail", "org unit 'acme/sales' lies outside the org units of this key");
+        assertThat(results.get(1)).containsEntry("status", 201);
+        assertThat(summary).isEqualTo(new BulkImport.Summary(2, 1, 0, 1));
+        verify(gateway, never()).sendAndWait(command(MakeDecisionCommand.class));
     }
 
     @Test
     void eachLineIsSentAsItsOwnCommandAndAnsweredWithItsLineNumber() throws IOException {
-        when(gateway.sendAndWait(any(MakeDecisionCommand.class))).thenAnswer(call -> {
+        when(gateway.sendAndWait(command(MakeDecisionCommand.class))).thenAnswer(call -> {
             clock.add(Duration.ofMillis(30));
             return StepAccepted.recorded("d-1", "e-1");
         });
-        when(gateway.sendAndWait(any(ObserveOutcomeCommand.class))).thenReturn(StepAccepted.repeated("d-1", "e-2"));
+        when(gateway.sendAndWait(command(ObserveOutcomeCommand.class))).thenReturn(StepAccepted.repeated("d-1", "e-2"));
 
         BulkImport.Summary summary = run(List.of(DECISION, "", OUTCOME));
 
@@ -123,9 +163,9 @@ class BulkImportTest {
 
     @Test
     void aRefusedLineDoesNotStopTheOthers() throws IOException {
-        when(gateway.sendAndWait(any(MakeDecisionCommand.class)))
+        when(gateway.sendAndWait(command(MakeDecisionCommand.class)))
                 .thenThrow(new ConflictingStepException("decision 'd-1' was already recorded with other content"));
-        when(gateway.sendAndWait(any(ObserveOutcomeCommand.class))).thenReturn(StepAccepted.recorded("d-1", "e-2"));
+        when(gateway.sendAndWait(command(ObserveOutcomeCommand.class))).thenReturn(StepAccepted.recorded("d-1", "e-2"));
 
         run(List.of(DECISION, "garbage", OUTCOME));
 
@@ -157,7 +197,7 @@ class BulkImportTest {
 
     @Test
     void anOutcomeNamesItsDecisionInTheLine() throws IOException {
-        when(gateway.sendAndWait(any(ObserveOutcomeCommand.class)))
+        when(gateway.sendAndWait(command(ObserveOutcomeCommand.class)))
                 .thenThrow(new AggregateNotFoundException("d-1", "not found"));
 
         run(List.of(
@@ -196,7 +236,7 @@ class BulkImportTest {
 
     @Test
     void aLineOverTheLineLimitIsRefusedOnItsOwn() throws IOException {
-        when(gateway.sendAndWait(any(ObserveOutcomeCommand.class))).thenReturn(StepAccepted.recorded("d-1", "e-2"));
+        when(gateway.sendAndWait(command(ObserveOutcomeCommand.class))).thenReturn(StepAccepted.recorded("d-1", "e-2"));
         String longDecision = DECISION.replace("\"title\": \"x\"", "\"title\": \"" + "x".repeat(1_000) + "\"");
 
         BulkImport.Summary summary = run(List.of(longDecision, OUTCOME));
@@ -210,7 +250,7 @@ class BulkImportTest {
                         Map.entry("detail", "the line is longer than 1000 bytes (learning-loop.bulk.max-line-bytes)"));
         assertThat(results.get(1)).containsEntry("line", 2).containsEntry("status", 201);
         assertThat(summary).isEqualTo(new BulkImport.Summary(2, 1, 0, 1));
-        verify(gateway, never()).sendAndWait(any(MakeDecisionCommand.class));
+        verify(gateway, never()).sendAndWait(command(MakeDecisionCommand.class));
     }
 
     @Test
