@@ -43,6 +43,28 @@ public record Caller(String keyId, String name, Set<Scope> scopes, List<String> 
         }
     }
 
+    /**
+     * The subtrees a read for {@code askedUnit} may see: the asked unit when the key covers it; the key's
+     * own roots below it when the key covers only part of it (a key for {@code acme/eng} asking for
+     * {@code acme} sees {@code acme/eng}); all of the key's roots when nothing is asked. A unit with no part
+     * inside the key is refused, so an answer never looks complete when it is not.
+     */
+    public List<String> unitsToRead(String askedUnit) {
+        if (askedUnit == null) {
+            return orgUnits;
+        }
+        if (covers(askedUnit)) {
+            return List.of(askedUnit);
+        }
+        List<String> below = orgUnits.stream()
+                .filter(root -> OrgUnits.selfAndAncestors(root).contains(askedUnit))
+                .toList();
+        if (below.isEmpty()) {
+            throw new OutsideUnitsException("orgUnit", askedUnit);
+        }
+        return below;
+    }
+
     /** The caller of the request this thread serves; fails when there is none (a route left open by mistake). */
     public static Caller current() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();

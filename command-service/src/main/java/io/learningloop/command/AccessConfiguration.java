@@ -1,11 +1,13 @@
 package io.learningloop.command;
 
 import io.learningloop.access.Scope;
+import io.learningloop.access.keys.AccessSchema;
 import io.learningloop.access.web.AccessRules;
 import io.learningloop.command.commands.Writer;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -21,6 +23,15 @@ public class AccessConfiguration {
     @Bean
     AccessRules stepWriting() {
         return routes -> routes.requestMatchers(HttpMethod.POST, "/**").hasAuthority(Scope.STEPS_WRITE.wireName());
+    }
+
+    /** The key table's own migrations, after the event store's, with the same (owner's) connection. */
+    @Bean
+    FlywayMigrationStrategy migrateTheKeyTableToo() {
+        return flyway -> {
+            flyway.migrate();
+            AccessSchema.migrate(flyway.getConfiguration().getDataSource());
+        };
     }
 
     /** Axon's default (correlation and trace ids), kept: declaring any provider replaces the defaults. */

@@ -14,7 +14,7 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The {@code api_key} table (migration V5). The services only read it, by key id, on every request, so
+ * The {@code api_key} table ({@link AccessSchema}). The services only read it, by key id, on every request, so
  * a revocation counts from the next request on; only the command line ({@link KeysCommand}) writes it,
  * as the schema's owner (the services' roles may only read it).
  */

@@ -56,8 +56,9 @@ public final class KeysCommand {
 
     public static void main(String[] args) {
         try {
-            new KeysCommand(new JdbcApiKeyStore(ownerDataSource(System.getenv())), Clock.systemUTC(), System.out)
-                    .run(args);
+            DriverManagerDataSource owner = ownerDataSource(System.getenv());
+            AccessSchema.migrate(owner);
+            new KeysCommand(new JdbcApiKeyStore(owner), Clock.systemUTC(), System.out).run(args);
         } catch (UsageException e) {
             System.err.println("keys: " + e.getMessage());
             System.exit(2);

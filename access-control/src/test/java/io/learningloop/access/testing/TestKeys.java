@@ -1,6 +1,7 @@
 package io.learningloop.access.testing;
 
 import io.learningloop.access.Scope;
+import io.learningloop.access.keys.AccessSchema;
 import io.learningloop.access.keys.ApiKey;
 import io.learningloop.access.keys.ApiKeyStore;
 import io.learningloop.access.keys.ApiKeyTokens;
@@ -66,6 +67,7 @@ public final class TestKeys {
 
     /** Writes the key to the key table (as its owner would); the service under test then accepts it. */
     public static Issued createIn(DataSource owner, Issued issued) {
+        AccessSchema.migrate(owner);
         new JdbcApiKeyStore(owner).create(issued.key(), issued.hash());
         return issued;
     }

@@ -1,5 +1,6 @@
 package io.learningloop.query.loops;
 
+import io.learningloop.access.Caller;
 import io.learningloop.problems.InvalidQueryException;
 import io.learningloop.problems.NotFoundException;
 import io.learningloop.problems.QueryParameters;
@@ -14,6 +15,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -48,10 +50,12 @@ class LoopController {
 
     record LoopsPage(long total, List<LoopView> loops) {}
 
+    /** A loop outside the key's units reads as one that does not exist: its existence is not the caller's to learn. */
     @GetMapping("/loops/{decisionId}")
-    LoopWithTimeline loop(@PathVariable String decisionId) throws IOException {
+    LoopWithTimeline loop(@AuthenticationPrincipal Caller caller, @PathVariable String decisionId) throws IOException {
         QueryParameters.checkId("decisionId", decisionId);
         LoopDocument loop = search.loop(decisionId)
+                .filter(found -> caller.covers(found.orgUnit()))
                 .orElseThrow(() -> new NotFoundException("no loop for decision '" + decisionId + "'"));
         return new LoopWithTimeline(
                 LoopView.asOf(loop, clock.instant(), checkInTolerance), search.timeline(decisionId));
@@ -59,6 +63,7 @@ class LoopController {
 
     @GetMapping("/loops")
     LoopsPage loops(
+            @AuthenticationPrincipal Caller caller,
             @RequestParam(required = false) String orgUnit,
             @RequestParam(required = false) String category,
             @RequestParam(required = false) String stage,
@@ -70,7 +75,8 @@ class LoopController {
         QueryParameters.check(orgUnit, category, from, to);
         LoopStage asked = stage == null ? null : stage(stage);
         QueryParameters.checkPage(page, size, MAX_PAGE_SIZE, MAX_PAGED_THROUGH);
-        LoopSearch.Page found = search.search(new LoopCriteria(orgUnit, category, asked, from, to, page, size));
+        LoopSearch.Page found =
+                search.search(new LoopCriteria(caller.unitsToRead(orgUnit), category, asked, from, to, page, size));
         Instant now = clock.instant();
         return new LoopsPage(
                 found.total(),

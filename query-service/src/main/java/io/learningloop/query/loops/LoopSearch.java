@@ -56,9 +56,10 @@ class LoopSearch {
     Page search(LoopCriteria criteria) throws IOException {
         List<Query> filters = new ArrayList<>();
         filters.add(Query.of(query -> query.exists(exists -> exists.field(LoopDocument.DECIDED_AT))));
-        if (criteria.orgUnit() != null) {
-            filters.add(term(LoopDocument.ORG_UNIT_PATH, criteria.orgUnit()));
-        }
+        filters.add(Query.of(query -> query.terms(terms -> terms.field(LoopDocument.ORG_UNIT_PATH)
+                .terms(values -> values.value(criteria.orgUnits().stream()
+                        .map(co.elastic.clients.elasticsearch._types.FieldValue::of)
+                        .toList())))));
         if (criteria.category() != null) {
             filters.add(term(LoopDocument.CATEGORY, criteria.category()));
         }

@@ -1,4 +1,4 @@
--- API keys (access-control module). The secret itself is never stored: only its SHA-256.
+-- API keys (access-control module, its own migration history: access_schema_history; see AccessSchema). The secret itself is never stored: only its SHA-256.
 -- The services read this table on every request (so a revocation counts at once); only the owner role,
 -- through `./platform keys`, writes it.
 CREATE TABLE api_key (
