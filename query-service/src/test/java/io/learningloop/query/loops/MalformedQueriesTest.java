@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -29,6 +30,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * 5xx, every refusal a problem with a stable type, no class name; and the refusals the issue found.
  */
 @WebMvcTest(LoopController.class)
+@Import(ReadSliceConfiguration.class)
 class MalformedQueriesTest {
 
     static final List<String> PARAMETERS = List.of("orgUnit", "category", "stage", "from", "to", "page", "size");
@@ -107,9 +109,10 @@ class MalformedQueriesTest {
         http.perform(get("/error"))
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.type").value("urn:learning-loop:problem:not-found"));
+        // A path no rule names is the admin's (closed by default): to an analyst's key it is forbidden.
         http.perform(get("/nowhere"))
-                .andExpect(status().isNotFound())
-                .andExpect(jsonPath("$.type").value("urn:learning-loop:problem:not-found"));
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.type").value("urn:learning-loop:problem:forbidden"));
     }
 
     @Test
