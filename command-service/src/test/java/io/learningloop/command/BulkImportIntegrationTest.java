@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.learningloop.access.testing.TestKeys;
 import io.learningloop.command.BulkFile.Expected;
 import io.learningloop.contract.EventTypes;
 import io.learningloop.contract.KafkaContract;
@@ -94,6 +95,16 @@ class BulkImportIntegrationTest {
     MeterRegistry meters;
 
     final HttpClient http = HttpClient.newHttpClient();
+
+    private static TestKeys.Issued key;
+
+    /** The test tool's key (every scope over acme), made once in this test's schema. */
+    private static synchronized String authorization() {
+        if (key == null) {
+            key = TestTool.keyIn(SCHEMA);
+        }
+        return key.bearer();
+    }
 
     /** The event each kind of step stores; a correction stores a StepAmended or StepRetracted of that event. */
     static final Map<String, Class<? extends LoopEvent>> EVENT_OF_KIND = Map.of(
@@ -383,6 +394,7 @@ class BulkImportIntegrationTest {
     private BulkAnswer post(String body) {
         long start = System.nanoTime();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/steps/bulk"))
+                .header("Authorization", authorization())
                 .header("Content-Type", "application/x-ndjson")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
@@ -424,6 +436,7 @@ class BulkImportIntegrationTest {
         try {
             return http.send(
                     HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/steps/bulk"))
+                            .header("Authorization", authorization())
                             .header("Content-Type", contentType)
                             .POST(HttpRequest.BodyPublishers.ofString(body))
                             .build(),

@@ -43,7 +43,7 @@ class CommandServiceIntegrationTest {
 
     @BeforeEach
     void setUp() {
-        tool = new StepPoster("http://127.0.0.1:" + port);
+        tool = new StepPoster("http://127.0.0.1:" + port, TestTool.keyIn(SCHEMA));
     }
 
     @Test

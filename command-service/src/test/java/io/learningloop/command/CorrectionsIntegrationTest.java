@@ -49,7 +49,7 @@ class CorrectionsIntegrationTest {
 
     @BeforeEach
     void setUp() {
-        tool = new StepPoster("http://127.0.0.1:" + port);
+        tool = new StepPoster("http://127.0.0.1:" + port, TestTool.keyIn(SCHEMA));
     }
 
     @Test

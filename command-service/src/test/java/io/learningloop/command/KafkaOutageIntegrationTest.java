@@ -27,7 +27,7 @@ class KafkaOutageIntegrationTest {
     void stepsAreAcceptedWhileKafkaIsDownAndPublishedOnceItIsBack() throws IOException {
         String eventId;
         try (ConfigurableApplicationContext kafkaDown = start("127.0.0.1:" + closedPort())) {
-            StepPoster tool = new StepPoster("http://127.0.0.1:" + port(kafkaDown));
+            StepPoster tool = new StepPoster("http://127.0.0.1:" + port(kafkaDown), TestTool.keyIn(schema));
             StepPoster.Answer made = tool.post("/decisions", Requests.decision("outage-d-1", "2025-03-01T10:00:00Z"));
             assertThat(made.status()).isEqualTo(201);
             eventId = made.body().get("eventId").asText();

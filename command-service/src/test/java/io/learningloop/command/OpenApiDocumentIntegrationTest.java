@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.learningloop.access.testing.TestKeys;
 import io.learningloop.testsupport.LocalStack;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -57,6 +58,16 @@ class OpenApiDocumentIntegrationTest {
     int port;
 
     final HttpClient http = HttpClient.newHttpClient();
+
+    private static TestKeys.Issued key;
+
+    /** The test tool's key (every scope over acme), made once in this test's schema. */
+    private static synchronized String authorization() {
+        if (key == null) {
+            key = TestTool.keyIn(SCHEMA);
+        }
+        return key.bearer();
+    }
 
     @Test
     void servedDocumentIsTheCommittedOne() throws Exception {
@@ -163,6 +174,7 @@ class OpenApiDocumentIntegrationTest {
         try {
             return http.send(
                     HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                            .header("Authorization", authorization())
                             .GET()
                             .build(),
                     HttpResponse.BodyHandlers.ofString());

@@ -2,6 +2,7 @@ package io.learningloop.command;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.learningloop.access.testing.TestKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -17,9 +18,12 @@ public final class StepPoster {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
     private final String baseUrl;
+    private final String authorization;
 
-    public StepPoster(String baseUrl) {
+    /** @param key the tool's API key, sent with every post */
+    public StepPoster(String baseUrl, TestKeys.Issued key) {
         this.baseUrl = baseUrl;
+        this.authorization = key.bearer();
     }
 
     public Answer post(String path, String json) {
@@ -27,6 +31,7 @@ public final class StepPoster {
             HttpResponse<String> response = http.send(
                     HttpRequest.newBuilder(URI.create(baseUrl + path))
                             .header("Content-Type", "application/json")
+                            .header("Authorization", authorization)
                             .POST(HttpRequest.BodyPublishers.ofString(json))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.learningloop.access.testing.TestKeys;
 import io.learningloop.codec.kafka.EventEncoder;
 import io.learningloop.contract.events.DecisionCategory;
 import io.learningloop.contract.events.DecisionMadeEvent;
@@ -19,6 +20,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -130,17 +132,29 @@ class PoisonRecordIntegrationTest {
         return new ProducerRecord<>(TOPIC, 0, "poison-key", record.value(), record.headers());
     }
 
+    /** An operator's key: it reads loops and the dead letters (every scope over the test's unit). */
+    private static final TestKeys.Issued OPERATOR = TestKeys.everything("poison");
+
+    @BeforeAll
+    static void createTheOperatorsKey() {
+        TestKeys.createInLocalStack(OPERATOR);
+    }
+
     private JsonNode get(String path, int expectedStatus) throws Exception {
         elasticsearch.indices().refresh(refresh -> refresh.index(PREFIX + "*"));
         HttpResponse<String> response = HttpClient.newHttpClient()
-                .send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+                .send(
+                        HttpRequest.newBuilder(uri(path))
+                                .header("Authorization", OPERATOR.bearer())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(expectedStatus);
         return json.readTree(response.body());
     }
 
     private JsonNode send(HttpRequest.Builder request) throws Exception {
-        HttpResponse<String> response =
-                HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(request.header("Authorization", OPERATOR.bearer()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return json.readTree(response.body());
     }

@@ -15,6 +15,8 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.mapping.DynamicMapping;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.learningloop.access.Scope;
+import io.learningloop.access.testing.TestKeys;
 import io.learningloop.contract.events.DecisionCategory;
 import io.learningloop.contract.events.LoopEvent;
 import io.learningloop.contract.events.OutcomeObservedEvent;
@@ -34,6 +36,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,9 +61,14 @@ class QueryServiceIntegrationTest {
         ProjectionServiceTestProperties.register(properties, TOPIC, GROUP, PREFIX);
     }
 
+    /** An analyst's key for the test's organisations. */
+    private static final TestKeys.Issued ANALYST =
+            TestKeys.issue("it-analyst", Set.of(Scope.LOOPS_READ), "acme", "globex", "initech");
+
     @BeforeAll
     static void openTopic() {
         kafka = new EventTopicWriter(TOPIC);
+        TestKeys.createInLocalStack(ANALYST);
     }
 
     @AfterAll
@@ -274,6 +282,7 @@ class QueryServiceIntegrationTest {
         HttpResponse<String> response = HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                                .header("Authorization", ANALYST.bearer())
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(expectedStatus);

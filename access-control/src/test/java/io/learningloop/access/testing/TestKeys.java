@@ -6,6 +6,7 @@ import io.learningloop.access.keys.ApiKey;
 import io.learningloop.access.keys.ApiKeyStore;
 import io.learningloop.access.keys.ApiKeyTokens;
 import io.learningloop.access.keys.JdbcApiKeyStore;
+import io.learningloop.testsupport.LocalStack;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * Keys for the services' tests, made as the command line makes them: a slice test serves them from
@@ -70,6 +72,14 @@ public final class TestKeys {
         AccessSchema.migrate(owner);
         new JdbcApiKeyStore(owner).create(issued.key(), issued.hash());
         return issued;
+    }
+
+    /** Writes the key to the key table of the local stack's database (its default schema), as its owner. */
+    public static Issued createInLocalStack(Issued issued) {
+        DriverManagerDataSource owner = new DriverManagerDataSource(
+                LocalStack.postgresUrl(), LocalStack.postgresUser(), LocalStack.postgresPassword());
+        owner.setDriverClassName("org.postgresql.Driver");
+        return createIn(owner, issued);
     }
 
     public static Optional<ApiKey> find(DataSource dataSource, String keyId) {
