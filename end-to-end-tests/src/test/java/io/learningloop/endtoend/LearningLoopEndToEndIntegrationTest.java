@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.learningloop.access.testing.TestKeys;
 import io.learningloop.testsupport.LocalStack;
 import io.learningloop.testsupport.ServiceProcess;
 import java.net.URI;
@@ -22,6 +23,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * The whole platform from the outside: the three services run from their jars against the real
@@ -37,6 +39,13 @@ class LearningLoopEndToEndIntegrationTest {
     private static ServiceProcess commands;
     private static ServiceProcess queries;
     private static ServiceProcess analytics;
+
+    /** Every scope over acme, where all of this test's steps lie: the test is the tool, the analyst and the operator. */
+    private static final TestKeys.Issued KEY = TestKeys.everything("acme");
+
+    private static HttpRequest.Builder authorized(URI uri) {
+        return HttpRequest.newBuilder(uri).header("Authorization", KEY.bearer());
+    }
 
     @BeforeAll
     static void startPlatform() throws Exception {
@@ -58,6 +67,11 @@ class LearningLoopEndToEndIntegrationTest {
         for (ServiceProcess service : List.of(commands, queries, analytics)) {
             service.awaitReady(Duration.ofSeconds(180));
         }
+        // the command service has made the key table of the schema by now
+        DriverManagerDataSource owner = new DriverManagerDataSource(
+                LocalStack.postgresUrlWithSchema(schema), LocalStack.postgresUser(), LocalStack.postgresPassword());
+        owner.setDriverClassName("org.postgresql.Driver");
+        TestKeys.createIn(owner, KEY);
         postLoops();
     }
 
@@ -315,8 +329,7 @@ class LearningLoopEndToEndIntegrationTest {
         assertThat(trends.at("/groups/1/trends/0/values/0").asDouble()).isEqualTo(20.0);
 
         HttpResponse<String> page = HTTP.send(
-                HttpRequest.newBuilder(
-                                URI.create(analytics.baseUrl() + "/reports/trends?orgUnit=acme/eng&from=2024&to=2025"))
+                authorized(URI.create(analytics.baseUrl() + "/reports/trends?orgUnit=acme/eng&from=2024&to=2025"))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(200);
@@ -329,7 +342,7 @@ class LearningLoopEndToEndIntegrationTest {
                         "<td>67 %</td><td><span class=\"none\">–</span></td>");
 
         HttpResponse<String> backwards = HTTP.send(
-                HttpRequest.newBuilder(URI.create(analytics.baseUrl() + "/reports/trends?from=2025&to=2024"))
+                authorized(URI.create(analytics.baseUrl() + "/reports/trends?from=2025&to=2024"))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(backwards.statusCode()).isEqualTo(400);
@@ -522,7 +535,7 @@ class LearningLoopEndToEndIntegrationTest {
     /** The result lines of a bulk post, without its summary. */
     private static List<JsonNode> postBulk(String ndjson) throws Exception {
         HttpResponse<String> response = HTTP.send(
-                HttpRequest.newBuilder(URI.create(commands.baseUrl() + "/steps/bulk"))
+                authorized(URI.create(commands.baseUrl() + "/steps/bulk"))
                         .header("Content-Type", "application/x-ndjson")
                         .POST(HttpRequest.BodyPublishers.ofString(ndjson))
                         .build(),
@@ -594,7 +607,7 @@ class LearningLoopEndToEndIntegrationTest {
 
     private static void post(String path, String body) throws Exception {
         HttpResponse<String> response = HTTP.send(
-                HttpRequest.newBuilder(URI.create(commands.baseUrl() + path))
+                authorized(URI.create(commands.baseUrl() + path))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(),
@@ -606,8 +619,7 @@ class LearningLoopEndToEndIntegrationTest {
 
     private static JsonNode get(ServiceProcess service, String path) throws Exception {
         HttpResponse<String> response = HTTP.send(
-                HttpRequest.newBuilder(URI.create(service.baseUrl() + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+                authorized(URI.create(service.baseUrl() + path)).build(), HttpResponse.BodyHandlers.ofString());
         return JSON.readTree(response.body());
     }
 

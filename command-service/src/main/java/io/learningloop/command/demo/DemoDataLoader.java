@@ -19,12 +19,17 @@ public final class DemoDataLoader {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
     private final String target;
+    private final String authorization;
 
-    DemoDataLoader(String target) {
+    DemoDataLoader(String target, String key) {
         this.target = target;
+        this.authorization = "Bearer " + key;
     }
 
-    /** {@code load-demo [--target=http://127.0.0.1:8081]} */
+    /**
+     * {@code load-demo [--target=http://127.0.0.1:8081]}, with a tool's key ({@code steps:write} over
+     * {@code acme}) in {@code LL_TOOL_KEY}, as {@code ./platform start} makes it.
+     */
     public static void main(String[] args) throws IOException, InterruptedException {
         String target = "http://127.0.0.1:8081";
         for (String arg : args) {
@@ -32,7 +37,13 @@ public final class DemoDataLoader {
                 target = arg.substring("--target=".length());
             }
         }
-        new DemoDataLoader(target).load(new DemoHistory().steps());
+        String key = System.getenv("LL_TOOL_KEY");
+        if (key == null || key.isBlank()) {
+            System.err.println(
+                    "[demo] LL_TOOL_KEY is not set: the demo is posted with a tool's key (steps:write over acme)");
+            System.exit(2);
+        }
+        new DemoDataLoader(target, key).load(new DemoHistory().steps());
     }
 
     void load(List<DemoHistory.Step> steps) throws IOException, InterruptedException {
@@ -42,13 +53,7 @@ public final class DemoDataLoader {
         System.out.printf("[demo] posting %d steps of three years' history to %s%n", steps.size(), target);
         for (int done = 0; done < steps.size(); done++) {
             DemoHistory.Step step = steps.get(done);
-            HttpResponse<String> response = http.send(
-                    HttpRequest.newBuilder(URI.create(target + step.path()))
-                            .header("Content-Type", "application/json")
-                            .timeout(Duration.ofSeconds(30))
-                            .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(step.body())))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = post(step);
             switch (response.statusCode()) {
                 case 201 -> created++;
                 case 200 -> repeated++;
@@ -69,5 +74,23 @@ public final class DemoDataLoader {
             }
         }
         System.out.printf("[demo] done: %d new, %d already recorded%n", created, repeated);
+    }
+
+    /** Over the key's rate the service answers 429 with Retry-After: a well-behaved tool waits and posts again. */
+    private HttpResponse<String> post(DemoHistory.Step step) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(target + step.path()))
+                .header("Content-Type", "application/json")
+                .header("Authorization", authorization)
+                .timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(step.body())))
+                .build();
+        for (int attempt = 1; ; attempt++) {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 429 || attempt == 20) {
+                return response;
+            }
+            long seconds = response.headers().firstValueAsLong("Retry-After").orElse(1);
+            Thread.sleep(Math.min(seconds, 10) * 1000);
+        }
     }
 }
