@@ -9,6 +9,7 @@ import io.learningloop.command.commands.HoldReviewCommand;
 import io.learningloop.command.commands.MakeDecisionCommand;
 import io.learningloop.command.commands.Provenance;
 import io.learningloop.command.commands.Stamp;
+import io.learningloop.command.commands.Writer;
 import io.learningloop.contract.events.DecisionCategory;
 import io.learningloop.contract.events.ReviewKind;
 import io.learningloop.contract.events.RootCause;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,10 +54,18 @@ class DeadlinesIntegrationTest {
     @Autowired
     Clock clock;
 
+    /** Every command names its key, as the HTTP layer's do: one covering acme, where these steps lie. */
+    private static final Writer TOOL = new Writer("deadlines-it", "deadlines test", List.of("acme"));
+
+    private <R> R send(Object command) {
+        return commands.sendAndWait(
+                GenericCommandMessage.asCommandMessage(command).andMetaData(TOOL.metaData()));
+    }
+
     @Test
     void actionLeftOpenPastItsDueDateIsRecordedOverdueByThePlatform() {
         Provenance tool = new Provenance("acme/eng", Instant.parse("2024-01-10T10:00:00Z"), "backfill", "u-1");
-        commands.sendAndWait(new MakeDecisionCommand(
+        send(new MakeDecisionCommand(
                 "dl-d-1",
                 Stamp.fresh(clock),
                 tool,
@@ -69,7 +79,7 @@ class DeadlinesIntegrationTest {
                 List.of(),
                 List.of()));
         Provenance later = new Provenance("acme/eng", Instant.parse("2024-03-01T10:00:00Z"), "backfill", "u-1");
-        commands.sendAndWait(new HoldReviewCommand(
+        send(new HoldReviewCommand(
                 "dl-r-1",
                 Stamp.fresh(clock),
                 later,
@@ -79,7 +89,7 @@ class DeadlinesIntegrationTest {
                 false,
                 true,
                 4));
-        commands.sendAndWait(new AssignActionCommand(
+        send(new AssignActionCommand(
                 "dl-a-1",
                 Stamp.fresh(clock),
                 later,
@@ -108,7 +118,7 @@ class DeadlinesIntegrationTest {
     @Test
     void plannedCheckInNotHeldIsRecordedMissedByThePlatform() {
         Provenance tool = new Provenance("acme/eng", Instant.parse("2024-05-10T10:00:00Z"), "backfill", "u-1");
-        commands.sendAndWait(new MakeDecisionCommand(
+        send(new MakeDecisionCommand(
                 "dl-d-2",
                 Stamp.fresh(clock),
                 tool,
@@ -142,7 +152,7 @@ class DeadlinesIntegrationTest {
     @Test
     void completingOneActionLeavesTheDueDatesOfOthersAwaited() {
         Provenance tool = new Provenance("acme/eng", Instant.parse("2024-01-10T10:00:00Z"), "backfill", "u-1");
-        commands.sendAndWait(new MakeDecisionCommand(
+        send(new MakeDecisionCommand(
                 "dl-d-3",
                 Stamp.fresh(clock),
                 tool,
@@ -155,7 +165,7 @@ class DeadlinesIntegrationTest {
                 List.of(),
                 List.of(),
                 List.of()));
-        commands.sendAndWait(new HoldReviewCommand(
+        send(new HoldReviewCommand(
                 "dl-r-3",
                 Stamp.fresh(clock),
                 tool,
@@ -166,14 +176,12 @@ class DeadlinesIntegrationTest {
                 true,
                 4));
         LocalDate farAhead = LocalDate.now(clock).plusYears(1);
-        commands.sendAndWait(
-                new AssignActionCommand("dl-a-3", Stamp.fresh(clock), tool, "dl-r-3", "u-owner", farAhead, "First"));
-        commands.sendAndWait(
-                new AssignActionCommand("dl-a-4", Stamp.fresh(clock), tool, "dl-r-3", "u-owner", farAhead, "Second"));
+        send(new AssignActionCommand("dl-a-3", Stamp.fresh(clock), tool, "dl-r-3", "u-owner", farAhead, "First"));
+        send(new AssignActionCommand("dl-a-4", Stamp.fresh(clock), tool, "dl-r-3", "u-owner", farAhead, "Second"));
         assertThat(pendingDeadlinesOf("dl-a-3")).isEqualTo(1L);
         assertThat(pendingDeadlinesOf("dl-a-4")).isEqualTo(1L);
 
-        commands.sendAndWait(new CompleteActionCommand(
+        send(new CompleteActionCommand(
                 "dl-a-3",
                 Stamp.fresh(clock),
                 new Provenance(null, Instant.parse("2024-02-01T10:00:00Z"), "tracker", "u-owner"),
