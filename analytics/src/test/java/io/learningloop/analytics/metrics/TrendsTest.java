@@ -54,7 +54,8 @@ class TrendsTest {
                                         "days",
                                         Arrays.asList(20.25, null)),
                                 new Trend("Brier score", Unit.SCORE, Better.LOWER, "score", List.of(0.3, 0.34))))),
-                "Recent years are incomplete.");
+                "Recent years are incomplete.",
+                List.of());
 
         String page = TrendsPage.render(report);
 
