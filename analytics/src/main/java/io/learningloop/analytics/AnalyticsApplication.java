@@ -1,10 +1,12 @@
 package io.learningloop.analytics;
 
+import io.learningloop.analytics.metrics.PrivacyProperties;
 import io.learningloop.problems.ProblemErrorController;
 import io.learningloop.problems.QueryProblemResponses;
 import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
@@ -14,6 +16,7 @@ import org.springframework.context.annotation.Import;
  */
 @SpringBootApplication
 @Import({QueryProblemResponses.class, ProblemErrorController.class})
+@EnableConfigurationProperties(PrivacyProperties.class)
 public class AnalyticsApplication {
 
     /** The year the trends report ends with by default: the last full one. */

@@ -8,6 +8,8 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.learningloop.access.Scope;
+import io.learningloop.access.testing.TestKeys;
 import io.learningloop.contract.OrgUnits;
 import io.learningloop.projection.elasticsearch.Indices;
 import io.learningloop.testsupport.ConsumerGroups;
@@ -21,16 +23,20 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Analytics against the real Kafka and Elasticsearch. Every expected number below was worked out by
+ * Analytics against the real Kafka, Elasticsearch and key table, read with an analyst key for acme unless
+ * a test is about another key. Every expected number below was worked out by
  * hand from the data in the test (nearest-rank percentiles; conversion = converted / recorded).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -41,9 +47,26 @@ class AnalyticsIntegrationTest {
     static final String GROUP = LocalStack.uniqueName("it-analytics-");
     static boolean loaded;
 
+    /** The key table's owner: writes the test's keys, and stands in for the key reader role analytics reads them as. */
+    static final DataSource OWNER = new DriverManagerDataSource(
+            LocalStack.postgresUrl(), LocalStack.postgresUser(), LocalStack.postgresPassword());
+
+    /** Reads everything of acme and initech, without withholding. */
+    static final TestKeys.Issued ANALYST =
+            TestKeys.createIn(OWNER, TestKeys.issue("it-analyst", Set.of(Scope.LOOPS_READ), "acme", "initech"));
+
+    static final TestKeys.Issued ENG_ANALYST =
+            TestKeys.createIn(OWNER, TestKeys.issue("it-eng-analyst", Set.of(Scope.LOOPS_READ), "acme/eng"));
+
+    static final TestKeys.Issued STAFF =
+            TestKeys.createIn(OWNER, TestKeys.issue("it-staff", Set.of(Scope.REPORTS_READ), "acme"));
+
     @DynamicPropertySource
     static void stack(DynamicPropertyRegistry properties) {
         ProjectionServiceTestProperties.register(properties, TOPIC, GROUP, PREFIX);
+        properties.add("spring.datasource.url", LocalStack::postgresUrl);
+        properties.add("spring.datasource.username", LocalStack::postgresUser);
+        properties.add("spring.datasource.password", LocalStack::postgresPassword);
     }
 
     @LocalServerPort
@@ -98,8 +121,8 @@ class AnalyticsIntegrationTest {
 
     /**
      * Loops as the query service writes them: ten acme/eng decisions of 2025 whose outcome took 1..10
-     * days (odd ones product, even ones talent), one acme/sales 2025 decision taking 100 days, and one
-     * acme/eng decision of 2024 taking 200 days.
+     * days (odd ones product, even ones talent), made by five people (p-0 .. p-4: days modulo 5), one
+     * acme/sales 2025 decision taking 100 days, and one acme/eng decision of 2024 taking 200 days.
      */
     private void indexLoops() throws IOException {
         for (int days = 1; days <= 10; days++) {
@@ -108,14 +131,15 @@ class AnalyticsIntegrationTest {
                     "acme/eng/team-" + (days % 3),
                     days % 2 == 1 ? "product" : "talent",
                     "2025-0" + (1 + days % 9) + "-15T00:00:00Z",
-                    days);
+                    days,
+                    "p-" + (days % 5));
         }
-        indexLoop("x-sales", "acme/sales", "product", "2025-04-01T00:00:00Z", 100);
-        indexLoop("x-old", "acme/eng", "product", "2024-04-01T00:00:00Z", 200);
+        indexLoop("x-sales", "acme/sales", "product", "2025-04-01T00:00:00Z", 100, "p-sales");
+        indexLoop("x-old", "acme/eng", "product", "2024-04-01T00:00:00Z", 200, "p-old");
         elasticsearch.indices().refresh(refresh -> refresh.index(indices.loops(), indices.lessons()));
     }
 
-    private void indexLoop(String id, String orgUnit, String category, String decidedAt, double days)
+    private void indexLoop(String id, String orgUnit, String category, String decidedAt, double days, String actor)
             throws IOException {
         Map<String, Object> loop = Map.of(
                 "decisionId",
@@ -128,6 +152,8 @@ class AnalyticsIntegrationTest {
                 category,
                 "decidedAt",
                 decidedAt,
+                "actor",
+                actor,
                 "latency",
                 Map.of("decisionToOutcomeDays", days));
         elasticsearch.index(
@@ -216,6 +242,85 @@ class AnalyticsIntegrationTest {
                 .isEqualTo("to");
     }
 
+    /**
+     * Decided in January to March 2025 (by month 1 + days modulo 9): days 9, 1, 10 and 2, made by p-4, p-1,
+     * p-0 and p-2, four people; to April adds days 3, by p-3: five people, 1, 2, 3, 9, 10 days (p50 rank
+     * ceil(2.5) = 3: 3 days; p90 rank ceil(4.5) = 5: 10 days).
+     */
+    @Test
+    void staffGetAFigureOfFivePeopleAndNotOfFour() throws Exception {
+        String fourPeople = "/analytics/latency?orgUnit=acme/eng&from=2025-01-01&to=2025-04-01";
+        JsonNode withheld = get(fourPeople, 200, STAFF);
+        JsonNode stage = stage(withheld, "decision-to-outcome");
+        assertThat(stage.get("count").isNull()).isTrue();
+        assertThat(stage.get("p50Days").isNull()).isTrue();
+        assertThat(stage.get("definition").asText()).startsWith("days from a decision");
+        assertThat(withheld.get("withheld").findValuesAsText("figure"))
+                .contains("stages.decision-to-outcome.count", "stages.decision-to-outcome.p50Days");
+        assertThat(withheld.get("withheld").findValuesAsText("reason")).containsOnly("fewer than 5 people");
+        // the analyst sees the same four decisions
+        assertThat(stage(get(fourPeople), "decision-to-outcome").get("count").asInt())
+                .isEqualTo(4);
+
+        JsonNode shown = get("/analytics/latency?orgUnit=acme/eng&from=2025-01-01&to=2025-05-01", 200, STAFF);
+        JsonNode fivePeople = stage(shown, "decision-to-outcome");
+        assertThat(fivePeople.get("count").asInt()).isEqualTo(5);
+        assertThat(fivePeople.get("p50Days").asDouble()).isEqualTo(3.0);
+        assertThat(fivePeople.get("p90Days").asDouble()).isEqualTo(10.0);
+        assertThat(shown.get("withheld").findValuesAsText("figure")).doesNotContain("stages.decision-to-outcome.count");
+    }
+
+    /** Every lesson of the test was recorded by one person (u-1): staff see none of their figures, anywhere. */
+    @Test
+    void staffSeeNoFigureOfOnePersonInTheJsonTheTrendsOrThePage() throws Exception {
+        JsonNode conversion = get("/analytics/conversion?orgUnit=acme/eng&from=2025-01-01&to=2026-01-01", 200, STAFF);
+        assertThat(conversion.get("conversionRate").isNull()).isTrue();
+        assertThat(conversion.get("lessonsRecorded").isNull()).isTrue();
+        assertThat(conversion.get("withheld").findValuesAsText("figure"))
+                .containsExactly("lessonsRecorded", "lessonsWithBehaviorChange", "conversionRate");
+
+        JsonNode trends = get("/analytics/trends?orgUnit=acme/eng&from=2025&to=2025", 200, STAFF);
+        assertThat(trends.get("orgUnit").asText()).isEqualTo("acme/eng");
+        assertThat(trends.get("withheld").findValuesAsText("figure"))
+                .contains("Learning conversion.2025", "Lessons recorded.2025")
+                // ten decision makers of 2025 in acme/eng: their median latency shows
+                .doesNotContain("Decision to outcome.2025");
+
+        HttpResponse<String> page = send("/reports/trends?orgUnit=acme/eng&from=2025&to=2025", STAFF);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<span class=\"withheld\" title=\"fewer than 5 people\">");
+
+        String practices = send("/analytics/practices?orgUnit=acme&from=2025-01-01&to=2026-01-01", STAFF)
+                .body();
+        assertThat(practices).doesNotContain("u-1", "p-1", "\"actor\"", "\"owner\"");
+    }
+
+    @Test
+    void anAnalystOfAcmeEngReadsItsUnitAndNoOther() throws Exception {
+        JsonNode outside = get("/analytics/latency?orgUnit=acme/sales", 403, ENG_ANALYST);
+        assertThat(outside.get("type").asText()).isEqualTo("urn:learning-loop:problem:outside-units");
+        assertThat(get("/analytics/trends?orgUnit=initech", 403, ENG_ANALYST)
+                        .get("type")
+                        .asText())
+                .isEqualTo("urn:learning-loop:problem:outside-units");
+
+        // acme, asked by a key for acme/eng, is acme/eng: ten decisions, not the eleven with acme/sales
+        JsonNode acme = get("/analytics/latency?orgUnit=acme&from=2025-01-01&to=2026-01-01", 200, ENG_ANALYST);
+        assertThat(acme.get("cohort").get("orgUnit").asText()).isEqualTo("acme");
+        assertThat(stage(acme, "decision-to-outcome").get("count").asInt()).isEqualTo(10);
+        assertThat(acme.has("withheld")).isFalse();
+    }
+
+    @Test
+    void anAnonymousRequestIsRefused() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/analytics/latency"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(401);
+    }
+
     private static JsonNode stage(JsonNode report, String name) {
         for (JsonNode stage : report.get("stages")) {
             if (stage.get("stage").asText().equals(name)) {
@@ -230,12 +335,21 @@ class AnalyticsIntegrationTest {
     }
 
     private JsonNode get(String path, int expectedStatus) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
+        return get(path, expectedStatus, ANALYST);
+    }
+
+    private JsonNode get(String path, int expectedStatus, TestKeys.Issued key) throws Exception {
+        HttpResponse<String> response = send(path, key);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(expectedStatus);
         return json.readTree(response.body());
+    }
+
+    private HttpResponse<String> send(String path, TestKeys.Issued key) throws Exception {
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                                .header("Authorization", key.bearer())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 }

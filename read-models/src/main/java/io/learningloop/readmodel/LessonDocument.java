@@ -16,6 +16,7 @@ public record LessonDocument(
         String orgUnit,
         List<String> orgUnitPath,
         Instant recordedAt,
+        String actor,
         List<String> decisionIds,
         List<String> reviewIds,
         List<String> themes,
@@ -36,6 +37,9 @@ public record LessonDocument(
     public static final String LESSON_ID = "lessonId";
     public static final String ORG_UNIT = "orgUnit";
     public static final String RECORDED_AT = "recordedAt";
+    /** Who recorded the lesson (a pseudonym): the person a lesson figure's minimum group size counts. */
+    public static final String ACTOR = "actor";
+
     public static final String SHARED_COUNT = "sharedCount";
     public static final String BEHAVIOR_CHANGES = "behaviorChanges";
     public static final String CONVERTED = "converted";

@@ -61,6 +61,9 @@ public record LoopDocument(
     public static final String DECISION_ID = "decisionId";
     public static final String CATEGORY = "category";
     public static final String DECIDED_AT = "decidedAt";
+    /** Who made the decision (a pseudonym): the person a loop figure's minimum group size counts. */
+    public static final String ACTOR = "actor";
+
     public static final String STAGE = "stage";
     public static final String CONFIDENCE = "confidence";
     public static final String UNCERTAINTY_STATED = "uncertaintyStated";

@@ -29,7 +29,7 @@ final class Lessons {
 
     static LessonDocument empty(String lessonId) {
         return new Parts(
-                        lessonId, null, null, List.of(), List.of(), List.of(), null, null, List.of(), List.of(),
+                        lessonId, null, null, null, List.of(), List.of(), List.of(), null, null, List.of(), List.of(),
                         List.of())
                 .document();
     }
@@ -43,6 +43,7 @@ final class Lessons {
                         parts.lessonId,
                         recorded.orgUnit(),
                         recorded.occurredAt(),
+                        recorded.actor(),
                         recorded.decisionIds(),
                         recorded.reviewIds(),
                         recorded.themes(),
@@ -90,6 +91,7 @@ final class Lessons {
                         parts.lessonId,
                         parts.orgUnit,
                         parts.recordedAt,
+                        parts.actor,
                         parts.decisionIds,
                         parts.reviewIds,
                         parts.themes,
@@ -106,6 +108,7 @@ final class Lessons {
             String lessonId,
             String orgUnit,
             Instant recordedAt,
+            String actor,
             List<String> decisionIds,
             List<String> reviewIds,
             List<String> themes,
@@ -120,6 +123,7 @@ final class Lessons {
                     lesson.lessonId(),
                     lesson.orgUnit(),
                     lesson.recordedAt(),
+                    lesson.actor(),
                     lesson.decisionIds(),
                     lesson.reviewIds(),
                     lesson.themes(),
@@ -135,6 +139,7 @@ final class Lessons {
                     lessonId,
                     orgUnit,
                     recordedAt,
+                    actor,
                     decisionIds,
                     reviewIds,
                     themes,
@@ -160,6 +165,7 @@ final class Lessons {
                     orgUnit,
                     orgUnitPath,
                     recordedAt,
+                    actor,
                     decisionIds,
                     reviewIds,
                     themes,

@@ -1,5 +1,7 @@
 package io.learningloop.analytics.metrics;
 
+import io.learningloop.access.Caller;
+import io.learningloop.access.Scope;
 import io.learningloop.analytics.metrics.Reports.ConversionReport;
 import io.learningloop.analytics.metrics.Reports.LatencyReport;
 import io.learningloop.analytics.metrics.Reports.PracticesReport;
@@ -10,13 +12,16 @@ import java.time.Clock;
 import java.time.LocalDate;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * GET /analytics/latency, /analytics/conversion and /analytics/practices, for an org unit, category and
- * period; /analytics/trends and the page /reports/trends, year over year.
+ * period; /analytics/trends and the page /reports/trends, year over year. Every answer covers only the
+ * caller's org units; to a caller without {@code loops:read} (staff) it withholds what fewer than k
+ * people would be exposed by.
  */
 @RestController
 class AnalyticsController {
@@ -26,11 +31,13 @@ class AnalyticsController {
     private final LearningMetrics metrics;
     private final YearOverYear yearOverYear;
     private final Clock clock;
+    private final Audience staff;
 
-    AnalyticsController(LearningMetrics metrics, YearOverYear yearOverYear, Clock clock) {
+    AnalyticsController(LearningMetrics metrics, YearOverYear yearOverYear, Clock clock, PrivacyProperties privacy) {
         this.metrics = metrics;
         this.yearOverYear = yearOverYear;
         this.clock = clock;
+        this.staff = Audience.aggregatesOnly(privacy.minGroupSize());
     }
 
     @GetMapping("/analytics/latency")
@@ -38,18 +45,20 @@ class AnalyticsController {
             @RequestParam(required = false) String orgUnit,
             @RequestParam(required = false) String category,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to)
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @AuthenticationPrincipal Caller caller)
             throws IOException {
-        return metrics.latency(cohort(orgUnit, category, from, to));
+        return metrics.latency(cohort(caller, orgUnit, category, from, to), audience(caller));
     }
 
     @GetMapping("/analytics/conversion")
     ConversionReport conversion(
             @RequestParam(required = false) String orgUnit,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to)
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @AuthenticationPrincipal Caller caller)
             throws IOException {
-        return metrics.conversion(cohort(orgUnit, null, from, to));
+        return metrics.conversion(cohort(caller, orgUnit, null, from, to), audience(caller));
     }
 
     @GetMapping("/analytics/practices")
@@ -57,9 +66,10 @@ class AnalyticsController {
             @RequestParam(required = false) String orgUnit,
             @RequestParam(required = false) String category,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to)
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @AuthenticationPrincipal Caller caller)
             throws IOException {
-        return metrics.practices(cohort(orgUnit, category, from, to));
+        return metrics.practices(cohort(caller, orgUnit, category, from, to), audience(caller));
     }
 
     /** The year-over-year report as JSON; {@code /reports/trends} is the same as a page to read. */
@@ -67,22 +77,24 @@ class AnalyticsController {
     YearOverYear.Report trendsJson(
             @RequestParam(required = false) String orgUnit,
             @RequestParam(required = false) Integer from,
-            @RequestParam(required = false) Integer to)
+            @RequestParam(required = false) Integer to,
+            @AuthenticationPrincipal Caller caller)
             throws IOException {
-        return trends(orgUnit, from, to);
+        return trends(caller, orgUnit, from, to);
     }
 
     @GetMapping(path = "/reports/trends", produces = MediaType.TEXT_HTML_VALUE)
     String trendsPage(
             @RequestParam(required = false) String orgUnit,
             @RequestParam(required = false) Integer from,
-            @RequestParam(required = false) Integer to)
+            @RequestParam(required = false) Integer to,
+            @AuthenticationPrincipal Caller caller)
             throws IOException {
-        return TrendsPage.render(trends(orgUnit, from, to));
+        return TrendsPage.render(trends(caller, orgUnit, from, to));
     }
 
     /** Years {@code from} to {@code to}, both included; by default the last three full years. */
-    private YearOverYear.Report trends(String orgUnit, Integer from, Integer to) throws IOException {
+    private YearOverYear.Report trends(Caller caller, String orgUnit, Integer from, Integer to) throws IOException {
         QueryParameters.check(orgUnit, null, null, null);
         QueryParameters.checkYear("from", from);
         QueryParameters.checkYear("to", to);
@@ -94,11 +106,17 @@ class AnalyticsController {
         if (lastYear - firstYear >= MAX_YEARS || firstYear < 1900) {
             throw new InvalidQueryException("from", "a report spans 1 to " + MAX_YEARS + " years since 1900");
         }
-        return yearOverYear.trends(orgUnit, firstYear, lastYear);
+        return yearOverYear.trends(cohort(caller, orgUnit, null, null, null), firstYear, lastYear, audience(caller));
     }
 
-    private static Cohort cohort(String orgUnit, String category, LocalDate from, LocalDate to) {
+    /** The asked unit narrowed to the caller's subtrees; a unit wholly outside them is refused (403). */
+    private static Cohort cohort(Caller caller, String orgUnit, String category, LocalDate from, LocalDate to) {
         QueryParameters.check(orgUnit, category, from, to);
-        return new Cohort(orgUnit, category, from, to);
+        return new Cohort(orgUnit, caller.unitsToRead(orgUnit), category, from, to);
+    }
+
+    /** An analyst sees the detail anyway; a caller with only {@code reports:read} gets what groups of k allow. */
+    private Audience audience(Caller caller) {
+        return caller.has(Scope.LOOPS_READ) ? Audience.DETAIL : staff;
     }
 }

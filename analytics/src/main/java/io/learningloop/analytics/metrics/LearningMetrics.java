@@ -64,33 +64,45 @@ class LearningMetrics {
         this.checkInTolerance = checkInTolerance;
     }
 
-    LatencyReport latency(Cohort cohort) throws IOException {
+    /** Each stage over its own documents; a stage over fewer people than the audience may see is withheld whole. */
+    LatencyReport latency(Cohort cohort, Audience audience) throws IOException {
+        Withholding withholding = audience.withholding();
         List<StageLatency> stages = new ArrayList<>();
         for (Stage stage : Stage.values()) {
             boolean categoryIgnored = cohort.category() != null && !stage.hasCategory;
             List<Query> filters = cohort.filters(stage.cohortField, !categoryIgnored);
+            List<MetricSource.Measured> measured = source.values(
+                    stage.index.apply(indices), stage.idField, filters, stage.latencyField, stage.actorField);
             Percentiles percentiles = new Percentiles(
-                    source.values(stage.index.apply(indices), stage.idField, filters, stage.latencyField));
+                    measured.stream().map(MetricSource.Measured::value).toList());
+            String figure = "stages." + stage.wireName + ".";
+            Withholding.Gate gate = withholding.over(
+                    measured.stream().map(MetricSource.Measured::actor).toList(),
+                    figure + "count",
+                    figure + "p50Days",
+                    figure + "p90Days",
+                    figure + "p99Days");
             stages.add(new StageLatency(
                     stage.wireName,
-                    percentiles.count(),
-                    percentiles.at(50),
-                    percentiles.at(90),
-                    percentiles.at(99),
+                    gate.value(percentiles.count()),
+                    gate.value(percentiles.at(50)),
+                    gate.value(percentiles.at(90)),
+                    gate.value(percentiles.at(99)),
                     stage.definition,
                     categoryIgnored ? "not filtered by category: lessons have none" : null));
         }
-        return new LatencyReport(cohort, Percentiles.METHOD, stages);
+        return new LatencyReport(cohort, Percentiles.METHOD, stages, withholding.withheld());
     }
 
     /** Check-in discipline, follow-through, safety and calibration of the cohort's decisions; spread of its lessons. */
-    PracticesReport practices(Cohort cohort) throws IOException {
+    PracticesReport practices(Cohort cohort, Audience audience) throws IOException {
         List<LoopDocument> loops = source.documents(
                 indices.loops(),
                 LoopDocument.DECISION_ID,
                 cohort.filters(LoopDocument.DECIDED_AT, true),
                 List.of(
                         LoopDocument.DECISION_ID,
+                        LoopDocument.ACTOR,
                         LoopDocument.CONFIDENCE,
                         LoopDocument.UNCERTAINTY_STATED,
                         LoopDocument.OUTCOME,
@@ -104,34 +116,47 @@ class LearningMetrics {
                 cohort.filters(LessonDocument.RECORDED_AT, false),
                 List.of(
                         LessonDocument.LESSON_ID,
+                        LessonDocument.ACTOR,
                         LessonDocument.ORG_UNIT,
                         LessonDocument.SHARED_COUNT,
                         LessonDocument.BEHAVIOR_CHANGES),
                 LessonDocument.class);
         AsOf asOf = new AsOf(clock.instant(), checkInTolerance);
+        Withholding withholding = audience.withholding();
         return new PracticesReport(
                 cohort,
-                PracticeSignals.checkIns(loops, asOf),
-                PracticeSignals.followThrough(loops, asOf),
-                PracticeSignals.safety(loops),
-                PracticeSignals.calibration(loops),
-                PracticeSignals.spread(lessons),
-                PRACTICE_DEFINITIONS);
+                PracticeSignals.checkIns(loops, asOf, withholding),
+                PracticeSignals.followThrough(loops, asOf, withholding),
+                PracticeSignals.safety(loops, withholding),
+                PracticeSignals.calibration(loops, withholding),
+                PracticeSignals.spread(lessons, withholding),
+                PRACTICE_DEFINITIONS,
+                withholding.withheld());
     }
 
-    ConversionReport conversion(Cohort cohort) throws IOException {
-        List<Query> recorded = cohort.filters(LessonDocument.RECORDED_AT, false);
-        long lessons = source.count(indices.lessons(), recorded);
-        List<Query> converted = new ArrayList<>(recorded);
-        converted.add(Query.of(
-                query -> query.term(term -> term.field(LessonDocument.CONVERTED).value(true))));
-        long withChange = source.count(indices.lessons(), converted);
+    /** The lessons are read (cut to what is counted) rather than counted, so that their recorders can be counted too. */
+    ConversionReport conversion(Cohort cohort, Audience audience) throws IOException {
+        List<LessonDocument> lessons = source.documents(
+                indices.lessons(),
+                LessonDocument.LESSON_ID,
+                cohort.filters(LessonDocument.RECORDED_AT, false),
+                List.of(LessonDocument.LESSON_ID, LessonDocument.ACTOR, LessonDocument.CONVERTED),
+                LessonDocument.class);
+        long recorded = lessons.size();
+        long withChange = lessons.stream().filter(LessonDocument::converted).count();
+        Withholding withholding = audience.withholding();
+        Withholding.Gate gate = withholding.over(
+                lessons.stream().map(LessonDocument::actor).toList(),
+                "lessonsRecorded",
+                "lessonsWithBehaviorChange",
+                "conversionRate");
         return new ConversionReport(
                 cohort,
-                lessons,
-                withChange,
-                lessons == 0 ? null : (double) withChange / lessons,
-                CONVERSION_DEFINITION);
+                gate.value(recorded),
+                gate.value(withChange),
+                gate.value(recorded == 0 ? null : (double) withChange / recorded),
+                CONVERSION_DEFINITION,
+                withholding.withheld());
     }
 
     private static Map<String, String> definitions(String... keysAndTexts) {

@@ -7,6 +7,7 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.json.JsonData;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +15,7 @@ import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.springframework.stereotype.Component;
 
-/** Reads metric inputs from the indices: counts, and every value of a field for exact percentiles. */
+/** Reads metric inputs from the indices: every value of a field for exact percentiles, or documents cut to the counted parts. */
 @Component
 class MetricSource {
 
@@ -26,19 +27,29 @@ class MetricSource {
         this.client = client;
     }
 
-    /** Every value of a numeric field over the matching documents, in the order of {@code idField}. */
-    List<Double> values(String index, String idField, List<Query> filters, String field) throws IOException {
+    /** One document's value of a measured field, and whose it is (null when the document names no one). */
+    record Measured(double value, String actor) {}
+
+    /** Every value of a numeric field over the matching documents, with each document's actor, in the order of {@code idField}. */
+    List<Measured> values(String index, String idField, List<Query> filters, String field, String actorField)
+            throws IOException {
         List<Query> all = new ArrayList<>(filters);
         all.add(Query.of(query -> query.exists(exists -> exists.field(field))));
-        List<Double> values = new ArrayList<>();
+        List<Measured> values = new ArrayList<>();
         eachHit(
                 index,
                 idField,
                 all,
-                search ->
-                        search.source(source -> source.fetch(false)).docvalueFields(docvalue -> docvalue.field(field)),
+                search -> search.source(source -> source.fetch(false))
+                        .docvalueFields(docvalue -> docvalue.field(field))
+                        .docvalueFields(docvalue -> docvalue.field(actorField)),
                 Void.class,
-                hit -> values.add(hit.fields().get(field).to(double[].class)[0]));
+                hit -> {
+                    JsonData actor = hit.fields().get(actorField);
+                    values.add(new Measured(
+                            hit.fields().get(field).to(double[].class)[0],
+                            actor == null ? null : actor.to(String[].class)[0]));
+                });
         return values;
     }
 
@@ -96,10 +107,5 @@ class MetricSource {
             }
             after = hits.get(hits.size() - 1).sort();
         }
-    }
-
-    long count(String index, List<Query> filters) throws IOException {
-        return client.count(count -> count.index(index).query(query -> query.bool(bool -> bool.filter(filters))))
-                .count();
     }
 }

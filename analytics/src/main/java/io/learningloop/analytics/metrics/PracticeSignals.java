@@ -5,6 +5,7 @@ import io.learningloop.analytics.metrics.Reports.CheckInDiscipline;
 import io.learningloop.analytics.metrics.Reports.FollowThrough;
 import io.learningloop.analytics.metrics.Reports.Safety;
 import io.learningloop.analytics.metrics.Reports.Spread;
+import io.learningloop.analytics.metrics.Withholding.Gate;
 import io.learningloop.contract.events.Assessment;
 import io.learningloop.contract.events.ReportedBy;
 import io.learningloop.readmodel.LessonDocument;
@@ -13,6 +14,7 @@ import io.learningloop.readmodel.LoopDocument.ActionRef;
 import io.learningloop.readmodel.LoopDocument.CheckIn;
 import io.learningloop.readmodel.LoopDocument.Outcome;
 import io.learningloop.readmodel.LoopDocument.ReviewRef;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -26,7 +28,8 @@ import java.util.function.Function;
  * The habits that tell a learning practice from a ritual, counted over a cohort's loop and lesson
  * documents (as the projections store them, cut to the parts counted here). A review or an action may
  * cover several decisions and so appear in several loops: they are counted once, by id. Every rate is
- * {@code null} without a case to divide by. Whether a date passed is a fact of business time, told
+ * {@code null} without a case to divide by, and every figure over fewer people than the reader may see
+ * is withheld ({@link Withholding}: the people are those the figure describes). Whether a date passed is a fact of business time, told
  * {@link AsOf} the answer's moment.
  */
 final class PracticeSignals {
@@ -39,28 +42,66 @@ final class PracticeSignals {
     private PracticeSignals() {}
 
     /** Check-ins still planned whose day plus the tolerance passed by {@code asOf} count as missed. */
-    static CheckInDiscipline checkIns(List<LoopDocument> loops, AsOf asOf) {
+    static CheckInDiscipline checkIns(List<LoopDocument> loops, AsOf asOf, Withholding withholding) {
         long planned = 0;
         long inTime = 0;
         long late = 0;
         long missed = 0;
+        List<String> planners = new ArrayList<>();
+        List<String> dueOnes = new ArrayList<>();
         for (LoopDocument loop : loops) {
             for (CheckIn checkIn : loop.checkIns()) {
                 planned++;
-                switch (checkIn.status()) {
-                    case HELD -> inTime++;
-                    case HELD_LATE -> late++;
-                    case MISSED -> missed++;
-                    case PLANNED -> missed += asOf.checkInMissed(checkIn.scheduledFor()) ? 1 : 0;
+                planners.add(loop.actor());
+                boolean due = switch (checkIn.status()) {
+                    case HELD -> {
+                        inTime++;
+                        yield true;
+                    }
+                    case HELD_LATE -> {
+                        late++;
+                        yield true;
+                    }
+                    case MISSED -> {
+                        missed++;
+                        yield true;
+                    }
+                    case PLANNED -> {
+                        boolean passed = asOf.checkInMissed(checkIn.scheduledFor());
+                        missed += passed ? 1 : 0;
+                        yield passed;
+                    }
+                };
+                if (due) {
+                    dueOnes.add(loop.actor());
                 }
             }
         }
         long due = inTime + late + missed;
-        return new CheckInDiscipline(planned, due, inTime, late, missed, rate(inTime, due), rate(inTime + late, due));
+        Gate allPlanned = withholding.over(planners, "checkIns.planned");
+        Gate allDue = withholding.over(
+                dueOnes,
+                "checkIns.due",
+                "checkIns.heldInTime",
+                "checkIns.heldLate",
+                "checkIns.missed",
+                "checkIns.inTimeRate",
+                "checkIns.heldRate");
+        return new CheckInDiscipline(
+                allPlanned.value(planned),
+                allDue.value(due),
+                allDue.value(inTime),
+                allDue.value(late),
+                allDue.value(missed),
+                allDue.value(rate(inTime, due)),
+                allDue.value(rate(inTime + late, due)));
     }
 
-    /** Actions still open whose due date passed by {@code asOf} count as overdue. */
-    static FollowThrough followThrough(List<LoopDocument> loops, AsOf asOf) {
+    /**
+     * Actions still open whose due date passed by {@code asOf} count as overdue. The people are the
+     * actions' owners: whose follow-through the figures measure.
+     */
+    static FollowThrough followThrough(List<LoopDocument> loops, AsOf asOf, Withholding withholding) {
         Collection<ActionRef> actions = unique(loops, LoopDocument::actions, ActionRef::actionId);
         long completed = 0;
         long completedLate = 0;
@@ -77,18 +118,29 @@ final class PracticeSignals {
             }
         }
         long assigned = actions.size();
+        Gate owners = withholding.over(
+                actions.stream().map(ActionRef::owner).toList(),
+                "followThrough.assigned",
+                "followThrough.completed",
+                "followThrough.completedLate",
+                "followThrough.dropped",
+                "followThrough.open",
+                "followThrough.openOverdue",
+                "followThrough.completionRate",
+                "followThrough.inTimeRate");
         return new FollowThrough(
-                assigned,
-                completed,
-                completedLate,
-                dropped,
-                assigned - completed - dropped,
-                openOverdue,
-                rate(completed, assigned),
-                rate(completed - completedLate, assigned));
+                owners.value(assigned),
+                owners.value(completed),
+                owners.value(completedLate),
+                owners.value(dropped),
+                owners.value(assigned - completed - dropped),
+                owners.value(openOverdue),
+                owners.value(rate(completed, assigned)),
+                owners.value(rate(completed - completedLate, assigned)));
     }
 
-    static Safety safety(List<LoopDocument> loops) {
+    /** Each rate over its own decisions: all of them, those with a known reporter, those with a bad outcome, those reviewed. */
+    static Safety safety(List<LoopDocument> loops, Withholding withholding) {
         long decisions = loops.size();
         long uncertaintyStated =
                 loops.stream().filter(LoopDocument::uncertaintyStated).count();
@@ -96,6 +148,8 @@ final class PracticeSignals {
         long selfReported = 0;
         long bad = 0;
         long badSelfReported = 0;
+        List<String> reporters = new ArrayList<>();
+        List<String> badOnes = new ArrayList<>();
         for (LoopDocument loop : loops) {
             Outcome outcome = loop.outcome();
             if (outcome == null || outcome.reportedBy() == null || outcome.reportedBy() == ReportedBy.UNKNOWN) {
@@ -104,31 +158,42 @@ final class PracticeSignals {
             boolean self = outcome.reportedBy() == ReportedBy.DECISION_OWNER;
             reported++;
             selfReported += self ? 1 : 0;
+            reporters.add(loop.actor());
             if (BAD_OUTCOMES.contains(outcome.assessment())) {
                 bad++;
                 badSelfReported += self ? 1 : 0;
+                badOnes.add(loop.actor());
             }
         }
         Collection<ReviewRef> reviews = unique(loops, LoopDocument::reviews, ReviewRef::reviewId);
         long blameless = reviews.stream().filter(ReviewRef::blameless).count();
         long facilitated = reviews.stream().filter(ReviewRef::facilitated).count();
+        Gate all = withholding.over(actors(loops), "safety.decisions", "safety.uncertaintyStatedRate");
+        Gate known = withholding.over(reporters, "safety.outcomesWithReporter", "safety.selfReportedRate");
+        Gate badOutcomes = withholding.over(badOnes, "safety.badOutcomes", "safety.badOutcomesSelfReportedRate");
+        Gate reviewed = withholding.over(
+                actors(loops.stream().filter(loop -> !loop.reviews().isEmpty()).toList()),
+                "safety.reviews",
+                "safety.blamelessRate",
+                "safety.facilitatedRate");
         return new Safety(
-                decisions,
-                rate(uncertaintyStated, decisions),
-                reported,
-                rate(selfReported, reported),
-                bad,
-                rate(badSelfReported, bad),
-                reviews.size(),
-                rate(blameless, reviews.size()),
-                rate(facilitated, reviews.size()));
+                all.value(decisions),
+                all.value(rate(uncertaintyStated, decisions)),
+                known.value(reported),
+                known.value(rate(selfReported, reported)),
+                badOutcomes.value(bad),
+                badOutcomes.value(rate(badSelfReported, bad)),
+                reviewed.value((long) reviews.size()),
+                reviewed.value(rate(blameless, reviews.size())),
+                reviewed.value(rate(facilitated, reviews.size())));
     }
 
-    static Calibration calibration(List<LoopDocument> loops) {
+    static Calibration calibration(List<LoopDocument> loops, Withholding withholding) {
         long judged = 0;
         double confidence = 0;
         long hits = 0;
         double squaredError = 0;
+        List<String> judgedOnes = new ArrayList<>();
         for (LoopDocument loop : loops) {
             if (loop.outcome() == null || loop.confidence() == null) {
                 continue;
@@ -139,23 +204,50 @@ final class PracticeSignals {
             confidence += stated;
             hits += hit;
             squaredError += (stated - hit) * (stated - hit);
+            judgedOnes.add(loop.actor());
         }
+        Gate gate = withholding.over(
+                judgedOnes,
+                "calibration.decisionsJudged",
+                "calibration.meanConfidence",
+                "calibration.hitRate",
+                "calibration.overconfidence",
+                "calibration.brierScore");
         if (judged == 0) {
-            return new Calibration(0, null, null, null, null);
+            return new Calibration(gate.value(0L), null, null, null, null);
         }
         double meanConfidence = confidence / judged;
         double hitRate = (double) hits / judged;
-        return new Calibration(judged, meanConfidence, hitRate, meanConfidence - hitRate, squaredError / judged);
+        return new Calibration(
+                gate.value(judged),
+                gate.value(meanConfidence),
+                gate.value(hitRate),
+                gate.value(meanConfidence - hitRate),
+                gate.value(squaredError / judged));
     }
 
-    static Spread spread(List<LessonDocument> lessons) {
+    /** The people are the lessons' recorders. */
+    static Spread spread(List<LessonDocument> lessons, Withholding withholding) {
         long shared =
                 lessons.stream().filter(lesson -> lesson.sharedCount() > 0).count();
         long changedElsewhere = lessons.stream()
                 .filter(lesson -> lesson.behaviorChanges().stream()
                         .anyMatch(change -> !Objects.equals(change.orgUnit(), lesson.orgUnit())))
                 .count();
-        return new Spread(lessons.size(), rate(shared, lessons.size()), rate(changedElsewhere, lessons.size()));
+        Gate gate = withholding.over(
+                lessons.stream().map(LessonDocument::actor).toList(),
+                "spread.lessons",
+                "spread.sharedRate",
+                "spread.changedElsewhereRate");
+        return new Spread(
+                gate.value((long) lessons.size()),
+                gate.value(rate(shared, lessons.size())),
+                gate.value(rate(changedElsewhere, lessons.size())));
+    }
+
+    /** The decisions' makers, one per loop: the people most loop figures describe. */
+    private static List<String> actors(List<LoopDocument> loops) {
+        return loops.stream().map(LoopDocument::actor).toList();
     }
 
     /** The parts of the loops by id: the first copy of a review or action that several loops hold. */

@@ -1,24 +1,51 @@
 package io.learningloop.analytics.metrics;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
 
-/** The answers of the analytics API: each carries its cohort and the definition it used. */
+/**
+ * The answers of the analytics API: each carries its cohort and the definition it used. They hold
+ * figures only: no actor, owner or free text of any step (staff read them too). A figure may be
+ * {@code null} because there was nothing to measure or because it was withheld; the answer's
+ * {@code withheld} list (left out when empty) names every withheld one.
+ */
 final class Reports {
 
     private Reports() {}
 
-    record StageLatency(
-            String stage, int count, Double p50Days, Double p90Days, Double p99Days, String definition, String note) {}
+    /**
+     * One figure withheld from this answer.
+     *
+     * @param figure its path in the answer: field names joined by dots, an array element by its key
+     *     ({@code stages.decision-to-outcome.p50Days}, {@code safety.blamelessRate}; in the trends the
+     *     measure's name and the year: {@code Learning conversion.2024})
+     * @param reason why: {@code fewer than 5 people}
+     */
+    record Withheld(String figure, String reason) {}
 
-    record LatencyReport(Cohort cohort, String percentileMethod, List<StageLatency> stages) {}
+    record StageLatency(
+            String stage,
+            Integer count,
+            Double p50Days,
+            Double p90Days,
+            Double p99Days,
+            String definition,
+            String note) {}
+
+    record LatencyReport(
+            Cohort cohort,
+            String percentileMethod,
+            List<StageLatency> stages,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Withheld> withheld) {}
 
     record ConversionReport(
             Cohort cohort,
-            long lessonsRecorded,
-            long lessonsWithBehaviorChange,
+            Long lessonsRecorded,
+            Long lessonsWithBehaviorChange,
             Double conversionRate,
-            String definition) {}
+            String definition,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Withheld> withheld) {}
 
     /** The habits of a learning practice, for the cohort's decisions (and the lessons it recorded). */
     record PracticesReport(
@@ -28,35 +55,36 @@ final class Reports {
             Safety safety,
             Calibration calibration,
             Spread spread,
-            Map<String, String> definitions) {}
+            Map<String, String> definitions,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Withheld> withheld) {}
 
     /** Check-ins whose day (and tolerance) passed: {@code due}; planned ones not due yet count in {@code planned} only. */
     record CheckInDiscipline(
-            long planned, long due, long heldInTime, long heldLate, long missed, Double inTimeRate, Double heldRate) {}
+            Long planned, Long due, Long heldInTime, Long heldLate, Long missed, Double inTimeRate, Double heldRate) {}
 
     record FollowThrough(
-            long assigned,
-            long completed,
-            long completedLate,
-            long dropped,
-            long open,
-            long openOverdue,
+            Long assigned,
+            Long completed,
+            Long completedLate,
+            Long dropped,
+            Long open,
+            Long openOverdue,
             Double completionRate,
             Double inTimeRate) {}
 
     record Safety(
-            long decisions,
+            Long decisions,
             Double uncertaintyStatedRate,
-            long outcomesWithReporter,
+            Long outcomesWithReporter,
             Double selfReportedRate,
-            long badOutcomes,
+            Long badOutcomes,
             Double badOutcomesSelfReportedRate,
-            long reviews,
+            Long reviews,
             Double blamelessRate,
             Double facilitatedRate) {}
 
     record Calibration(
-            long decisionsJudged, Double meanConfidence, Double hitRate, Double overconfidence, Double brierScore) {}
+            Long decisionsJudged, Double meanConfidence, Double hitRate, Double overconfidence, Double brierScore) {}
 
-    record Spread(long lessons, Double sharedRate, Double changedElsewhereRate) {}
+    record Spread(Long lessons, Double sharedRate, Double changedElsewhereRate) {}
 }

@@ -12,6 +12,7 @@ enum Stage {
             Indices::loops,
             LoopDocument.DECISION_ID,
             LoopDocument.DECISION_TO_OUTCOME_DAYS,
+            LoopDocument.ACTOR,
             LoopDocument.DECIDED_AT,
             true,
             "days from a decision to its observed outcome (outcome occurredAt - decision occurredAt), over the"
@@ -21,6 +22,7 @@ enum Stage {
             Indices::loops,
             LoopDocument.DECISION_ID,
             LoopDocument.OUTCOME_TO_LESSON_DAYS,
+            LoopDocument.ACTOR,
             LoopDocument.DECIDED_AT,
             true,
             "days from a decision's outcome to the first lesson drawn from that decision at or after the"
@@ -30,6 +32,7 @@ enum Stage {
             Indices::lessons,
             LessonDocument.LESSON_ID,
             LessonDocument.LESSON_TO_BEHAVIOR_CHANGE_DAYS,
+            LessonDocument.ACTOR,
             LessonDocument.RECORDED_AT,
             false,
             "days from a lesson to the first behaviour change citing it (behaviour change occurredAt - lesson"
@@ -40,6 +43,7 @@ enum Stage {
             Indices::loops,
             LoopDocument.DECISION_ID,
             LoopDocument.DECISION_TO_BEHAVIOR_CHANGE_DAYS,
+            LoopDocument.ACTOR,
             LoopDocument.DECIDED_AT,
             true,
             "days from a decision to the first behaviour change caused by a lesson drawn from it, over the"
@@ -49,6 +53,9 @@ enum Stage {
     final Function<Indices, String> index;
     final String idField;
     final String latencyField;
+    /** Whose stage it is: the decision's maker, or the lesson's recorder. */
+    final String actorField;
+
     final String cohortField;
     final boolean hasCategory;
     final String definition;
@@ -58,6 +65,7 @@ enum Stage {
             Function<Indices, String> index,
             String idField,
             String latencyField,
+            String actorField,
             String cohortField,
             boolean hasCategory,
             String definition) {
@@ -65,6 +73,7 @@ enum Stage {
         this.index = index;
         this.idField = idField;
         this.latencyField = latencyField;
+        this.actorField = actorField;
         this.cohortField = cohortField;
         this.hasCategory = hasCategory;
         this.definition = definition;

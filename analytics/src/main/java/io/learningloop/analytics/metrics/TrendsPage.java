@@ -1,8 +1,11 @@
 package io.learningloop.analytics.metrics;
 
+import io.learningloop.analytics.metrics.Reports.Withheld;
 import io.learningloop.analytics.metrics.YearOverYear.Group;
 import io.learningloop.analytics.metrics.YearOverYear.Report;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The year-over-year report as one self-contained HTML page (no script, no external style), for
@@ -21,7 +24,7 @@ final class TrendsPage {
             td{text-align:right;font-variant-numeric:tabular-nums}td:first-child{text-align:left}
             td small{display:block;color:#57606a;font-size:.75rem}
             .better{color:#1a7f37;font-weight:600}.worse{color:#cf222e;font-weight:600}.same{color:#57606a}
-            .none{color:#8c959f}footer{margin-top:2rem;color:#57606a;font-size:.85rem}
+            .none{color:#8c959f}.withheld{color:#8c959f;font-style:italic}.withheld small{display:block}footer{margin-top:2rem;color:#57606a;font-size:.85rem}
             """;
 
     private TrendsPage() {}
@@ -40,6 +43,16 @@ final class TrendsPage {
                 .append("–")
                 .append(report.years().get(report.years().size() - 1))
                 .append(", including every unit below it. Trend: from the first year with a value to the last.</p>");
+        Map<String, String> reasons = report.withheld() == null
+                ? Map.of()
+                : report.withheld().stream()
+                        .collect(Collectors.toMap(Withheld::figure, Withheld::reason, (first, same) -> first));
+        if (!reasons.isEmpty()) {
+            html.append("<p class=\"sub\">Values marked <em>withheld</em> were computed over too few people"
+                            + " to show without exposing someone: ")
+                    .append(escape(reasons.values().iterator().next()))
+                    .append(".</p>");
+        }
         for (Group group : report.groups()) {
             html.append("<h2>").append(escape(group.title())).append("</h2><table><thead><tr><th>Measure</th>");
             report.years().forEach(year -> html.append("<th>").append(year).append("</th>"));
@@ -50,10 +63,15 @@ final class TrendsPage {
                         .append("<small>")
                         .append(escape(trend.definition()))
                         .append("</small></td>");
-                trend.values()
-                        .forEach(value -> html.append("<td>")
-                                .append(format(value, trend.unit()))
-                                .append("</td>"));
+                for (int i = 0; i < trend.values().size(); i++) {
+                    String figure = trend.name() + "." + report.years().get(i);
+                    html.append("<td>")
+                            .append(
+                                    reasons.containsKey(figure)
+                                            ? withheld(reasons.get(figure))
+                                            : format(trend.values().get(i), trend.unit()))
+                            .append("</td>");
+                }
                 html.append(directionCell(trend.direction())).append("</tr>");
             }
             html.append("</tbody></table>");
@@ -76,6 +94,12 @@ final class TrendsPage {
             case DAYS, COUNT -> String.format(Locale.ROOT, "%.0f", value);
             case SCORE -> String.format(Locale.ROOT, "%.2f", value);
         };
+    }
+
+    /** A value left out, saying why where it stands (the same reason as the JSON's {@code withheld}). */
+    static String withheld(String reason) {
+        return "<span class=\"withheld\" title=\"" + escape(reason) + "\">withheld <small>(" + escape(reason)
+                + ")</small></span>";
     }
 
     private static String directionCell(String direction) {

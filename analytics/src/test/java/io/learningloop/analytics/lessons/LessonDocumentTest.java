@@ -40,6 +40,15 @@ class LessonDocumentTest {
         assertThat(reversed).isEqualTo(inOrder);
     }
 
+    /** The recorder is the person a lesson figure's minimum group counts; a later change or share keeps it. */
+    @Test
+    void theLessonKeepsWhoRecordedItThroughLaterSteps() {
+        LessonDocument lesson = Lessons.changed(Lessons.recorded(Lessons.empty("l-1"), recorded, 0), changed);
+
+        assertThat(lesson.actor()).isEqualTo(recorded.actor()).isEqualTo("u-1");
+        assertThat(Lessons.changed(Lessons.empty("l-2"), changed).actor()).isNull();
+    }
+
     @Test
     void changeWithoutItsLessonDoesNotCountAsConverted() {
         assertThat(Lessons.changed(Lessons.empty("l-1"), changed).converted()).isFalse();

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -25,9 +26,11 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 /**
  * Seeded malformed queries over every endpoint and parameter of analytics, the metrics stubbed: no 5xx,
- * every refusal a problem with a stable type, no class name; and the refusals the issue found.
+ * every refusal a problem with a stable type, no class name; and the refusals the issue found. Each
+ * request sends the analyst key for {@code acme} ({@link AnalyticsSliceConfiguration}).
  */
 @WebMvcTest(AnalyticsController.class)
+@Import(AnalyticsSliceConfiguration.class)
 class MalformedQueriesTest {
 
     record Endpoint(String path, List<String> parameters, List<String> good) {}
@@ -58,9 +61,10 @@ class MalformedQueriesTest {
 
     @BeforeEach
     void emptyFigures() throws Exception {
-        when(metrics.latency(any())).thenReturn(new Reports.LatencyReport(null, "nearest-rank", List.of()));
-        when(yearOverYear.trends(any(), anyInt(), anyInt()))
-                .thenReturn(new YearOverYear.Report(null, List.of(2022, 2023, 2024), List.of(), "no data"));
+        when(metrics.latency(any(), any()))
+                .thenReturn(new Reports.LatencyReport(null, "nearest-rank", List.of(), List.of()));
+        when(yearOverYear.trends(any(), anyInt(), anyInt(), any()))
+                .thenReturn(new YearOverYear.Report(null, List.of(2022, 2023, 2024), List.of(), "no data", List.of()));
     }
 
     @AfterAll

@@ -24,6 +24,9 @@ class PracticeSignalsTest {
     /** The loops and lessons as a search cut to the counted parts returns them: the rest reads empty. */
     private static final ObjectMapper JSON = EventJson.newMapper();
 
+    /** An analyst's answers: nothing withheld (the withholding itself: {@link WithholdingTest}). */
+    private static final Audience EVERY_FIGURE = Audience.DETAIL;
+
     private static final AsOf NOW = new AsOf(Instant.parse("2026-01-01T12:00:00Z"), Duration.ofDays(3));
 
     /**
@@ -60,7 +63,8 @@ class PracticeSignalsTest {
     @Test
     void checkInDisciplineCountsOnlyCheckInsThatAreDue() {
         // planned 3 + 1 + 2 = 6; due = held 2 + late 1 + missed 1 = 4; in time 2/4, held 3/4.
-        assertThat(PracticeSignals.checkIns(loops, NOW)).isEqualTo(new CheckInDiscipline(6, 4, 2, 1, 1, 0.5, 0.75));
+        assertThat(PracticeSignals.checkIns(loops, NOW, EVERY_FIGURE.withholding()))
+                .isEqualTo(new CheckInDiscipline(6L, 4L, 2L, 1L, 1L, 0.5, 0.75));
     }
 
     /**
@@ -77,39 +81,48 @@ class PracticeSignalsTest {
                              {"actionId": "a6", "status": "open", "overdue": false, "dueDate": "2026-01-01"}]}"""));
         // 2025-12-28 counts missed from 2025-12-29T00:00Z + 3 days = 2026-01-01T00:00Z, before NOW (12:00);
         // 2025-12-29 only from 2026-01-02T00:00Z. a5 is overdue from 2026-01-01T00:00Z, a6 from 2026-01-02.
-        assertThat(PracticeSignals.checkIns(backfilled, NOW)).isEqualTo(new CheckInDiscipline(2, 1, 0, 0, 1, 0.0, 0.0));
-        assertThat(PracticeSignals.followThrough(backfilled, NOW))
-                .isEqualTo(new FollowThrough(2, 0, 0, 0, 2, 1, 0.0, 0.0));
+        assertThat(PracticeSignals.checkIns(backfilled, NOW, EVERY_FIGURE.withholding()))
+                .isEqualTo(new CheckInDiscipline(2L, 1L, 0L, 0L, 1L, 0.0, 0.0));
+        assertThat(PracticeSignals.followThrough(backfilled, NOW, EVERY_FIGURE.withholding()))
+                .isEqualTo(new FollowThrough(2L, 0L, 0L, 0L, 2L, 1L, 0.0, 0.0));
         // Exactly at the moment it counts: missed (the platform records it missed at that very moment).
         AsOf atTheBoundary = new AsOf(Instant.parse("2026-01-02T00:00:00Z"), Duration.ofDays(3));
-        assertThat(PracticeSignals.checkIns(backfilled, atTheBoundary).missed()).isEqualTo(2);
-        assertThat(PracticeSignals.followThrough(backfilled, atTheBoundary).openOverdue())
+        assertThat(PracticeSignals.checkIns(backfilled, atTheBoundary, EVERY_FIGURE.withholding())
+                        .missed())
+                .isEqualTo(2);
+        assertThat(PracticeSignals.followThrough(backfilled, atTheBoundary, EVERY_FIGURE.withholding())
+                        .openOverdue())
                 .isEqualTo(2);
         // A second before 2026-01-01T00:00Z nothing has passed yet.
         AsOf dayBefore = new AsOf(Instant.parse("2025-12-31T23:59:59Z"), Duration.ofDays(3));
-        assertThat(PracticeSignals.checkIns(backfilled, dayBefore).due()).isZero();
-        assertThat(PracticeSignals.followThrough(backfilled, dayBefore).openOverdue())
+        assertThat(PracticeSignals.checkIns(backfilled, dayBefore, EVERY_FIGURE.withholding())
+                        .due())
+                .isZero();
+        assertThat(PracticeSignals.followThrough(backfilled, dayBefore, EVERY_FIGURE.withholding())
+                        .openOverdue())
                 .isZero();
     }
 
     @Test
     void followThroughCountsEachActionOnceThoughTwoLoopsHoldIt() {
         // a1..a4: completed a1, a2 (a2 late), dropped a4, open a3 (overdue): 2/4 completed, 1/4 in time.
-        assertThat(PracticeSignals.followThrough(loops, NOW)).isEqualTo(new FollowThrough(4, 2, 1, 1, 1, 1, 0.5, 0.25));
+        assertThat(PracticeSignals.followThrough(loops, NOW, EVERY_FIGURE.withholding()))
+                .isEqualTo(new FollowThrough(4L, 2L, 1L, 1L, 1L, 1L, 0.5, 0.25));
     }
 
     @Test
     void safetySignalsOfDecisionsOutcomesAndReviews() {
         // uncertainty 2/3; outcomes with a reporter 2, self-reported 1/2; bad outcomes 1 (l1, by others): 0/1;
         // reviews r1, r2: blameless 1/2, facilitated 2/2.
-        assertThat(PracticeSignals.safety(loops)).isEqualTo(new Safety(3, 2.0 / 3, 2, 0.5, 1, 0.0, 2, 0.5, 1.0));
+        assertThat(PracticeSignals.safety(loops, EVERY_FIGURE.withholding()))
+                .isEqualTo(new Safety(3L, 2.0 / 3, 2L, 0.5, 1L, 0.0, 2L, 0.5, 1.0));
     }
 
     @Test
     void calibrationComparesStatedConfidenceWithHowOutcomesTurnedOut() {
         // judged l1 (0.9, miss) and l2 (0.6, hit): mean 0.75, hit rate 0.5, overconfidence 0.25,
         // Brier ((0.9 - 0)^2 + (0.6 - 1)^2) / 2 = (0.81 + 0.16) / 2 = 0.485.
-        Calibration calibration = PracticeSignals.calibration(loops);
+        Calibration calibration = PracticeSignals.calibration(loops, EVERY_FIGURE.withholding());
         assertThat(calibration.decisionsJudged()).isEqualTo(2);
         assertThat(calibration.meanConfidence()).isCloseTo(0.75, within(1e-12));
         assertThat(calibration.hitRate()).isEqualTo(0.5);
@@ -124,11 +137,13 @@ class PracticeSignalsTest {
                 {"decisionId": "l4", "confidence": 0.7, "uncertaintyStated": false,
                  "outcome": {"assessment": "failed", "reportedBy": "unknown"}, "checkInCounts": {}}"""));
 
-        Safety safety = PracticeSignals.safety(withUnknown);
+        Safety safety = PracticeSignals.safety(withUnknown, EVERY_FIGURE.withholding());
 
         assertThat(safety.outcomesWithReporter()).isEqualTo(2);
         assertThat(safety.badOutcomes()).isEqualTo(1);
-        assertThat(PracticeSignals.calibration(withUnknown).decisionsJudged()).isEqualTo(3);
+        assertThat(PracticeSignals.calibration(withUnknown, EVERY_FIGURE.withholding())
+                        .decisionsJudged())
+                .isEqualTo(3);
     }
 
     @Test
@@ -141,17 +156,20 @@ class PracticeSignalsTest {
                          "behaviorChanges": [{"orgUnit": "acme/eng"}]}"""), lesson("""
                         {"lessonId": "k3", "orgUnit": "acme/eng", "sharedCount": 0, "behaviorChanges": []}"""));
 
-        assertThat(PracticeSignals.spread(lessons)).isEqualTo(new Spread(3, 1.0 / 3, 1.0 / 3));
+        assertThat(PracticeSignals.spread(lessons, EVERY_FIGURE.withholding()))
+                .isEqualTo(new Spread(3L, 1.0 / 3, 1.0 / 3));
     }
 
     @Test
     void anEmptyCohortHasCountsOfZeroAndNoRates() {
-        assertThat(PracticeSignals.checkIns(List.of(), NOW))
-                .isEqualTo(new CheckInDiscipline(0, 0, 0, 0, 0, null, null));
-        assertThat(PracticeSignals.followThrough(List.of(), NOW))
-                .isEqualTo(new FollowThrough(0, 0, 0, 0, 0, 0, null, null));
-        assertThat(PracticeSignals.calibration(List.of())).isEqualTo(new Calibration(0, null, null, null, null));
-        assertThat(PracticeSignals.spread(List.of())).isEqualTo(new Spread(0, null, null));
+        assertThat(PracticeSignals.checkIns(List.of(), NOW, EVERY_FIGURE.withholding()))
+                .isEqualTo(new CheckInDiscipline(0L, 0L, 0L, 0L, 0L, null, null));
+        assertThat(PracticeSignals.followThrough(List.of(), NOW, EVERY_FIGURE.withholding()))
+                .isEqualTo(new FollowThrough(0L, 0L, 0L, 0L, 0L, 0L, null, null));
+        assertThat(PracticeSignals.calibration(List.of(), EVERY_FIGURE.withholding()))
+                .isEqualTo(new Calibration(0L, null, null, null, null));
+        assertThat(PracticeSignals.spread(List.of(), EVERY_FIGURE.withholding()))
+                .isEqualTo(new Spread(0L, null, null));
     }
 
     private static LoopDocument loop(String json) {

@@ -54,7 +54,8 @@ class TrendsTest {
                                         "days",
                                         Arrays.asList(20.25, null)),
                                 new Trend("Brier score", Unit.SCORE, Better.LOWER, "score", List.of(0.3, 0.34))))),
-                "Recent years are incomplete.");
+                "Recent years are incomplete.",
+                List.of());
 
         String page = TrendsPage.render(report);
 
@@ -67,5 +68,29 @@ class TrendsTest {
                 .contains("<td>20</td><td><span class=\"none\">–</span></td><td class=\"none\">–</td>")
                 .contains("<td>0.30</td><td>0.34</td><td class=\"worse\">▼ worse</td>")
                 .contains("Recent years are incomplete.");
+    }
+
+    @Test
+    void aWithheldValueShowsAsWithheldWithItsReasonNotAsNothingToMeasure() {
+        Report report = new Report(
+                "acme/eng",
+                List.of(2024, 2025),
+                List.of(new Group(
+                        "Do lessons change decisions?",
+                        List.of(new Trend(
+                                "Learning conversion",
+                                Unit.SHARE,
+                                Better.HIGHER,
+                                "converted / recorded",
+                                Arrays.asList(0.5, null))))),
+                "c",
+                List.of(new Reports.Withheld("Learning conversion.2025", "fewer than 5 people")));
+
+        String page = TrendsPage.render(report);
+
+        assertThat(page)
+                .contains("<td>50 %</td><td><span class=\"withheld\" title=\"fewer than 5 people\">withheld"
+                        + " <small>(fewer than 5 people)</small></span></td><td class=\"none\">–</td>")
+                .contains("computed over too few people to show without exposing someone: fewer than 5 people.");
     }
 }

@@ -1,0 +1,49 @@
+package io.learningloop.analytics.metrics;
+
+import io.learningloop.access.Scope;
+import io.learningloop.access.keys.ApiKeyStore;
+import io.learningloop.access.testing.TestKeys;
+import io.learningloop.access.web.AccessAutoConfiguration;
+import io.learningloop.analytics.AccessConfiguration;
+import java.util.Set;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.autoconfigure.web.servlet.MockMvcBuilderCustomizer;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+/**
+ * What a {@code @WebMvcTest} of the analytics controller needs besides it: the services' filter chain
+ * with analytics' rules, the privacy properties, and keys served from memory. Every request sends the
+ * analyst key for {@code acme} unless it says otherwise.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PrivacyProperties.class)
+@Import(AccessConfiguration.class)
+@ImportAutoConfiguration(AccessAutoConfiguration.class)
+class AnalyticsSliceConfiguration {
+
+    static final TestKeys.Issued ANALYST_KEY = TestKeys.issue("slice-analyst", Set.of(Scope.LOOPS_READ), "acme");
+
+    /** An analyst of two subtrees of acme only. */
+    static final TestKeys.Issued ENG_ANALYST_KEY =
+            TestKeys.issue("slice-eng-analyst", Set.of(Scope.LOOPS_READ), "acme/eng/platform", "acme/eng/data");
+
+    static final TestKeys.Issued STAFF_KEY = TestKeys.issue("slice-staff", Set.of(Scope.REPORTS_READ), "acme");
+
+    static final TestKeys.Issued TOOL_KEY = TestKeys.issue("slice-tool", Set.of(Scope.STEPS_WRITE), "acme");
+
+    @Bean
+    ApiKeyStore keys() {
+        return TestKeys.storeOf(ANALYST_KEY, ENG_ANALYST_KEY, STAFF_KEY, TOOL_KEY);
+    }
+
+    @Bean
+    MockMvcBuilderCustomizer sendTheAnalystKey() {
+        return mvc -> mvc.defaultRequest(
+                MockMvcRequestBuilders.get("/").header(HttpHeaders.AUTHORIZATION, ANALYST_KEY.bearer()));
+    }
+}
