@@ -310,12 +310,12 @@ final class BulkFile {
                 file -> file.raw(
                         "{\"step\": \"retrospective\"}",
                         Expected.refused(400, "retrospective", "invalid-step", "step")),
-                // bad field values: the same four fields the single endpoint names
+                // bad field values: the same four fields the single endpoint names (a tab names no one)
                 file -> file.raw(
                         """
                         {"step": "decision", "decisionId": "bk-bad-fields", "orgUnit": "Acme Eng", \
                         "occurredAt": "2022-03-01T10:00:00Z", "sourceTool": "retro-tool", \
-                        "actor": "jane.doe@acme.example", "title": "", "category": "operations", \
+                        "actor": "jane\\tdoe", "title": "", "category": "operations", \
                         "expectedOutcome": "x", "confidence": 1.5, "reviewBy": "2022-06-30"}""",
                         Expected.refused(400, "decision", "invalid-step", "actor", "confidence", "orgUnit", "title")),
                 file -> file.raw(

@@ -96,7 +96,7 @@ class CommandServiceIntegrationTest {
         long eventsBefore = eventCount();
         Answer answer = tool.post("/decisions", """
                 {"decisionId": "it-bad", "orgUnit": "Acme/Eng", "occurredAt": "2025-03-01T10:00:00Z",
-                 "sourceTool": "retro-tool", "actor": "jane.doe@acme.example", "title": "",
+                 "sourceTool": "retro-tool", "actor": "jane\\ndoe", "title": "",
                  "category": "operations", "expectedOutcome": "x", "confidence": 1.5, "reviewBy": "2025-06-30"}
                 """);
 

@@ -1,10 +1,11 @@
 package io.learningloop.command;
 
+import io.learningloop.command.pseudonyms.TestPseudonyms;
 import io.learningloop.testsupport.LocalStack;
 import java.util.Map;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
-/** Points a command service under test at the local stack, in its own schema and topic. */
+/** Points a command service under test at the local stack, in its own schema and topic, with the tests' pseudonym key. */
 final class CommandServiceTestProperties {
 
     private CommandServiceTestProperties() {}
@@ -22,7 +23,9 @@ final class CommandServiceTestProperties {
                 "axon.kafka.bootstrap-servers",
                 kafkaBootstrap,
                 "axon.kafka.default-topic",
-                topic);
+                topic,
+                "learning-loop.pseudonyms.key-file",
+                TestPseudonyms.file().toString());
     }
 
     static void register(DynamicPropertyRegistry properties, String schema, String topic, String kafkaBootstrap) {

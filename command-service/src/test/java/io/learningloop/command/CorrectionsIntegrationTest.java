@@ -140,7 +140,7 @@ class CorrectionsIntegrationTest {
         long before = eventsOf("co-d-4").size();
 
         Answer invalid = tool.post("/decisions/co-d-4/amendment", """
-                {"sourceTool": "fix-tool", "actor": "jane@acme.example",
+                {"sourceTool": "fix-tool", "actor": "jane\\ndoe",
                  "correction": %s}""".formatted(
                         Requests.decision("co-d-4", "2025-03-01T10:00:00Z").replace("0.7", "1.7")));
         Answer otherId = tool.post(

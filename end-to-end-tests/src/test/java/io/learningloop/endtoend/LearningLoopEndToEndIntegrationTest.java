@@ -7,12 +7,14 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.learningloop.access.testing.TestKeys;
+import io.learningloop.testsupport.EventTopicReader;
 import io.learningloop.testsupport.LocalStack;
 import io.learningloop.testsupport.ServiceProcess;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,6 +38,12 @@ class LearningLoopEndToEndIntegrationTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration BACKFILL_GRACE = Duration.ofSeconds(20);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String TOPIC = LocalStack.uniqueName("e2e-events-");
+    private static final String INDEX_PREFIX = LocalStack.uniqueName("e2e-") + "-";
+    /** Every identity the tests post for a person, as the JSON value a store would hold if it kept it. */
+    private static final List<String> RAW_PEOPLE =
+            List.of("\"u-1\"", "\"u-2\"", "\"u-7\"", "\"u-9\"", "jane.doe", "acme.example");
+
     private static ServiceProcess commands;
     private static ServiceProcess queries;
     private static ServiceProcess analytics;
@@ -53,8 +61,10 @@ class LearningLoopEndToEndIntegrationTest {
         Map<String, String> env = new HashMap<>();
         env.put("LL_POSTGRES_URL", LocalStack.postgresUrlWithSchema(schema));
         env.put("SPRING_FLYWAY_SCHEMAS", schema);
-        env.put("LL_KAFKA_TOPIC", LocalStack.uniqueName("e2e-events-"));
-        env.put("LL_INDEX_PREFIX", LocalStack.uniqueName("e2e-") + "-");
+        env.put("LL_KAFKA_TOPIC", TOPIC);
+        env.put("LL_INDEX_PREFIX", INDEX_PREFIX);
+        // The stack's key when it made one (infra/stack/stack up exports it), else one of this run's own.
+        env.put("LL_PSEUDONYM_KEY_FILE", pseudonymKeyFile().toString());
         env.put("LL_QUERY_CONSUMER_GROUP", LocalStack.uniqueName("e2e-query-"));
         env.put("LL_ANALYTICS_CONSUMER_GROUP", LocalStack.uniqueName("e2e-analytics-"));
         // The platform records a backfill's past deadlines this long after the steps arrived (a day by
@@ -479,6 +489,104 @@ class LearningLoopEndToEndIntegrationTest {
     }
 
     /** Every analytics answer for the units, for 2024 and 2025, by path. */
+    /**
+     * Whoever a tool names, in a single post or a bulk line, Elasticsearch and Kafka hold only the
+     * pseudonym: every stored document and every record is read and searched for the raw identities
+     * (PostgreSQL is scanned by the command service's PseudonymsIntegrationTest). The same person
+     * posted in two spellings and two ways is one pseudonym in the loop.
+     */
+    @Test
+    void noRawActorOrOwnerReachesElasticsearchOrKafka() throws Exception {
+        post(
+                "/decisions",
+                decision("e2e-pn1", "pseudo/eng", "operations", "2024-06-01T00:00:00Z", "")
+                        .replace("\"u-1\"", "\"Jane.Doe@Acme.example\""));
+        assertThat(postBulk("""
+                        {"step": "outcome", "decisionId": "e2e-pn1", "occurredAt": "2024-07-01T00:00:00Z", "sourceTool": "e2e-bulk", "actor": " jane.doe@acme.example", "assessment": "as-expected", "summary": "Fine"}
+                        """))
+                .allSatisfy(line -> assertThat(line.get("status").asInt()).isEqualTo(201));
+
+        AtomicReference<JsonNode> loop = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            loop.set(get(queries, "/loops/e2e-pn1"));
+            assertThat(eventTypes("e2e-pn1")).contains("DecisionMade", "OutcomeObserved");
+        });
+        List<String> actors = loop.get().get("timeline").findValuesAsText("actor");
+        assertThat(actors).hasSizeGreaterThanOrEqualTo(2).containsOnly(actors.get(0));
+        assertThat(actors.get(0)).matches("p-[a-z2-7]{26}");
+
+        try (EventTopicReader topic = new EventTopicReader(TOPIC)) {
+            // Every record published so far is indexed once in the events index (its id is the event id).
+            AtomicReference<List<String>> records = new AtomicReference<>();
+            AtomicReference<List<String>> documents = new AtomicReference<>();
+            await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+                records.set(topic.poll().stream()
+                        .map(record -> new String(record.value(), StandardCharsets.UTF_8))
+                        .toList());
+                documents.set(elasticsearchDocuments());
+                long events = elasticsearch("/" + INDEX_PREFIX + "events/_count", null)
+                        .get("count")
+                        .asLong();
+                assertThat(records.get()).isNotEmpty();
+                assertThat(events).isGreaterThanOrEqualTo(records.get().size());
+            });
+            for (String record : records.get()) {
+                assertThat(record.toLowerCase(java.util.Locale.ROOT)).doesNotContain(RAW_PEOPLE);
+                assertThat(JSON.readTree(record).findValuesAsText("actor"))
+                        .allMatch(actor -> actor.matches("p-[a-z2-7]{26}|learning-loop"));
+            }
+            for (String document : documents.get()) {
+                assertThat(document.toLowerCase(java.util.Locale.ROOT)).doesNotContain(RAW_PEOPLE);
+            }
+        }
+        // Searched as well as read: no indexed field of any index matches a raw identity.
+        for (String raw : List.of("u-1", "u-2", "u-7", "u-9", "jane.doe@acme.example")) {
+            JsonNode hits = elasticsearch("/" + INDEX_PREFIX + "*/_search", """
+                    {"size": 0, "track_total_hits": true, "query": {"multi_match": {"query": "%s",
+                     "fields": ["actor", "owner", "*.actor", "*.owner"], "lenient": true}}}
+                    """.formatted(raw));
+            assertThat(hits.at("/hits/total/value").asLong()).as(raw).isZero();
+        }
+    }
+
+    /** The _source of every document in the platform's indices of this run, as JSON text. */
+    private static List<String> elasticsearchDocuments() throws Exception {
+        elasticsearch("/" + INDEX_PREFIX + "*/_refresh", null);
+        JsonNode answer = elasticsearch("/" + INDEX_PREFIX + "*/_search?size=10000", """
+                {"query": {"match_all": {}}}
+                """);
+        List<String> documents = new java.util.ArrayList<>();
+        answer.at("/hits/hits").forEach(hit -> documents.add(hit.get("_source").toString()));
+        return documents;
+    }
+
+    private static JsonNode elasticsearch(String path, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(LocalStack.elasticsearchUrl() + path))
+                .header("Content-Type", "application/json");
+        HttpResponse<String> response = HTTP.send(
+                (body == null
+                                ? request.POST(HttpRequest.BodyPublishers.noBody())
+                                : request.POST(HttpRequest.BodyPublishers.ofString(body)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    /** {@code LL_PSEUDONYM_KEY_FILE} when the stack exported one, else 32 random bytes of this run. */
+    private static Path pseudonymKeyFile() throws java.io.IOException {
+        String given = System.getenv("LL_PSEUDONYM_KEY_FILE");
+        if (given != null && !given.isBlank()) {
+            return Path.of(given);
+        }
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        Path file = Path.of("target", "e2e-pseudonym.key").toAbsolutePath();
+        java.nio.file.Files.createDirectories(file.getParent());
+        java.nio.file.Files.writeString(file, java.util.Base64.getEncoder().encodeToString(key));
+        return file;
+    }
+
     private static Map<String, JsonNode> analyticsAnswers(String... orgUnits) throws Exception {
         Map<String, JsonNode> answers = new java.util.TreeMap<>();
         for (String orgUnit : orgUnits) {

@@ -168,7 +168,7 @@ final class DemoHistory {
         return body;
     }
 
-    /** A pseudonymous actor out of forty people. */
+    /** One of forty people, as the demo's tools know them; the service stores only their pseudonyms. */
     static String actor(Random random) {
         return "u-" + (1000 + random.nextInt(40));
     }

@@ -10,7 +10,7 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** POST /actions: an action a review assigned. The owner is a pseudonymous id, like the actor. */
+/** POST /actions: an action a review assigned. The owner, like the actor, is pseudonymised on arrival. */
 record ActionRequest(
         @StepId String actionId,
         @NotNull @OrgUnitPath String orgUnit,

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.InjectableValues;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,6 +18,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
 import com.fasterxml.jackson.datatype.jsr310.deser.LocalDateDeserializer;
+import io.learningloop.command.pseudonyms.Pseudonymiser;
 import io.learningloop.contract.BusinessDates;
 import io.learningloop.problems.Problems.FieldError;
 import jakarta.validation.Validator;
@@ -44,6 +46,9 @@ import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
  * {@code occuredAt} would otherwise lose data without a word), a number where text is expected, text
  * where a number is, a date outside {@link BusinessDates}, and text that no store can hold (NUL, half a
  * surrogate pair) are refused, each naming its field.
+ *
+ * <p>A field that names a person ({@link StepFields.PseudonymousId}) is replaced by its pseudonym as it is
+ * read: the request, and so every command and event built from it, never holds the raw identity.
  */
 @Component
 class StepBinder {
@@ -64,8 +69,11 @@ class StepBinder {
     private final Validator validator;
     private final SpringValidatorAdapter bindingValidator;
 
-    StepBinder(ObjectMapper json, Validator validator) {
+    StepBinder(ObjectMapper json, Validator validator, Pseudonymiser pseudonymiser) {
         this.json = strict(json);
+        // Read by PersonFields.OnArrival: every field that names a person is pseudonymised right here,
+        // the one reading every step goes through (single endpoints, bulk lines, corrections).
+        this.json.setInjectableValues(new InjectableValues.Std().addValue(Pseudonymiser.class, pseudonymiser));
         this.validator = validator;
         this.bindingValidator = new SpringValidatorAdapter(validator);
     }

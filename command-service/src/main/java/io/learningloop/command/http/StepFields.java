@@ -1,7 +1,9 @@
 package io.learningloop.command.http;
 
 import com.fasterxml.jackson.annotation.JacksonAnnotationsInside;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.learningloop.contract.OrgUnits;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Constraint;
 import jakarta.validation.Payload;
 import jakarta.validation.constraints.NotBlank;
@@ -38,15 +40,28 @@ final class StepFields {
         Class<? extends Payload>[] payload() default {};
     }
 
-    /** {@code actor}, an action's {@code owner}: a pseudonymous id, shaped like a step id, never a name or e-mail. */
+    /**
+     * {@code actor}, an action's {@code owner}, a corrector's {@code actor}: whoever the tool knows the
+     * person as (an e-mail address, a login, an employee number), replaced by their pseudonym as the
+     * request is read ({@link PersonFields}), so no name or e-mail address reaches the log. The same
+     * identity gives the same pseudonym in every tool and every post; a pseudonym is kept as it is.
+     */
     @NotNull
-    @Pattern(regexp = StepRules.ID, message = StepRules.ACTOR_MESSAGE)
-    @Constraint(validatedBy = {})
+    @Schema(
+            description = "Who, as the posting tool knows them (an e-mail address, a login, an employee number:"
+                    + " 1-" + PersonFields.MAX_IDENTITY + " characters, no control characters). Pseudonymised on"
+                    + " arrival: the service stores, publishes and shows only a keyed hash (p- and 26 characters),"
+                    + " the same for the same person in every tool (case and surrounding spaces ignored). A"
+                    + " pseudonym read back from the service is kept as it is.",
+            minLength = 1,
+            maxLength = PersonFields.MAX_IDENTITY)
+    @JsonDeserialize(using = PersonFields.OnArrival.class)
+    @Constraint(validatedBy = PersonFields.Pseudonymised.class)
     @JacksonAnnotationsInside
     @Target({ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER, ElementType.ANNOTATION_TYPE})
     @Retention(RetentionPolicy.RUNTIME)
     public @interface PseudonymousId {
-        String message() default "";
+        String message() default StepRules.PERSON_MESSAGE;
 
         Class<?>[] groups() default {};
 

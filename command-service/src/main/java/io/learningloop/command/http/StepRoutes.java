@@ -64,7 +64,7 @@ final class StepRoutes {
                     StepKinds.ACTION,
                     "assignAction",
                     "Record an action a review assigned",
-                    "Owner (a pseudonymous id) and due date; if it is neither completed nor dropped by the end of"
+                    "Owner (pseudonymised on arrival, as every actor) and due date; if it is neither completed nor dropped by the end of"
                             + " the due date, the platform records it overdue by itself."),
             StepRoute.of(
                     "/actions/{actionId}/completion",

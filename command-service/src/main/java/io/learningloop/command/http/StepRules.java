@@ -2,7 +2,7 @@ package io.learningloop.command.http;
 
 import io.learningloop.contract.StepIds;
 
-/** Formats shared by every step's request: ids, actors and free text limits. */
+/** Formats shared by every step's request: ids, people and free text limits. */
 final class StepRules {
 
     /** Step ids: tools bring their own; letters, digits and {@code . _ : -}, no spaces ({@link StepIds}). */
@@ -10,9 +10,9 @@ final class StepRules {
 
     static final String ID_MESSAGE = StepIds.MESSAGE;
 
-    /** A pseudonymous actor id: the same shape as an id, so neither an e-mail nor a full name fits. */
-    static final String ACTOR_MESSAGE =
-            "must be a pseudonymous id (letters, digits, . _ : -), never a name or an e-mail address";
+    /** A person's identity as a tool knows them; whatever it is, only its pseudonym is kept. */
+    static final String PERSON_MESSAGE = "must name a person as the tool knows them, 1-" + PersonFields.MAX_IDENTITY
+            + " characters without control characters (it is pseudonymised on arrival)";
 
     static final String ORG_UNIT_MESSAGE = "must be a lower-case path such as acme/eng/platform";
 

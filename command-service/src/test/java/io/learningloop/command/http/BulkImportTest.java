@@ -5,17 +5,21 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.learningloop.access.Caller;
 import io.learningloop.access.Scope;
+import io.learningloop.command.commands.AmendDecisionCommand;
 import io.learningloop.command.commands.MakeDecisionCommand;
 import io.learningloop.command.commands.ObserveOutcomeCommand;
+import io.learningloop.command.commands.RetractDecisionCommand;
 import io.learningloop.command.commands.StepAccepted;
 import io.learningloop.command.commands.Writer;
 import io.learningloop.command.domain.ConflictingStepException;
+import io.learningloop.command.pseudonyms.TestPseudonyms;
 import io.micrometer.core.instrument.MockClock;
 import io.micrometer.core.instrument.simple.SimpleConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -40,6 +44,7 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -66,7 +71,7 @@ class BulkImportTest {
     final ObjectMapper json = boundedJson();
     final BulkImport bulk = new BulkImport(
             new StepSender(gateway, Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC)),
-            new StepBinder(json, validator),
+            new StepBinder(json, validator, TestPseudonyms.pseudonymiser()),
             meters,
             LIMITS);
     final List<Map<String, Object>> results = new ArrayList<>();
@@ -159,6 +164,34 @@ class BulkImportTest {
                 .isEqualTo(1);
         assertThat(meters.get("learningloop.bulk.imports").timer().totalTime(TimeUnit.MILLISECONDS))
                 .isEqualTo(30);
+    }
+
+    @Test
+    void everyPersonOfALineIsSentAsTheirPseudonymTheSameOnEveryLine() throws IOException {
+        when(gateway.sendAndWait(any())).thenReturn(StepAccepted.recorded("d-1", "e-1"));
+        String amendment = """
+                {"step": "decision-amendment", "decisionId": "d-1", "sourceTool": "t", "actor": "U-4711 ", \
+                "reason": "typo", "correction": %s}""".formatted(DECISION.replace("\"step\": \"decision\", ", "")
+                .replace("\"u-1\"", "\"jane.doe@acme.example\""));
+        String retraction = """
+                {"step": "decision-retraction", "decisionId": "d-1", "sourceTool": "t", "actor": "u-4711", \
+                "reason": "wrong"}""";
+
+        run(List.of(DECISION.replace("\"u-1\"", "\"Jane.Doe@Acme.Example\""), amendment, retraction));
+
+        assertThat(results).allSatisfy(result -> assertThat(result).doesNotContainKey("errors"));
+        ArgumentCaptor<CommandMessage<?>> sent = ArgumentCaptor.captor();
+        verify(gateway, times(3)).sendAndWait(sent.capture());
+        MakeDecisionCommand decision =
+                (MakeDecisionCommand) sent.getAllValues().get(0).getPayload();
+        AmendDecisionCommand amended =
+                (AmendDecisionCommand) sent.getAllValues().get(1).getPayload();
+        RetractDecisionCommand retracted =
+                (RetractDecisionCommand) sent.getAllValues().get(2).getPayload();
+        assertThat(decision.provenance().actor()).isEqualTo(TestPseudonyms.JANE);
+        assertThat(amended.correction().provenance().actor()).isEqualTo(TestPseudonyms.JANE);
+        assertThat(amended.by().actor()).isEqualTo(TestPseudonyms.U_4711);
+        assertThat(retracted.by().actor()).isEqualTo(TestPseudonyms.U_4711);
     }
 
     @Test

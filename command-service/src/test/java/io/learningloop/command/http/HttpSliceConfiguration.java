@@ -5,6 +5,8 @@ import io.learningloop.access.keys.ApiKeyStore;
 import io.learningloop.access.testing.TestKeys;
 import io.learningloop.access.web.AccessAutoConfiguration;
 import io.learningloop.command.AccessConfiguration;
+import io.learningloop.command.pseudonyms.Pseudonymiser;
+import io.learningloop.command.pseudonyms.TestPseudonyms;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.Set;
@@ -20,8 +22,9 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 /**
  * What a {@code @WebMvcTest} of this package needs besides the controllers and their advice: the binder
  * both kinds of endpoint read steps with, the bulk import behind its controller, the limits of both, and a meter
- * registry; and the services' filter chain, with a tool key for {@code acme} that every request sends
- * unless it says otherwise. The step sender is each test's mock.
+ * registry, and the pseudonymiser the binder reads people with; and the services' filter chain, with a
+ * tool key for {@code acme} that every request sends unless it says otherwise. The step sender is each
+ * test's mock.
  */
 @TestConfiguration(proxyBeanMethods = false)
 @EnableConfigurationProperties({BulkImportProperties.class, StepBodyProperties.class})
@@ -40,6 +43,12 @@ class HttpSliceConfiguration {
     MockMvcBuilderCustomizer sendTheToolKey() {
         return mvc -> mvc.defaultRequest(
                 MockMvcRequestBuilders.get("/").header(HttpHeaders.AUTHORIZATION, TOOL_KEY.bearer()));
+    }
+
+    /** The tests' key, configured explicitly: the service itself reads its key from a file. */
+    @Bean
+    Pseudonymiser pseudonymiser() {
+        return TestPseudonyms.pseudonymiser();
     }
 
     @Bean
