@@ -122,10 +122,6 @@ class OpenApiDocumentIntegrationTest {
                         "/behavior-changes/{behaviorChangeId}/retraction");
         for (String path : List.of("/decisions", "/decisions/{decisionId}/outcome", "/lessons", "/behavior-changes")) {
             var responses = document.get("paths").get(path).at("/post/responses");
-            assertThat(responses.fieldNames())
-                    .toIterable()
-                    .as(path)
-                    .containsExactlyInAnyOrder("200", "201", "400", "404", "409");
             assertThat(responses.at("/404/content").has("application/problem+json"))
                     .as(path)
                     .isTrue();
@@ -134,6 +130,32 @@ class OpenApiDocumentIntegrationTest {
             var responses = document.get("paths").get(path).at("/post/responses");
             assertThat(responses.fieldNames()).toIterable().as(path).contains("201", "400", "404", "409");
         }
+        // Every single-step route, besides its own refusals: the body limit, the framework's refusals,
+        // the store away and a failure of the service, each a problem.
+        var paths = document.get("paths");
+        paths.fieldNames().forEachRemaining(path -> {
+            if (path.equals("/steps/bulk")) {
+                return;
+            }
+            var responses = paths.get(path).at("/post/responses");
+            assertThat(responses.fieldNames())
+                    .toIterable()
+                    .as(path)
+                    .containsExactlyInAnyOrder("200", "201", "400", "404", "409", "406", "413", "415", "500", "503");
+            for (String status : List.of("400", "404", "409", "406", "413", "415", "500", "503")) {
+                assertThat(responses
+                                .at("/" + status + "/content/application~1problem+json/schema/$ref")
+                                .asText())
+                        .as(path + " " + status)
+                        .isEqualTo("#/components/schemas/Problem");
+            }
+            assertThat(responses.at("/503/headers/Retry-After/schema/type").asText())
+                    .as(path)
+                    .isEqualTo("integer");
+            assertThat(responses.at("/413/description").asText()).as(path).contains("body-too-large");
+        });
+        assertThat(document.at("/components/schemas/Problem/properties").has("correlationId"))
+                .isTrue();
         var amendment = document.at("/paths/~1decisions~1{decisionId}~1amendment/post/requestBody/content"
                         + "/application~1json/schema/$ref")
                 .asText();
@@ -145,6 +167,11 @@ class OpenApiDocumentIntegrationTest {
         assertThat(bulk.at("/requestBody/content").has("application/x-ndjson")).isTrue();
         assertThat(bulk.at("/responses/200/content").has("application/x-ndjson"))
                 .isTrue();
+        assertThat(bulk.get("responses").fieldNames())
+                .toIterable()
+                .containsExactlyInAnyOrder("200", "406", "413", "415", "500");
+        assertThat(bulk.get("description").asText())
+                .contains("`decision`", "`check-in`", "`review`", "`action-completion`", "`lesson-share`");
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.learningloop.problems;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,7 +59,16 @@ public abstract class ProblemHandler extends ResponseEntityExceptionHandler {
     /** A failure of the service, never of the request: the caller quotes the id, the log has the rest. */
     @ExceptionHandler
     ResponseEntity<Object> unexpected(Exception e) {
-        return failure(e);
+        return recognised(e).orElseGet(() -> failure(e));
+    }
+
+    /**
+     * A failure that is no fault of the request and that the service can name, however it was wrapped
+     * (its store is away: 503); empty, as here, for a failure nobody expected. Spring picks this class's
+     * handler for any exception no other handler names, so overriding this sees every such failure.
+     */
+    protected Optional<ResponseEntity<Object>> recognised(Exception e) {
+        return Optional.empty();
     }
 
     /** The answer to an exception nobody expected, and its log line with the correlation id. */

@@ -175,12 +175,23 @@ public final class DeadLetters {
         try {
             event = decoder.decode(toRecord(entry));
         } catch (UndecodableEventException e) {
-            return keep(entry, ParkReason.UNDECODABLE, e.getMessage());
+            Parked.Reason reason = ParkReasons.undecodable(e);
+            ParkReasons.log(
+                    new Parked(
+                            entry.projection(),
+                            entry.topic(),
+                            entry.partition(),
+                            entry.offset(),
+                            ParkReason.UNDECODABLE,
+                            reason),
+                    "still parked after a re-drive");
+            return keep(entry, ParkReason.UNDECODABLE, reason.shown());
         }
         List<Parked> refused = writer.write(projection, List.of(event)).parked();
         if (refused.isEmpty()) {
             return Optional.empty();
         }
+        ParkReasons.log(refused.get(0), "still parked after a re-drive");
         return keep(entry, refused.get(0).kind(), refused.get(0).reason());
     }
 

@@ -138,11 +138,7 @@ public final class DocumentWriter {
                     throw new IOException(projection.name() + ": Elasticsearch refused " + id + ": "
                             + item.error().type() + " " + item.error().reason());
                 }
-                parked.add(
-                        event,
-                        ParkReason.ELASTICSEARCH_REFUSED,
-                        "document " + id + ": " + item.error().type() + ": "
-                                + item.error().reason());
+                parked.add(event, ParkReason.ELASTICSEARCH_REFUSED, ParkReasons.elasticsearchRefused(id, item.error()));
             }
         }
         return written;
@@ -165,11 +161,7 @@ public final class DocumentWriter {
             if (!Refusals.permanent(e.status(), e.error().type())) {
                 throw e;
             }
-            parked.add(
-                    event,
-                    ParkReason.ELASTICSEARCH_REFUSED,
-                    "document " + id + ": " + e.error().type() + ": "
-                            + e.error().reason());
+            parked.add(event, ParkReason.ELASTICSEARCH_REFUSED, ParkReasons.elasticsearchRefused(id, e.error()));
             return null;
         }
     }
@@ -183,7 +175,7 @@ public final class DocumentWriter {
         try {
             return projection.apply(id, current, event);
         } catch (RuntimeException e) {
-            parked.add(event, ParkReason.PROJECTION_FAILED, "document " + id + ": " + e);
+            parked.add(event, ParkReason.PROJECTION_FAILED, ParkReasons.projectionFailed(projection.name(), id, e));
             return current;
         }
     }
@@ -196,7 +188,7 @@ public final class DocumentWriter {
             try {
                 ids = projection.documentIds(event);
             } catch (RuntimeException e) {
-                parked.add(event, ParkReason.PROJECTION_FAILED, "document ids: " + e);
+                parked.add(event, ParkReason.PROJECTION_FAILED, ParkReasons.noDocumentIds(projection.name(), e));
                 continue;
             }
             for (String id : ids) {
@@ -219,7 +211,7 @@ public final class DocumentWriter {
             return byPosition.containsKey(position(event));
         }
 
-        void add(EventEnvelope event, ParkReason kind, String reason) {
+        void add(EventEnvelope event, ParkReason kind, Parked.Reason reason) {
             byPosition.putIfAbsent(
                     position(event),
                     new Parked(projection, event.topic(), event.partition(), event.offset(), kind, reason));

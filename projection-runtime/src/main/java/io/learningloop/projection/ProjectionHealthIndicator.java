@@ -1,7 +1,10 @@
 package io.learningloop.projection;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.Status;
@@ -23,30 +26,46 @@ public class ProjectionHealthIndicator extends AbstractHealthIndicator {
     /** Three session timeouts: longer than any rebalance, short against an outage. */
     static final Duration KAFKA_SILENCE = Duration.ofSeconds(30);
 
-    private final ProjectionRunner runner;
-    private final DeadLetters deadLetters;
-    private final Instant createdAt = Instant.now();
+    private final Supplier<ProjectionStatus> runnerStatus;
+    private final Supplier<Optional<ConsumerState>> consumerState;
+    private final Supplier<DeadLetters.Summary> parkedSummary;
+    private final Clock clock;
+    private final Instant createdAt;
 
     public ProjectionHealthIndicator(ProjectionRunner runner, DeadLetters deadLetters) {
-        this.runner = runner;
-        this.deadLetters = deadLetters;
+        this(runner::status, runner::consumerState, deadLetters::knownSummary, Clock.systemUTC());
+    }
+
+    /** What the runner and the dead letters know, read anew on every check; the clock times the silence. */
+    ProjectionHealthIndicator(
+            Supplier<ProjectionStatus> runnerStatus,
+            Supplier<Optional<ConsumerState>> consumerState,
+            Supplier<DeadLetters.Summary> parkedSummary,
+            Clock clock) {
+        this.runnerStatus = runnerStatus;
+        this.consumerState = consumerState;
+        this.parkedSummary = parkedSummary;
+        this.clock = clock;
+        this.createdAt = clock.instant();
     }
 
     @Override
     protected void doHealthCheck(Health.Builder builder) {
-        ProjectionStatus status = runner.status();
-        DeadLetters.Summary parked = deadLetters.knownSummary();
+        ProjectionStatus status = runnerStatus.get();
+        DeadLetters.Summary parked = parkedSummary.get();
         builder.status(parked.count() > 0 ? DEGRADED : Status.UP)
                 .withDetail("recordsCommitted", status.recordsCommitted())
                 .withDetail("parkedRecords", parked.count());
         if (status.lastCommitAt() != null) {
             builder.withDetail("lastCommitAt", status.lastCommitAt().toString());
         }
-        runner.consumerState().ifPresent(consumer -> {
+        consumerState.get().ifPresent(consumer -> {
             builder.withDetail("recordsLagMax", consumer.recordsLagMax())
                     .withDetail("assignedPartitions", consumer.assignedPartitions());
             double silentSeconds = consumer.secondsSinceHeartbeat();
-            boolean startedLongAgo = Duration.between(createdAt, Instant.now()).compareTo(KAFKA_SILENCE) > 0;
+            // Right after a start the consumer has not met the coordinator yet: that is no silence.
+            boolean startedLongAgo =
+                    Duration.between(createdAt, clock.instant()).compareTo(KAFKA_SILENCE) > 0;
             if (startedLongAgo && silentSeconds > KAFKA_SILENCE.toSeconds()) {
                 builder.outOfService().withDetail("kafkaSilentForSeconds", Math.round(silentSeconds));
             }

@@ -187,7 +187,7 @@ public final class ProjectionRunner implements AutoCloseable {
                             record.partition(),
                             record.offset(),
                             ParkReason.UNDECODABLE,
-                            e.getMessage()));
+                            ParkReasons.undecodable(e)));
                 }
             }
         }
@@ -209,14 +209,7 @@ public final class ProjectionRunner implements AutoCloseable {
                             "reason",
                             entry.kind().wireName())
                     .increment();
-            log.error(
-                    "{} parked {}-{}@{} ({}): {}",
-                    entry.projection(),
-                    entry.topic(),
-                    entry.partition(),
-                    entry.offset(),
-                    entry.kind().wireName(),
-                    entry.reason());
+            ParkReasons.log(entry, "parked");
         }
     }
 

@@ -29,7 +29,10 @@ final class ApiDocs {
             @Schema(example = "/decisions") String instance,
 
             @Schema(description = "the fields at fault, when the refusal is about fields")
-            List<FieldError> errors) {}
+            List<FieldError> errors,
+
+            @Schema(description = "on a 500 only: the id under which the service's log holds the failure")
+            String correlationId) {}
 
     @Schema(description = "One line of a bulk answer: an accepted line")
     record BulkLineAccepted(
@@ -53,7 +56,9 @@ final class ApiDocs {
     record BulkLineRefused(
             int line,
 
-            @Schema(description = "400, 404 or 409 as the single endpoint would answer; 500: the service failed")
+            @Schema(
+                    description = "400, 404 or 409 as the single endpoint would answer; 413: the line is over"
+                            + " `max-line-bytes`; 503: the event store is away; 500: the service failed")
             int status,
 
             @Schema(description = "absent when the line has no readable step")

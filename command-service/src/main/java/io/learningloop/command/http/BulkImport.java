@@ -201,7 +201,12 @@ class BulkImport {
         try {
             return accepted(number, kind, steps.send(kind, request, givenId));
         } catch (RuntimeException e) {
-            return refused(number, kind.name(), StepProblems.refusal(e).orElseGet(() -> failed(number, e)));
+            return refused(
+                    number,
+                    kind.name(),
+                    StepProblems.refusal(e)
+                            .or(() -> StoreUnavailableResponses.answer(e))
+                            .orElseGet(() -> failed(number, e)));
         }
     }
 

@@ -41,15 +41,7 @@ class BulkImportController {
     @PostMapping(path = "/steps/bulk", consumes = ApiDocs.NDJSON)
     @Operation(
             summary = "Import many steps, one per line",
-            description = """
-                    Each line is a JSON object with `"step"`: `decision`, `outcome`, `lesson` or \
-                    `behavior-change`, and otherwise exactly the fields of that step's single endpoint (an \
-                    outcome names its decision in `decisionId`). Lines are processed in file order, each on \
-                    its own: validated like the single endpoint, then stored in its own transaction, whole or \
-                    not at all. A refused line does not stop the others. Blank lines are skipped but counted \
-                    in line numbers. Posting the same file again is safe: every step recorded before answers \
-                    `200` with `alreadyRecorded`, and nothing new is stored (give every step its id: a step \
-                    without one gets a new id each time).""",
+            // The description lists the kinds of step from StepKinds: BulkOperation writes it.
             requestBody =
                     @io.swagger.v3.oas.annotations.parameters.RequestBody(
                             required = true,
@@ -66,7 +58,8 @@ class BulkImportController {
             responseCode = "200",
             description = "One result per non-blank line, in file order, written as"
                     + " each line is processed (`status` 201/200 accepted, 400/404/409 refused with the single endpoint's"
-                    + " problem, 413 a line over `max-line-bytes`, 500 a failure of the service), then a summary line",
+                    + " problem, 413 a line over `max-line-bytes`, 503 the event store away (post the file again"
+                    + " later), 500 a failure of the service), then a summary line",
             content =
                     @Content(
                             mediaType = ApiDocs.NDJSON,

@@ -7,6 +7,7 @@ import io.learningloop.command.domain.LoopRuleViolationException;
 import io.learningloop.command.domain.UnknownReferenceException;
 import io.learningloop.problems.ProblemHandler;
 import java.util.List;
+import java.util.Optional;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -50,6 +51,12 @@ class ProblemResponses extends ProblemHandler {
     })
     ResponseEntity<Object> onRefusedStep(RuntimeException e) {
         return StepProblems.refusal(e).orElseThrow(() -> e);
+    }
+
+    /** The event store away, wherever in the cause chain that shows: 503 with Retry-After, never a 500. */
+    @Override
+    protected Optional<ResponseEntity<Object>> recognised(Exception e) {
+        return StoreUnavailableResponses.answer(e);
     }
 
     /** A bulk file over the limits is refused before any of it is stored. */

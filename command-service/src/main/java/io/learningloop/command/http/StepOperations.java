@@ -104,6 +104,7 @@ class StepOperations implements OpenApiCustomizer {
                         "409",
                         problem("`conflicting-step`: the id is taken by other content or another"
                                 + " kind of step; `concurrent-step`: retry")));
+        ProblemAnswers.addSingleStepAnswers(operation.getResponses());
     }
 
     /** One schema per id field ({@code DecisionAnswer} for every step that answers a {@code decisionId}). */
@@ -129,11 +130,6 @@ class StepOperations implements OpenApiCustomizer {
     }
 
     private static ApiResponse problem(String description) {
-        return new ApiResponse()
-                .description(description)
-                .content(new Content()
-                        .addMediaType(
-                                ApiDocs.PROBLEM_JSON,
-                                new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem"))));
+        return ProblemAnswers.problem(description);
     }
 }

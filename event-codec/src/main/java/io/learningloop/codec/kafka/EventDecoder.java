@@ -1,7 +1,11 @@
 package io.learningloop.codec.kafka;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.learningloop.codec.json.EventJson;
 import io.learningloop.codec.json.EventUpcasts;
@@ -10,6 +14,7 @@ import io.learningloop.contract.KafkaContract;
 import io.learningloop.contract.events.LoopEvent;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 
@@ -38,8 +43,37 @@ public final class EventDecoder {
             return new EventEnvelope(
                     event, type, upcast.revision(), sequence, record.topic(), record.partition(), record.offset());
         } catch (IOException | RuntimeException e) {
-            throw new UndecodableEventException(record, "value is not a valid " + type + ": " + e.getMessage());
+            throw new UndecodableEventException(record, "value is not a valid " + type + ": " + unreadable(e), e);
         }
+    }
+
+    /**
+     * What Jackson could not read, in words: its messages name Java types ({@code java.time.LocalDate},
+     * the event's record class), which belong in the log (the cause), not in a reason shown to people.
+     */
+    private static String unreadable(Exception e) {
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().stream()
+                    .map(reference -> reference.getFieldName() != null
+                            ? reference.getFieldName()
+                            : "[" + reference.getIndex() + "]")
+                    .collect(Collectors.joining("."))
+                    .replace(".[", "[");
+            if (mapping instanceof UnrecognizedPropertyException) {
+                return "field " + field + " is not a field of this event";
+            }
+            if (mapping instanceof InvalidFormatException invalid) {
+                return "field " + field + " cannot be read from '" + invalid.getValue() + "'";
+            }
+            return "field " + field + " cannot be read";
+        }
+        if (e instanceof JsonParseException parse) {
+            return parse.getLocation() == null
+                    ? "it is not JSON"
+                    : "it is not JSON (at line " + parse.getLocation().getLineNr() + ", column "
+                            + parse.getLocation().getColumnNr() + ")";
+        }
+        return "it does not have the event's shape";
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name) throws UndecodableEventException {

@@ -50,6 +50,41 @@ class EventDecoderTest {
                 .hasMessageContaining("revision 7 is not supported");
     }
 
+    /** A qualified Java name ({@code java.time.LocalDate}, the event's record class). */
+    private static final java.util.regex.Pattern CLASS_NAME =
+            java.util.regex.Pattern.compile("\\b[a-z][a-z0-9_]*(\\.[a-z0-9_]+)+\\.[A-Z]\\w*");
+
+    @Test
+    void aValueThatCannotBeReadIsRefusedInWordsWithJacksonsAccountAsTheCause() {
+        assertThatThrownBy(() -> decoder.decode(record("DecisionMade", "2", """
+                        {"eventId": "e-1", "decisionId": "d-1", "orgUnit": "acme/eng",
+                         "occurredAt": "2024-01-10T10:00:00Z", "recordedAt": "2024-01-10T10:00:01Z",
+                         "sourceTool": "t", "actor": "u-1", "title": "T", "category": "product",
+                         "expectedOutcome": "E", "confidence": 0.5, "reviewBy": "next spring"}
+                        """)))
+                .isInstanceOfSatisfying(UndecodableEventException.class, e -> {
+                    assertThat(e.reason())
+                            .isEqualTo("value is not a valid DecisionMade: field reviewBy cannot be read from"
+                                    + " 'next spring'");
+                    assertThat(e.getMessage()).isEqualTo("t-0@0: " + e.reason());
+                    assertThat(e.getCause().getMessage()).contains("java.time.LocalDate");
+                });
+    }
+
+    @Test
+    void reasonsNameNoJavaType() {
+        for (String json : java.util.List.of(
+                "{\"eventId\": 7, \"decisionId\": {}}", "{\"confidence\": \"high\"}", "[1]", "{\"eventId\": tru}")) {
+            assertThatThrownBy(() -> decoder.decode(record("DecisionMade", "2", json)))
+                    .as(json)
+                    .isInstanceOfSatisfying(
+                            UndecodableEventException.class,
+                            e -> assertThat(CLASS_NAME.matcher(e.getMessage()).find())
+                                    .as(e.getMessage())
+                                    .isFalse());
+        }
+    }
+
     private static ConsumerRecord<String, byte[]> record(String type, String revision, String json) {
         ConsumerRecord<String, byte[]> record =
                 new ConsumerRecord<>("t", 0, 0L, "d-1", json.getBytes(StandardCharsets.UTF_8));

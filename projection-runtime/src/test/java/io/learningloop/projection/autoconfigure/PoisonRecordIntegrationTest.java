@@ -169,9 +169,18 @@ class PoisonRecordIntegrationTest {
                         assertThat(entry.key()).isEqualTo("d-key");
                         assertThat(entry.partition()).isZero();
                     });
-                    assertThat(reason(parked, 0)).contains("document d-poison:").contains("reviewBy");
-                    assertThat(reason(parked, 1)).contains("cannot apply a decision titled boom");
-                    assertThat(reason(parked, 2)).contains("unknown event type 'NoSuchEvent'");
+                    assertThat(reason(parked, 0))
+                            .startsWith("Elasticsearch refused document d-poison: ")
+                            .contains("failed to parse field [reviewBy]");
+                    assertThat(reason(parked, 1))
+                            .isEqualTo("the reviews projection cannot apply the event to document d-boom: cannot"
+                                    + " apply a decision titled boom");
+                    assertThat(reason(parked, 2))
+                            .isEqualTo("the record is not a Learning Loop event: unknown event type 'NoSuchEvent'");
+                    // Words for the operator: no Java class, no Elasticsearch error type.
+                    assertThat(parked)
+                            .allSatisfy(entry -> assertThat(entry.reason())
+                                    .doesNotContain("Exception", "exception", "java.", "io.learningloop"));
                     assertThat(parked(ParkReason.ELASTICSEARCH_REFUSED)).isEqualTo(1.0);
                     assertThat(parked(ParkReason.PROJECTION_FAILED)).isEqualTo(1.0);
                     assertThat(parked(ParkReason.UNDECODABLE)).isEqualTo(1.0);
