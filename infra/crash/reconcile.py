@@ -2,8 +2,9 @@
 """Reconciles acknowledged steps against every store: the reusable half of the crash tests.
 
 Input: a file of acknowledged steps ("kind<TAB>id<TAB>eventId<TAB>epoch", as infra/crash/load.py
-writes it) and the stack's environment (LL_POSTGRES_*, LL_KAFKA_BOOTSTRAP, LL_ELASTICSEARCH_URL,
-LL_STACK_DIR for the Kafka tools). For each store it reports how many acknowledged steps are
+writes it) and the stack's environment (LL_POSTGRES_* - the service role, whose SELECT on the
+event store is all a reader needs -, LL_KAFKA_BOOTSTRAP, LL_ELASTICSEARCH_URL, LL_STACK_DIR for the
+Kafka tools). For each store it reports how many acknowledged steps are
 missing ("lost") and how many are there more than once ("duplicated"):
 
   event store   domain_event_entry, by the payload's event id (and one event per new aggregate)

@@ -15,3 +15,7 @@ CREATE TABLE api_key (
     -- null: the service's default limit
     requests_per_second INTEGER      CHECK (requests_per_second > 0)
 );
+
+-- Read-only for the roles that check keys: the command service's and the readers' (query, analytics).
+GRANT SELECT ON api_key TO ${service_role};
+GRANT SELECT ON api_key TO ${key_reader_role};

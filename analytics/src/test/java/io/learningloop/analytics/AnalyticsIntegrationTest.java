@@ -47,9 +47,9 @@ class AnalyticsIntegrationTest {
     static final String GROUP = LocalStack.uniqueName("it-analytics-");
     static boolean loaded;
 
-    /** The key table's owner: writes the test's keys, and stands in for the key reader role analytics reads them as. */
+    /** The key table's owner: writes the test's keys (analytics reads them as the key reader). */
     static final DataSource OWNER = new DriverManagerDataSource(
-            LocalStack.postgresUrl(), LocalStack.postgresUser(), LocalStack.postgresPassword());
+            LocalStack.postgresUrl(), LocalStack.postgresOwnerUser(), LocalStack.postgresOwnerPassword());
 
     /** Reads everything of acme and initech, without withholding. */
     static final TestKeys.Issued ANALYST =
@@ -63,10 +63,8 @@ class AnalyticsIntegrationTest {
 
     @DynamicPropertySource
     static void stack(DynamicPropertyRegistry properties) {
+        // the key table too, read as the key reader role
         ProjectionServiceTestProperties.register(properties, TOPIC, GROUP, PREFIX);
-        properties.add("spring.datasource.url", LocalStack::postgresUrl);
-        properties.add("spring.datasource.username", LocalStack::postgresUser);
-        properties.add("spring.datasource.password", LocalStack::postgresPassword);
     }
 
     @LocalServerPort

@@ -25,12 +25,14 @@ public class AccessConfiguration {
         return routes -> routes.requestMatchers(HttpMethod.POST, "/**").hasAuthority(Scope.STEPS_WRITE.wireName());
     }
 
-    /** The key table's own migrations, after the event store's, with the same (owner's) connection. */
+    /** The key table's own migrations, after the event store's, with the same (owner's) connection and roles. */
     @Bean
     FlywayMigrationStrategy migrateTheKeyTableToo() {
         return flyway -> {
             flyway.migrate();
-            AccessSchema.migrate(flyway.getConfiguration().getDataSource());
+            AccessSchema.migrate(
+                    flyway.getConfiguration().getDataSource(),
+                    flyway.getConfiguration().getPlaceholders());
         };
     }
 

@@ -1,6 +1,7 @@
 package io.learningloop.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -74,6 +76,27 @@ class CommandServiceIntegrationTest {
             assertThat(value.get("category").asText()).isEqualTo("operations");
             assertThat(value.get("occurredAt").asText()).isEqualTo("2025-03-01T10:00:00Z");
         }
+    }
+
+    /**
+     * The service stores steps through its own connections as the stack's service role, which cannot
+     * change what it stored (AppendOnlyEventStoreIntegrationTest covers every refusal).
+     */
+    @Test
+    void serviceStoresStepsAsARoleThatCannotRewriteThem() {
+        assertThat(tool.post("/decisions", Requests.decision("it-d-ro", "2025-03-01T10:00:00Z"))
+                        .status())
+                .isEqualTo(201);
+
+        assertThat(jdbc.queryForObject("select current_user", String.class)).isEqualTo(LocalStack.postgresUser());
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from domain_event_entry where aggregate_identifier = 'it-d-ro'", Long.class))
+                .isEqualTo(1L);
+        assertThatThrownBy(() -> jdbc.update("update domain_event_entry set payload_type = payload_type"
+                        + " where aggregate_identifier = 'it-d-ro'"))
+                .isInstanceOf(DataAccessException.class)
+                .rootCause()
+                .hasMessageContaining("permission denied for table domain_event_entry");
     }
 
     @Test

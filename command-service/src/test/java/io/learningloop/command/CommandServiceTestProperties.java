@@ -5,7 +5,10 @@ import io.learningloop.testsupport.LocalStack;
 import java.util.Map;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
-/** Points a command service under test at the local stack, in its own schema and topic, with the tests' pseudonym key. */
+/**
+ * Points a command service under test at the local stack, in its own schema and topic, with the tests'
+ * pseudonym key: it migrates as the schema owner and runs as the service role, as in production.
+ */
 final class CommandServiceTestProperties {
 
     private CommandServiceTestProperties() {}
@@ -18,6 +21,10 @@ final class CommandServiceTestProperties {
                 LocalStack.postgresUser(),
                 "spring.datasource.password",
                 LocalStack.postgresPassword(),
+                "spring.flyway.user",
+                LocalStack.postgresOwnerUser(),
+                "spring.flyway.password",
+                LocalStack.postgresOwnerPassword(),
                 "spring.flyway.schemas",
                 schema,
                 "axon.kafka.bootstrap-servers",

@@ -18,7 +18,7 @@ final class TestTool {
 
     static DriverManagerDataSource owner(String schema) {
         DriverManagerDataSource owner = new DriverManagerDataSource(
-                LocalStack.postgresUrlWithSchema(schema), LocalStack.postgresUser(), LocalStack.postgresPassword());
+                LocalStack.postgresUrlWithSchema(schema), LocalStack.postgresOwnerUser(), LocalStack.postgresOwnerPassword());
         owner.setDriverClassName("org.postgresql.Driver");
         return owner;
     }

@@ -16,12 +16,31 @@ public final class LocalStack {
         return required("LL_POSTGRES_URL");
     }
 
+    /** The command service's runtime role: it may read and append stored events, not change them. */
     public static String postgresUser() {
         return required("LL_POSTGRES_USER");
     }
 
     public static String postgresPassword() {
         return required("LL_POSTGRES_PASSWORD");
+    }
+
+    /** The schema owner: runs the migrations (and nothing at runtime). */
+    public static String postgresOwnerUser() {
+        return required("LL_POSTGRES_OWNER_USER");
+    }
+
+    public static String postgresOwnerPassword() {
+        return required("LL_POSTGRES_OWNER_PASSWORD");
+    }
+
+    /** May only read API keys. */
+    public static String postgresKeyReaderUser() {
+        return required("LL_POSTGRES_KEY_READER_USER");
+    }
+
+    public static String postgresKeyReaderPassword() {
+        return required("LL_POSTGRES_KEY_READER_PASSWORD");
     }
 
     public static String kafkaBootstrap() {

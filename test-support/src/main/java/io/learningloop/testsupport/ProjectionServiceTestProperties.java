@@ -15,8 +15,8 @@ public final class ProjectionServiceTestProperties {
         properties.add("spring.elasticsearch.uris", LocalStack::elasticsearchUrl);
         // the key table, where the test's keys are written (TestKeys.createInLocalStack)
         properties.add("spring.datasource.url", LocalStack::postgresUrl);
-        properties.add("spring.datasource.username", LocalStack::postgresUser);
-        properties.add("spring.datasource.password", LocalStack::postgresPassword);
+        properties.add("spring.datasource.username", LocalStack::postgresKeyReaderUser);
+        properties.add("spring.datasource.password", LocalStack::postgresKeyReaderPassword);
         properties.add("learning-loop.kafka.bootstrap-servers", LocalStack::kafkaBootstrap);
         properties.add("learning-loop.kafka.topic", () -> topic);
         properties.add("learning-loop.kafka.consumer-group", () -> consumerGroup);

@@ -57,7 +57,7 @@ public final class KeysCommand {
     public static void main(String[] args) {
         try {
             DriverManagerDataSource owner = ownerDataSource(System.getenv());
-            AccessSchema.migrate(owner);
+            AccessSchema.migrate(owner, AccessSchema.rolesFrom(System.getenv()));
             new KeysCommand(new JdbcApiKeyStore(owner), Clock.systemUTC(), System.out).run(args);
         } catch (UsageException e) {
             System.err.println("keys: " + e.getMessage());

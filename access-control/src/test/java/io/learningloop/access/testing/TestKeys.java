@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
@@ -69,7 +70,13 @@ public final class TestKeys {
 
     /** Writes the key to the key table (as its owner would); the service under test then accepts it. */
     public static Issued createIn(DataSource owner, Issued issued) {
-        AccessSchema.migrate(owner);
+        AccessSchema.migrate(
+                owner,
+                Map.of(
+                        AccessSchema.SERVICE_ROLE,
+                        LocalStack.postgresUser(),
+                        AccessSchema.KEY_READER_ROLE,
+                        LocalStack.postgresKeyReaderUser()));
         new JdbcApiKeyStore(owner).create(issued.key(), issued.hash());
         return issued;
     }
@@ -77,7 +84,7 @@ public final class TestKeys {
     /** Writes the key to the key table of the local stack's database (its default schema), as its owner. */
     public static Issued createInLocalStack(Issued issued) {
         DriverManagerDataSource owner = new DriverManagerDataSource(
-                LocalStack.postgresUrl(), LocalStack.postgresUser(), LocalStack.postgresPassword());
+                LocalStack.postgresUrl(), LocalStack.postgresOwnerUser(), LocalStack.postgresOwnerPassword());
         owner.setDriverClassName("org.postgresql.Driver");
         return createIn(owner, issued);
     }
