@@ -18,7 +18,9 @@ final class TestTool {
 
     static DriverManagerDataSource owner(String schema) {
         DriverManagerDataSource owner = new DriverManagerDataSource(
-                LocalStack.postgresUrlWithSchema(schema), LocalStack.postgresOwnerUser(), LocalStack.postgresOwnerPassword());
+                LocalStack.postgresUrlWithSchema(schema),
+                LocalStack.postgresOwnerUser(),
+                LocalStack.postgresOwnerPassword());
         owner.setDriverClassName("org.postgresql.Driver");
         return owner;
     }

@@ -79,7 +79,9 @@ class LearningLoopEndToEndIntegrationTest {
         }
         // the command service has made the key table of the schema by now
         DriverManagerDataSource owner = new DriverManagerDataSource(
-                LocalStack.postgresUrlWithSchema(schema), LocalStack.postgresOwnerUser(), LocalStack.postgresOwnerPassword());
+                LocalStack.postgresUrlWithSchema(schema),
+                LocalStack.postgresOwnerUser(),
+                LocalStack.postgresOwnerPassword());
         owner.setDriverClassName("org.postgresql.Driver");
         TestKeys.createIn(owner, KEY);
         postLoops();
