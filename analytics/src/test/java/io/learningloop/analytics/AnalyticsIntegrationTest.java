@@ -9,6 +9,7 @@ import co.elastic.clients.elasticsearch._types.Refresh;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.learningloop.contract.OrgUnits;
+import io.learningloop.projection.elasticsearch.IndexTemplates;
 import io.learningloop.projection.elasticsearch.Indices;
 import io.learningloop.testsupport.ConsumerGroups;
 import io.learningloop.testsupport.EventTopicWriter;
@@ -59,6 +60,8 @@ class AnalyticsIntegrationTest {
     void loadOnce() throws IOException {
         if (!loaded) {
             publishLessonsAndChanges();
+            // The query service installs the loops template (analytics may only read that index).
+            IndexTemplates.install(elasticsearch, indices, List.of(indices.loops()));
             indexLoops();
             loaded = true;
         }

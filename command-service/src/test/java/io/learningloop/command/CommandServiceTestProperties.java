@@ -21,6 +21,11 @@ final class CommandServiceTestProperties {
                 schema,
                 "axon.kafka.bootstrap-servers",
                 kafkaBootstrap,
+                // The test's own topic lies outside what the command service's user may write.
+                "learning-loop.kafka.username",
+                LocalStack.kafkaAdmin().username(),
+                "learning-loop.kafka.password",
+                LocalStack.kafkaAdmin().password(),
                 "axon.kafka.default-topic",
                 topic);
     }

@@ -1,8 +1,13 @@
 package io.learningloop.testsupport;
 
+import java.util.Map;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
-/** Points a projecting service under test at the local stack, with its own topic, group and indices. */
+/**
+ * Points a projecting service under test at the local stack, with its own topic, group and indices,
+ * as the admin users: those names lie outside what the services' own users may touch (the end-to-end
+ * test runs the services as their own users).
+ */
 public final class ProjectionServiceTestProperties {
 
     private ProjectionServiceTestProperties() {}
@@ -11,8 +16,25 @@ public final class ProjectionServiceTestProperties {
             DynamicPropertyRegistry properties, String topic, String consumerGroup, String indexPrefix) {
         properties.add("spring.elasticsearch.uris", LocalStack::elasticsearchUrl);
         properties.add("learning-loop.kafka.bootstrap-servers", LocalStack::kafkaBootstrap);
+        adminLogins().forEach((name, value) -> properties.add(name, () -> value));
         properties.add("learning-loop.kafka.topic", () -> topic);
         properties.add("learning-loop.kafka.consumer-group", () -> consumerGroup);
         properties.add("learning-loop.elasticsearch.index-prefix", () -> indexPrefix);
+    }
+
+    /** The users a projecting service under test logs in as: the stack's admins. */
+    public static Map<String, String> adminLogins() {
+        return Map.of(
+                "spring.elasticsearch.username", LocalStack.elasticsearchAdminUser(),
+                "spring.elasticsearch.password", LocalStack.elasticsearchAdminPassword(),
+                "learning-loop.kafka.username", LocalStack.kafkaAdmin().username(),
+                "learning-loop.kafka.password", LocalStack.kafkaAdmin().password());
+    }
+
+    /** {@link #adminLogins()} as {@code name=value} pairs, for an {@code ApplicationContextRunner}. */
+    public static String[] adminLoginPairs() {
+        return adminLogins().entrySet().stream()
+                .map(login -> login.getKey() + "=" + login.getValue())
+                .toArray(String[]::new);
     }
 }
