@@ -13,8 +13,10 @@ public record KafkaCredentials(String username, String password) {
 
     public KafkaCredentials {
         if (username == null || username.isBlank() || password == null || password.isBlank()) {
-            throw new IllegalArgumentException("a Kafka user and password are required (SASL/SCRAM-SHA-256); got user '"
-                    + username + "'" + (password == null || password.isBlank() ? " without a password" : ""));
+            throw new IllegalArgumentException("a Kafka user and password are required (SASL/SCRAM-SHA-256; the"
+                    + " services take them from LL_KAFKA_<SERVICE>_USER and _PASSWORD, see infra/stack/README.md);"
+                    + " got user '" + username + "'"
+                    + (password == null || password.isBlank() ? " without a password" : ""));
         }
     }
 

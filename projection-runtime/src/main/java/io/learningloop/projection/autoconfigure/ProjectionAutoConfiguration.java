@@ -28,6 +28,8 @@ import org.springframework.boot.autoconfigure.elasticsearch.ElasticsearchClientA
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.util.StringUtils;
 
 /**
  * What every service that projects the event topic into Elasticsearch needs: the JSON mapping of
@@ -50,8 +52,19 @@ public class ProjectionAutoConfiguration {
         return new JacksonJsonpMapper(EventJson.newMapper());
     }
 
+    /**
+     * Fails the start, naming what is missing, when the service has no Elasticsearch user or no Kafka
+     * user: both refuse anonymous clients, which would otherwise fail later and less clearly.
+     */
     @Bean
-    Indices indices(ProjectionServiceProperties properties) {
+    Indices indices(ProjectionServiceProperties properties, Environment environment) {
+        for (String login : List.of("spring.elasticsearch.username", "spring.elasticsearch.password")) {
+            if (!StringUtils.hasText(environment.getProperty(login))) {
+                throw new IllegalStateException(login + " is not set: Elasticsearch refuses anonymous clients"
+                        + " (the services take it from LL_ES_<SERVICE>_USER and _PASSWORD, see infra/stack/README.md)");
+            }
+        }
+        properties.kafka().credentials();
         return new Indices(properties.elasticsearch().indexPrefix());
     }
 

@@ -114,6 +114,20 @@ class ProjectionAutoConfigurationIntegrationTest {
     }
 
     @Test
+    void aServiceWithoutItsElasticsearchOrKafkaUserDoesNotStartAndSaysWhatIsMissing() {
+        contexts.withPropertyValues("spring.elasticsearch.username=")
+                .run(context -> assertThat(context)
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("spring.elasticsearch.username is not set"));
+        contexts.withPropertyValues("learning-loop.kafka.password=")
+                .run(context -> assertThat(context)
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("a Kafka user and password are required"));
+    }
+
+    @Test
     void templatesAndTopicComeFirstThenTheRunnerProjectsTheTopic() {
         contexts.run(context -> {
             assertThat(context).hasNotFailed();
