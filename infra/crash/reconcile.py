@@ -3,8 +3,8 @@
 
 Input: a file of acknowledged steps ("kind<TAB>id<TAB>eventId<TAB>epoch", as infra/crash/load.py
 writes it) and the stack's environment (LL_POSTGRES_* - the service role, whose SELECT on the
-event store is all a reader needs -, LL_KAFKA_BOOTSTRAP, LL_ELASTICSEARCH_URL, LL_STACK_DIR for the
-Kafka tools). For each store it reports how many acknowledged steps are
+event store is all a reader needs -, LL_KAFKA_BOOTSTRAP and LL_KAFKA_ADMIN_CONFIG, LL_ELASTICSEARCH_URL
+and LL_ES_READER_*, LL_STACK_DIR for the Kafka tools). For each store it reports how many acknowledged steps are
 missing ("lost") and how many are there more than once ("duplicated"):
 
   event store   domain_event_entry, by the payload's event id (and one event per new aggregate)
@@ -15,7 +15,7 @@ missing ("lost") and how many are there more than once ("duplicated"):
 Usable as a module (reconcile(acked_file, prefix) -> dict) or from the shell:
   reconcile.py ACKED_FILE PREFIX   prints JSON; exit 0 when nothing is lost or duplicated.
 """
-import collections, glob, json, os, subprocess, sys, urllib.error, urllib.parse, urllib.request
+import base64, collections, glob, json, os, subprocess, sys, urllib.error, urllib.parse, urllib.request
 
 
 def acknowledged(path):
@@ -48,7 +48,8 @@ def topic_event_ids(topic):
     out = subprocess.run(
         [java, "-Xmx512m", *([f"-Dlog4j2.configurationFile={log4j[0]}"] if log4j else []),
          "-cp", f"{stack}/kafka/lib/*", "org.apache.kafka.tools.consumer.ConsoleConsumer",
-         "--bootstrap-server", os.environ["LL_KAFKA_BOOTSTRAP"], "--topic", topic, "--from-beginning",
+         "--bootstrap-server", os.environ["LL_KAFKA_BOOTSTRAP"],
+         "--consumer.config", os.environ["LL_KAFKA_ADMIN_CONFIG"], "--topic", topic, "--from-beginning",
          "--timeout-ms", "15000", "--property", "print.headers=true", "--property", "print.value=false"],
         capture_output=True, text=True, timeout=600).stdout
     ids = collections.Counter()
@@ -63,9 +64,13 @@ def topic_event_ids(topic):
 def index_ids(index, prefix_field, prefix):
     """Document ids of INDEX whose PREFIX_FIELD starts with PREFIX, through a scroll."""
     es = os.environ["LL_ELASTICSEARCH_URL"]
+    # As the read-only user of stack.env.
+    auth = "Basic " + base64.b64encode(
+        f"{os.environ['LL_ES_READER_USER']}:{os.environ['LL_ES_READER_PASSWORD']}".encode()).decode()
 
     def call(path, body):
-        req = urllib.request.Request(es + path, json.dumps(body).encode(), {"Content-Type": "application/json"})
+        req = urllib.request.Request(es + path, json.dumps(body).encode(),
+                                     {"Content-Type": "application/json", "Authorization": auth})
         with urllib.request.urlopen(req, timeout=60) as r:
             return json.load(r)
 

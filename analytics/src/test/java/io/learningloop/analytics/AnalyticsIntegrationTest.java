@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.learningloop.access.Scope;
 import io.learningloop.access.testing.TestKeys;
 import io.learningloop.contract.OrgUnits;
+import io.learningloop.projection.elasticsearch.IndexTemplates;
 import io.learningloop.projection.elasticsearch.Indices;
 import io.learningloop.testsupport.ConsumerGroups;
 import io.learningloop.testsupport.EventTopicWriter;
@@ -80,6 +81,8 @@ class AnalyticsIntegrationTest {
     void loadOnce() throws IOException {
         if (!loaded) {
             publishLessonsAndChanges();
+            // The query service installs the loops template (analytics may only read that index).
+            IndexTemplates.install(elasticsearch, indices, List.of(indices.loops()));
             indexLoops();
             loaded = true;
         }

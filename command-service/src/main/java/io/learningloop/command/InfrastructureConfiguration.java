@@ -1,6 +1,7 @@
 package io.learningloop.command;
 
 import io.learningloop.codec.kafka.EventTopic;
+import io.learningloop.codec.kafka.KafkaCredentials;
 import io.learningloop.codec.kafka.TopicInitializer;
 import io.learningloop.health.BoundedHealthIndicators;
 import io.learningloop.health.KafkaHealthIndicator;
@@ -18,16 +19,29 @@ class InfrastructureConfiguration {
     private static final Logger log = LoggerFactory.getLogger(InfrastructureConfiguration.class);
 
     /**
+     * The Kafka user of the topic initializer and the health check; the publisher (Axon's Kafka
+     * extension) logs in as the same user through {@code axon.kafka.properties} in application.yml.
+     */
+    @Bean
+    KafkaCredentials kafkaCredentials(
+            @Value("${learning-loop.kafka.username}") String username,
+            @Value("${learning-loop.kafka.password}") String password) {
+        return new KafkaCredentials(username, password);
+    }
+
+    /**
      * Creates the topic when missing. A Kafka outage must not stop the service from taking steps
      * (the event table is the outbox), so a failure here is logged, not fatal.
      */
     @Bean
     ApplicationRunner eventTopicInitializer(
             @Value("${axon.kafka.bootstrap-servers}") String bootstrapServers,
-            @Value("${axon.kafka.default-topic}") String topic) {
+            @Value("${axon.kafka.default-topic}") String topic,
+            KafkaCredentials credentials) {
         return args -> {
             try {
-                TopicInitializer.ensure(bootstrapServers, EventTopic.defaults().named(topic), Duration.ofSeconds(10));
+                TopicInitializer.ensure(
+                        bootstrapServers, credentials, EventTopic.defaults().named(topic), Duration.ofSeconds(10));
             } catch (IllegalStateException e) {
                 log.warn("could not make sure topic {} exists; publication waits for Kafka: {}", topic, e.getMessage());
             }
@@ -42,7 +56,8 @@ class InfrastructureConfiguration {
 
     /** Kafka's state for operators; not part of readiness, since steps are accepted while it is down. */
     @Bean
-    KafkaHealthIndicator kafkaHealthIndicator(@Value("${axon.kafka.bootstrap-servers}") String bootstrapServers) {
-        return new KafkaHealthIndicator(bootstrapServers, Duration.ofSeconds(2));
+    KafkaHealthIndicator kafkaHealthIndicator(
+            @Value("${axon.kafka.bootstrap-servers}") String bootstrapServers, KafkaCredentials credentials) {
+        return new KafkaHealthIndicator(bootstrapServers, credentials.clientProperties(), Duration.ofSeconds(2));
     }
 }

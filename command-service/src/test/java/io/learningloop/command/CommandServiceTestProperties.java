@@ -13,26 +13,24 @@ final class CommandServiceTestProperties {
 
     private CommandServiceTestProperties() {}
 
-    static Map<String, Object> of(String schema, String topic, String kafkaBootstrap) {
-        return Map.of(
-                "spring.datasource.url",
-                LocalStack.postgresUrlWithSchema(schema),
-                "spring.datasource.username",
-                LocalStack.postgresUser(),
-                "spring.datasource.password",
-                LocalStack.postgresPassword(),
-                "spring.flyway.user",
-                LocalStack.postgresOwnerUser(),
-                "spring.flyway.password",
-                LocalStack.postgresOwnerPassword(),
-                "spring.flyway.schemas",
-                schema,
-                "axon.kafka.bootstrap-servers",
-                kafkaBootstrap,
-                "axon.kafka.default-topic",
-                topic,
-                "learning-loop.pseudonyms.key-file",
-                TestPseudonyms.file().toString());
+    static Map<String, String> of(String schema, String topic, String kafkaBootstrap) {
+        return Map.ofEntries(
+                Map.entry("spring.datasource.url", LocalStack.postgresUrlWithSchema(schema)),
+                Map.entry("spring.datasource.username", LocalStack.postgresUser()),
+                Map.entry("spring.datasource.password", LocalStack.postgresPassword()),
+                Map.entry("spring.flyway.user", LocalStack.postgresOwnerUser()),
+                Map.entry("spring.flyway.password", LocalStack.postgresOwnerPassword()),
+                Map.entry("spring.flyway.schemas", schema),
+                Map.entry("axon.kafka.bootstrap-servers", kafkaBootstrap),
+                // The test's own topic lies outside what the command service's user may write.
+                Map.entry(
+                        "learning-loop.kafka.username", LocalStack.kafkaAdmin().username()),
+                Map.entry(
+                        "learning-loop.kafka.password", LocalStack.kafkaAdmin().password()),
+                Map.entry("axon.kafka.default-topic", topic),
+                Map.entry(
+                        "learning-loop.pseudonyms.key-file",
+                        TestPseudonyms.file().toString()));
     }
 
     static void register(DynamicPropertyRegistry properties, String schema, String topic, String kafkaBootstrap) {

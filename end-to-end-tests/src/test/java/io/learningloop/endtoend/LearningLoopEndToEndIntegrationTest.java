@@ -61,12 +61,16 @@ class LearningLoopEndToEndIntegrationTest {
         Map<String, String> env = new HashMap<>();
         env.put("LL_POSTGRES_URL", LocalStack.postgresUrlWithSchema(schema));
         env.put("SPRING_FLYWAY_SCHEMAS", schema);
-        env.put("LL_KAFKA_TOPIC", TOPIC);
-        env.put("LL_INDEX_PREFIX", INDEX_PREFIX);
+        // Each service logs in to Kafka and Elasticsearch as its own user (LL_KAFKA_*_USER, LL_ES_*_USER
+        // of stack.env, inherited): the run's own names lie inside what those users may touch
+        // (topics learning-loop.*, indices learning-loop-*, groups named after the service), so the
+        // least privileges of infra/stack/README.md are shown to be enough for the whole platform.
+        env.put("LL_KAFKA_TOPIC", LocalStack.uniqueName("learning-loop.e2e-events-"));
+        env.put("LL_INDEX_PREFIX", LocalStack.uniqueName("learning-loop-e2e-") + "-");
         // The stack's key when it made one (infra/stack/stack up exports it), else one of this run's own.
         env.put("LL_PSEUDONYM_KEY_FILE", pseudonymKeyFile().toString());
-        env.put("LL_QUERY_CONSUMER_GROUP", LocalStack.uniqueName("e2e-query-"));
-        env.put("LL_ANALYTICS_CONSUMER_GROUP", LocalStack.uniqueName("e2e-analytics-"));
+        env.put("LL_QUERY_CONSUMER_GROUP", LocalStack.uniqueName("query-service-e2e-"));
+        env.put("LL_ANALYTICS_CONSUMER_GROUP", LocalStack.uniqueName("analytics-e2e-"));
         // The platform records a backfill's past deadlines this long after the steps arrived (a day by
         // default): within the run, so that the tests see those events arrive and change no figure.
         env.put("LL_DEADLINE_BACKFILL_GRACE", BACKFILL_GRACE.toString());
@@ -75,7 +79,7 @@ class LearningLoopEndToEndIntegrationTest {
         queries = ServiceProcess.start("query-service", jar("query-service"), "LL_QUERY_PORT", env, logs);
         analytics = ServiceProcess.start("analytics", jar("analytics"), "LL_ANALYTICS_PORT", env, logs);
         for (ServiceProcess service : List.of(commands, queries, analytics)) {
-            service.awaitReady(Duration.ofSeconds(180));
+            service.awaitReady(Duration.ofSeconds(300));
         }
         // the command service has made the key table of the schema by now
         DriverManagerDataSource owner = new DriverManagerDataSource(

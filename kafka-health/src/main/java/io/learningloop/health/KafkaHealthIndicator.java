@@ -1,6 +1,7 @@
 package io.learningloop.health;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
@@ -16,13 +17,18 @@ public class KafkaHealthIndicator extends AbstractHealthIndicator implements Aut
     private final Admin admin;
     private final Duration timeout;
 
-    public KafkaHealthIndicator(String bootstrapServers, Duration timeout) {
+    /**
+     * {@code security} holds the client's login (SASL settings): the service's own user, which needs no
+     * ACL for this request (describing the cluster is open to every authenticated client).
+     */
+    public KafkaHealthIndicator(String bootstrapServers, Map<String, ?> security, Duration timeout) {
         super("Kafka health check failed");
         this.timeout = timeout;
-        this.admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis()));
+        Map<String, Object> config = new HashMap<>(security);
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        this.admin = Admin.create(config);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.learningloop.projection;
 
 import io.learningloop.codec.kafka.EventDecoder;
 import io.learningloop.codec.kafka.EventEnvelope;
+import io.learningloop.codec.kafka.KafkaCredentials;
 import io.learningloop.codec.kafka.UndecodableEventException;
 import io.learningloop.readmodel.ParkReason;
 import io.micrometer.core.instrument.Counter;
@@ -43,8 +44,9 @@ public final class ProjectionRunner implements AutoCloseable {
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
 
-    /** Where to read from. {@code groupId} names the consumer group, one per service. */
-    public record Settings(String bootstrapServers, String topic, String groupId, int maxPollRecords) {}
+    /** Where to read from, as whom. {@code groupId} names the consumer group, one per service. */
+    public record Settings(
+            String bootstrapServers, KafkaCredentials credentials, String topic, String groupId, int maxPollRecords) {}
 
     private final Settings settings;
     private final List<DocumentProjection<?>> projections;
@@ -256,6 +258,7 @@ public final class ProjectionRunner implements AutoCloseable {
 
     private Properties consumerProperties() {
         Properties properties = new Properties();
+        properties.putAll(settings.credentials().clientProperties());
         properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
         properties.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
         properties.put(ConsumerConfig.CLIENT_ID_CONFIG, settings.groupId());

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -23,8 +22,7 @@ public final class ConsumerGroups {
     private ConsumerGroups() {}
 
     public static void awaitCaughtUp(String groupId, String topic) {
-        try (Admin admin =
-                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStack.kafkaBootstrap()))) {
+        try (Admin admin = Admin.create(LocalStack.kafkaAdminClientConfig())) {
             Map<TopicPartition, Long> end = endOffsets(admin, topic);
             await().atMost(Duration.ofSeconds(60))
                     .pollInterval(Duration.ofMillis(200))
@@ -34,8 +32,7 @@ public final class ConsumerGroups {
 
     /** Total records on the topic: a replay has to read this many again. */
     public static long recordCount(String topic) {
-        try (Admin admin =
-                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStack.kafkaBootstrap()))) {
+        try (Admin admin = Admin.create(LocalStack.kafkaAdminClientConfig())) {
             return endOffsets(admin, topic).values().stream()
                     .mapToLong(Long::longValue)
                     .sum();

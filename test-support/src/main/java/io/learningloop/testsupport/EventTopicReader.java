@@ -2,6 +2,7 @@ package io.learningloop.testsupport;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -16,19 +17,18 @@ public final class EventTopicReader implements AutoCloseable {
     private final KafkaConsumer<String, byte[]> consumer;
     private final List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
 
+    /** As the stack's Kafka admin. */
     public EventTopicReader(String topic) {
-        consumer = new KafkaConsumer<>(
-                Map.of(
-                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        LocalStack.kafkaBootstrap(),
-                        ConsumerConfig.GROUP_ID_CONFIG,
-                        LocalStack.uniqueName("reader-"),
-                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                        "earliest",
-                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                        false),
-                new StringDeserializer(),
-                new ByteArrayDeserializer());
+        this(topic, LocalStack.kafkaAdminClientConfig());
+    }
+
+    /** As the client {@code config} says (bootstrap servers, login); a group of its own is added. */
+    public EventTopicReader(String topic, Map<String, Object> config) {
+        Map<String, Object> all = new HashMap<>(config);
+        all.put(ConsumerConfig.GROUP_ID_CONFIG, LocalStack.uniqueName("reader-"));
+        all.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        all.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        consumer = new KafkaConsumer<>(all, new StringDeserializer(), new ByteArrayDeserializer());
         consumer.subscribe(List.of(topic));
     }
 

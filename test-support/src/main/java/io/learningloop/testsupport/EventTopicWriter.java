@@ -5,6 +5,7 @@ import io.learningloop.codec.kafka.EventTopic;
 import io.learningloop.codec.kafka.TopicInitializer;
 import io.learningloop.contract.events.LoopEvent;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -13,7 +14,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** Publishes events to a test's own topic exactly as the command service does (same encoder). */
+/** Publishes events to a test's own topic exactly as the command service does (same encoder), as the admin. */
 public final class EventTopicWriter implements AutoCloseable {
 
     private final String topic;
@@ -23,15 +24,13 @@ public final class EventTopicWriter implements AutoCloseable {
     public EventTopicWriter(String topic) {
         this.topic = topic;
         TopicInitializer.ensure(
-                LocalStack.kafkaBootstrap(), EventTopic.defaults().named(topic), Duration.ofSeconds(30));
-        producer = new KafkaProducer<>(
-                Map.of(
-                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        LocalStack.kafkaBootstrap(),
-                        ProducerConfig.ACKS_CONFIG,
-                        "all"),
-                new StringSerializer(),
-                new ByteArraySerializer());
+                LocalStack.kafkaBootstrap(),
+                LocalStack.kafkaAdmin(),
+                EventTopic.defaults().named(topic),
+                Duration.ofSeconds(30));
+        Map<String, Object> config = new HashMap<>(LocalStack.kafkaAdminClientConfig());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        producer = new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
     }
 
     public void publish(LoopEvent event, long aggregateSequence) {

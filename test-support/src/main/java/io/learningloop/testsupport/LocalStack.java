@@ -1,7 +1,11 @@
 package io.learningloop.testsupport;
 
+import io.learningloop.codec.kafka.KafkaCredentials;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.CommonClientConfigs;
 
 /**
  * Where the integration tests find PostgreSQL, Kafka and Elasticsearch: the {@code LL_*} variables
@@ -51,6 +55,35 @@ public final class LocalStack {
         return required("LL_ELASTICSEARCH_URL");
     }
 
+    /**
+     * The Kafka admin (a super user): tests read and write their own topics as the admin, since their
+     * unique topic and group names lie outside what the services' users may touch.
+     */
+    public static KafkaCredentials kafkaAdmin() {
+        return kafkaUser("LL_KAFKA_ADMIN");
+    }
+
+    /** A Kafka user of stack.env by its variables' stem, e.g. {@code LL_KAFKA_QUERY} for the query service's. */
+    public static KafkaCredentials kafkaUser(String variableStem) {
+        return new KafkaCredentials(required(variableStem + "_USER"), required(variableStem + "_PASSWORD"));
+    }
+
+    /** Bootstrap servers and the admin's login: the configuration of a test's own Kafka client. */
+    public static Map<String, Object> kafkaAdminClientConfig() {
+        Map<String, Object> config = new HashMap<>(kafkaAdmin().clientProperties());
+        config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap());
+        return config;
+    }
+
+    /** The Elasticsearch superuser, for the same reason as {@link #kafkaAdmin()}. */
+    public static String elasticsearchAdminUser() {
+        return required("LL_ES_ADMIN_USER");
+    }
+
+    public static String elasticsearchAdminPassword() {
+        return required("LL_ES_ADMIN_PASSWORD");
+    }
+
     /** A lower-case name no other test uses, e.g. {@code it_3f9a1c2b} or {@code it-3f9a1c2b-}. */
     public static String uniqueName(String prefix) {
         return prefix + UUID.randomUUID().toString().substring(0, 8).toLowerCase(Locale.ROOT);
@@ -62,7 +95,8 @@ public final class LocalStack {
         return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     }
 
-    private static String required(String name) {
+    /** A variable of stack.env; fails, saying how to get one, when it is not set. */
+    public static String required(String name) {
         String value = System.getenv(name);
         if (value == null || value.isBlank()) {
             throw new IllegalStateException(name + " is not set: integration tests need the local stack."

@@ -1,6 +1,7 @@
 package io.learningloop.codec.kafka;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -19,11 +20,13 @@ public final class TopicInitializer {
 
     private TopicInitializer() {}
 
-    public static void ensure(String bootstrapServers, EventTopic topic, Duration timeout) {
-        try (Admin admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis()))) {
+    public static void ensure(
+            String bootstrapServers, KafkaCredentials credentials, EventTopic topic, Duration timeout) {
+        Map<String, Object> config = new HashMap<>(credentials.clientProperties());
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        try (Admin admin = Admin.create(config)) {
             admin.createTopics(List.of(topic.toNewTopic())).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             log.info("created topic {} with {} partitions", topic.name(), topic.partitions());
         } catch (ExecutionException e) {

@@ -20,12 +20,16 @@ import io.learningloop.projection.elasticsearch.Indices;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.elasticsearch.ElasticsearchClientAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.util.StringUtils;
 
 /**
  * What every service that projects the event topic into Elasticsearch needs: the JSON mapping of
@@ -48,8 +52,19 @@ public class ProjectionAutoConfiguration {
         return new JacksonJsonpMapper(EventJson.newMapper());
     }
 
+    /**
+     * Fails the start, naming what is missing, when the service has no Elasticsearch user or no Kafka
+     * user: both refuse anonymous clients, which would otherwise fail later and less clearly.
+     */
     @Bean
-    Indices indices(ProjectionServiceProperties properties) {
+    Indices indices(ProjectionServiceProperties properties, Environment environment) {
+        for (String login : List.of("spring.elasticsearch.username", "spring.elasticsearch.password")) {
+            if (!StringUtils.hasText(environment.getProperty(login))) {
+                throw new IllegalStateException(login + " is not set: Elasticsearch refuses anonymous clients"
+                        + " (the services take it from LL_ES_<SERVICE>_USER and _PASSWORD, see infra/stack/README.md)");
+            }
+        }
+        properties.kafka().credentials();
         return new Indices(properties.elasticsearch().indexPrefix());
     }
 
@@ -77,28 +92,41 @@ public class ProjectionAutoConfiguration {
         var kafka = properties.kafka();
         return new ProjectionRunner(
                 new ProjectionRunner.Settings(
-                        kafka.bootstrapServers(), kafka.topic(), kafka.consumerGroup(), kafka.maxPollRecords()),
+                        kafka.bootstrapServers(),
+                        kafka.credentials(),
+                        kafka.topic(),
+                        kafka.consumerGroup(),
+                        kafka.maxPollRecords()),
                 projections,
                 writer,
                 deadLetters,
                 meters);
     }
 
-    /** Templates and topic first, then consumption: no document is ever indexed without its mapping. */
+    /**
+     * Templates and topic first, then consumption: no document is ever indexed without its mapping.
+     * Only the templates of the indices this service writes (its projections' and the dead letters'):
+     * its Elasticsearch user may create and map those alone (infra/stack/README.md).
+     */
     @Bean
     SmartLifecycle projectionStartup(
             ProjectionServiceProperties properties,
             ElasticsearchClient client,
             Indices indices,
+            List<DocumentProjection<?>> projections,
             ProjectionRunner runner) {
+        Set<String> written = new LinkedHashSet<>();
+        projections.forEach(projection -> written.add(projection.index()));
+        written.add(indices.deadLetters());
         return new SmartLifecycle() {
             private volatile boolean running;
 
             @Override
             public void start() {
-                IndexTemplates.install(client, indices);
+                IndexTemplates.install(client, indices, written);
                 TopicInitializer.ensure(
                         properties.kafka().bootstrapServers(),
+                        properties.kafka().credentials(),
                         EventTopic.defaults().named(properties.kafka().topic()),
                         Duration.ofSeconds(30));
                 runner.start();
@@ -125,7 +153,10 @@ public class ProjectionAutoConfiguration {
 
     @Bean(destroyMethod = "close")
     KafkaHealthIndicator kafkaHealthIndicator(ProjectionServiceProperties properties) {
-        return new KafkaHealthIndicator(properties.kafka().bootstrapServers(), Duration.ofSeconds(2));
+        return new KafkaHealthIndicator(
+                properties.kafka().bootstrapServers(),
+                properties.kafka().credentials().clientProperties(),
+                Duration.ofSeconds(2));
     }
 
     @Bean

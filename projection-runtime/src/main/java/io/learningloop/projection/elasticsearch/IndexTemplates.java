@@ -8,6 +8,7 @@ import io.learningloop.readmodel.ReadModel;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.util.Collection;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,8 +30,23 @@ public final class IndexTemplates {
 
     private IndexTemplates() {}
 
+    /** Every template: for tests and tools that set up all the indices at once. */
     public static void install(ElasticsearchClient client, Indices indices) {
+        install(
+                client,
+                indices,
+                NAMES.stream().map(name -> indices.prefix() + name).toList());
+    }
+
+    /**
+     * The templates of the given indices only (full names, e.g. {@code learning-loop-loops}); names
+     * without a template are skipped (a projection may write an index of its own).
+     */
+    public static void install(ElasticsearchClient client, Indices indices, Collection<String> indexNames) {
         for (String name : NAMES) {
+            if (!indexNames.contains(indices.prefix() + name)) {
+                continue;
+            }
             String body = json(name).replace("${prefix}", indices.prefix());
             try {
                 client.indices()

@@ -21,6 +21,7 @@ import io.learningloop.readmodel.DeadLetterDocument;
 import io.learningloop.readmodel.ParkReason;
 import io.learningloop.testsupport.EventTopicWriter;
 import io.learningloop.testsupport.LocalStack;
+import io.learningloop.testsupport.ProjectionServiceTestProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
@@ -115,6 +116,7 @@ class PoisonRecordIntegrationTest {
                         "learning-loop.kafka.consumer-group=" + LocalStack.uniqueName("it-poison-"),
                         "learning-loop.kafka.max-poll-records=500",
                         "learning-loop.elasticsearch.index-prefix=" + prefix)
+                .withPropertyValues(ProjectionServiceTestProperties.adminLoginPairs())
                 .run(context -> {
                     assertThat(context).hasNotFailed();
                     ElasticsearchClient elasticsearch = context.getBean(ElasticsearchClient.class);

@@ -17,15 +17,14 @@ import io.learningloop.projection.ProjectionsEndpoint;
 import io.learningloop.projection.elasticsearch.IndexTemplates;
 import io.learningloop.testsupport.EventTopicWriter;
 import io.learningloop.testsupport.LocalStack;
+import io.learningloop.testsupport.ProjectionServiceTestProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.actuate.health.Status;
@@ -87,7 +86,8 @@ class ProjectionAutoConfigurationIntegrationTest {
                     "learning-loop.kafka.topic=" + topic,
                     "learning-loop.kafka.consumer-group=" + LocalStack.uniqueName("it-runtime-"),
                     "learning-loop.kafka.max-poll-records=100",
-                    "learning-loop.elasticsearch.index-prefix=" + prefix);
+                    "learning-loop.elasticsearch.index-prefix=" + prefix)
+            .withPropertyValues(ProjectionServiceTestProperties.adminLoginPairs());
 
     @Test
     void bootFindsTheRuntimeInTheAutoConfigurationImports() {
@@ -114,20 +114,35 @@ class ProjectionAutoConfigurationIntegrationTest {
     }
 
     @Test
+    void aServiceWithoutItsElasticsearchOrKafkaUserDoesNotStartAndSaysWhatIsMissing() {
+        contexts.withPropertyValues("spring.elasticsearch.username=")
+                .run(context -> assertThat(context)
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("spring.elasticsearch.username is not set"));
+        contexts.withPropertyValues("learning-loop.kafka.password=")
+                .run(context -> assertThat(context)
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("a Kafka user and password are required"));
+    }
+
+    @Test
     void templatesAndTopicComeFirstThenTheRunnerProjectsTheTopic() {
         contexts.run(context -> {
             assertThat(context).hasNotFailed();
             ElasticsearchClient elasticsearch = context.getBean(ElasticsearchClient.class);
+            // Only what this service writes: its projection's index (which has no template) and the
+            // dead letters. Its Elasticsearch user could not create the others.
             for (String name : IndexTemplates.NAMES) {
                 assertThat(elasticsearch
                                 .indices()
                                 .exists(request -> request.index(prefix + name))
                                 .value())
                         .as("index %s%s", prefix, name)
-                        .isTrue();
+                        .isEqualTo(name.equals("dead-letters"));
             }
-            try (Admin admin =
-                    Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStack.kafkaBootstrap()))) {
+            try (Admin admin = Admin.create(LocalStack.kafkaAdminClientConfig())) {
                 Set<String> topics = admin.listTopics().names().get();
                 assertThat(topics).contains(topic);
             }

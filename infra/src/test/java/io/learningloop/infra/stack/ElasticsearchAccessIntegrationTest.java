@@ -1,0 +1,143 @@
+package io.learningloop.infra.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.learningloop.testsupport.LocalStack;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The stack's Elasticsearch lets in only its users, each with the least it needs (infra/stack/README.md,
+ * "Security model"). Plain HTTP, so that what is checked is exactly what Elasticsearch answers. The
+ * indices are the test's own, under {@code learning-loop-it-<id>-}, a prefix the roles cover as they
+ * cover a deployment's.
+ */
+class ElasticsearchAccessIntegrationTest {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final String prefix = LocalStack.uniqueName("learning-loop-it-") + "-";
+    private final User admin = User.of("LL_ES_ADMIN");
+    private final User queryService = User.of("LL_ES_QUERY");
+    private final User analytics = User.of("LL_ES_ANALYTICS");
+    private final User reader = User.of("LL_ES_READER");
+
+    record User(String name, String password) {
+        static User of(String stem) {
+            return new User(LocalStack.required(stem + "_USER"), LocalStack.required(stem + "_PASSWORD"));
+        }
+
+        static final User ANONYMOUS = new User(null, null);
+        static final User WRONG_PASSWORD = new User("admin", "not-the-password");
+    }
+
+    @AfterEach
+    void deleteTheTestsIndices() throws Exception {
+        send(admin, "DELETE", "/" + prefix + "*", null);
+    }
+
+    @Test
+    void anonymousRequestsAndWrongPasswordsAreRefusedWith401() throws Exception {
+        for (User nobody : new User[] {User.ANONYMOUS, User.WRONG_PASSWORD}) {
+            assertThat(send(nobody, "GET", "/_cluster/health", null).statusCode())
+                    .as("health as %s", nobody.name())
+                    .isEqualTo(401);
+            assertThat(send(nobody, "GET", "/learning-loop-*/_search", null).statusCode())
+                    .isEqualTo(401);
+            assertThat(send(nobody, "PUT", "/" + prefix + "events", null).statusCode())
+                    .isEqualTo(401);
+        }
+        assertThat(send(admin, "GET", "/_cluster/health", null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theQueryServiceCreatesAndWritesItsIndicesButCannotDeleteThemNorWriteTheLessons() throws Exception {
+        assertThat(send(queryService, "PUT", "/" + prefix + "events", null).statusCode())
+                .isEqualTo(200);
+        assertThat(send(queryService, "PUT", "/" + prefix + "events/_doc/e-1?refresh=true", "{\"type\":\"x\"}")
+                        .statusCode())
+                .isEqualTo(201);
+        assertThat(send(queryService, "GET", "/" + prefix + "events/_doc/e-1", null)
+                        .statusCode())
+                .isEqualTo(200);
+
+        assertThat(send(queryService, "DELETE", "/" + prefix + "events", null).statusCode())
+                .as("deleting its own index")
+                .isEqualTo(403);
+        assertThat(send(queryService, "PUT", "/" + prefix + "lessons", null).statusCode())
+                .as("creating analytics' index")
+                .isEqualTo(403);
+        assertThat(send(queryService, "PUT", "/not-learning-loop-" + prefix, null)
+                        .statusCode())
+                .as("creating an index outside learning-loop-*")
+                .isEqualTo(403);
+        assertThat(send(admin, "GET", "/" + prefix + "events/_doc/e-1", null).statusCode())
+                .as("the index is still there")
+                .isEqualTo(200);
+    }
+
+    @Test
+    void analyticsWritesTheLessonsAndReadsTheLoopsButCannotWriteThem() throws Exception {
+        assertThat(send(admin, "PUT", "/" + prefix + "loops", null).statusCode())
+                .isEqualTo(200);
+        assertThat(send(analytics, "PUT", "/" + prefix + "lessons", null).statusCode())
+                .isEqualTo(200);
+        assertThat(send(analytics, "PUT", "/" + prefix + "lessons/_doc/l-1", "{\"lessonId\":\"l-1\"}")
+                        .statusCode())
+                .isEqualTo(201);
+        assertThat(send(analytics, "GET", "/" + prefix + "loops/_search", null).statusCode())
+                .isEqualTo(200);
+
+        assertThat(send(analytics, "PUT", "/" + prefix + "loops/_doc/d-1", "{\"decisionId\":\"d-1\"}")
+                        .statusCode())
+                .as("writing the query service's loops")
+                .isEqualTo(403);
+        assertThat(send(analytics, "DELETE", "/" + prefix + "lessons", null).statusCode())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void theReaderReadsEveryIndexButWritesNothing() throws Exception {
+        assertThat(send(admin, "PUT", "/" + prefix + "loops/_doc/d-1?refresh=true", "{\"decisionId\":\"d-1\"}")
+                        .statusCode())
+                .isEqualTo(201);
+
+        HttpResponse<String> search = send(reader, "GET", "/" + prefix + "loops/_search", null);
+        assertThat(search.statusCode()).isEqualTo(200);
+        assertThat(search.body()).contains("\"d-1\"");
+        assertThat(send(reader, "GET", "/" + prefix + "loops/_mapping", null).statusCode())
+                .isEqualTo(200);
+
+        assertThat(send(reader, "PUT", "/" + prefix + "loops/_doc/d-2", "{\"decisionId\":\"d-2\"}")
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(send(reader, "DELETE", "/" + prefix + "loops/_doc/d-1", null).statusCode())
+                .isEqualTo(403);
+        assertThat(send(reader, "PUT", "/" + prefix + "events", null).statusCode())
+                .isEqualTo(403);
+    }
+
+    private static HttpResponse<String> send(User user, String method, String path, String json)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(LocalStack.elasticsearchUrl() + path))
+                .method(
+                        method,
+                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (user.name() != null) {
+            String basic = Base64.getEncoder()
+                    .encodeToString((user.name() + ":" + user.password()).getBytes(StandardCharsets.UTF_8));
+            request.header("Authorization", "Basic " + basic);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
