@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.learningloop.access.testing.TestKeys;
 import io.learningloop.command.pseudonyms.Pseudonymiser;
 import io.learningloop.command.pseudonyms.TestPseudonyms;
 import io.learningloop.testsupport.EventTopicReader;
@@ -63,9 +64,13 @@ class PseudonymsIntegrationTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    /** The tool's key, for single steps and the bulk file alike. */
+    private TestKeys.Issued key;
+
     @Test
     void noRawIdentityReachesTheEventStoreOrKafkaAndRepostsStayRepeats() throws Exception {
-        StepPoster tool = new StepPoster("http://127.0.0.1:" + port, TestTool.keyIn(SCHEMA));
+        key = TestTool.keyIn(SCHEMA);
+        StepPoster tool = new StepPoster("http://127.0.0.1:" + port, key);
         String decision = people(Requests.decision("ps-d-1", "2024-01-10T09:00:00Z"));
         assertThat(tool.post("/decisions", decision).status()).isEqualTo(201);
         assertThat(tool.post("/decisions/ps-d-1/outcome", people(Requests.outcome("2024-03-01T09:00:00Z")))
@@ -164,6 +169,7 @@ class PseudonymsIntegrationTest {
                 .send(
                         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/steps/bulk"))
                                 .header("Content-Type", "application/x-ndjson")
+                                .header("Authorization", key.bearer())
                                 .POST(HttpRequest.BodyPublishers.ofString(String.join("\n", lines)))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());

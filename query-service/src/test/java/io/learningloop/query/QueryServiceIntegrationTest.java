@@ -65,10 +65,46 @@ class QueryServiceIntegrationTest {
     private static final TestKeys.Issued ANALYST =
             TestKeys.issue("it-analyst", Set.of(Scope.LOOPS_READ), "acme", "globex", "initech");
 
+    /** An analyst of one subtree, acme/eng, and a staff member who sees aggregates only. */
+    private static final TestKeys.Issued ENG_ANALYST =
+            TestKeys.issue("it-eng-analyst", Set.of(Scope.LOOPS_READ), "acme/eng");
+
+    private static final TestKeys.Issued STAFF = TestKeys.issue("it-staff", Set.of(Scope.REPORTS_READ), "acme");
+
     @BeforeAll
     static void openTopic() {
         kafka = new EventTopicWriter(TOPIC);
         TestKeys.createInLocalStack(ANALYST);
+        TestKeys.createInLocalStack(ENG_ANALYST);
+        TestKeys.createInLocalStack(STAFF);
+    }
+
+    /** On the real key table and index: a key reads its subtree's loops and nothing of another's. */
+    @Test
+    void anAnalystOfOneUnitReadsItsLoopsAndNoOthers() throws Exception {
+        publishAll(List.of(
+                decision("q-u-1", "acme/eng/platform", DecisionCategory.PRODUCT, "2023-05-01T00:00:00Z"),
+                decision("q-u-2", "acme/sales", DecisionCategory.PRODUCT, "2023-05-02T00:00:00Z")));
+
+        assertThat(get("/loops/q-u-1", 200, ENG_ANALYST).at("/loop/orgUnit").asText())
+                .isEqualTo("acme/eng/platform");
+        assertThat(get("/loops/q-u-2", 404, ENG_ANALYST).get("type").asText())
+                .isEqualTo("urn:learning-loop:problem:not-found");
+        JsonNode wide = get("/loops?orgUnit=acme&from=2023-05-01&to=2023-05-03", 200, ENG_ANALYST);
+        assertThat(wide.get("total").asLong()).isEqualTo(1);
+        assertThat(wide.at("/loops/0/decisionId").asText()).isEqualTo("q-u-1");
+        assertThat(get("/loops?orgUnit=acme&from=2023-05-01&to=2023-05-03", 200, ANALYST)
+                        .get("total")
+                        .asLong())
+                .isEqualTo(2);
+        assertThat(get("/loops?orgUnit=acme/sales", 403, ENG_ANALYST)
+                        .get("type")
+                        .asText())
+                .isEqualTo("urn:learning-loop:problem:outside-units");
+        assertThat(get("/loops/q-u-1", 403, STAFF).get("type").asText())
+                .isEqualTo("urn:learning-loop:problem:forbidden");
+        assertThat(get("/loops/q-u-1", 401, null).get("type").asText())
+                .isEqualTo("urn:learning-loop:problem:unauthenticated");
     }
 
     @AfterAll
@@ -278,13 +314,18 @@ class QueryServiceIntegrationTest {
     }
 
     private JsonNode get(String path, int expectedStatus) throws Exception {
+        return get(path, expectedStatus, ANALYST);
+    }
+
+    /** @param key null: no key at all */
+    private JsonNode get(String path, int expectedStatus, TestKeys.Issued key) throws Exception {
         elasticsearch.indices().refresh(refresh -> refresh.index(PREFIX + "*"));
-        HttpResponse<String> response = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                                .header("Authorization", ANALYST.bearer())
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        if (key != null) {
+            request.header("Authorization", key.bearer());
+        }
+        HttpResponse<String> response =
+                HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(expectedStatus);
         return json.readTree(response.body());
     }
