@@ -11,6 +11,8 @@ end
 
 function init(args)
   prefix = "bench-" .. run_id .. "-" .. tid .. "-"
+  -- the bench's own key (infra/bench/run makes it): steps:write over bench, without a rate limit to speak of
+  authorization = "Bearer " .. os.getenv("BENCH_KEY")
 end
 
 function request()
@@ -18,7 +20,8 @@ function request()
   local body = string.format([[{"decisionId":"%s%d","orgUnit":"bench/ingest","occurredAt":"2025-06-01T09:00:00Z",
 "sourceTool":"wrk","actor":"u-bench","title":"Benchmark decision","category":"operations",
 "expectedOutcome":"Throughput","confidence":0.5,"reviewBy":"2025-09-01"}]], prefix, counter)
-  return wrk.format("POST", "/decisions", {["Content-Type"] = "application/json"}, body)
+  return wrk.format("POST", "/decisions",
+    {["Content-Type"] = "application/json", ["Authorization"] = authorization}, body)
 end
 
 -- Anything but 201 is a failed step: count them so the report cannot hide errors.

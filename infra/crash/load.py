@@ -28,7 +28,8 @@ def post(path, body):
     began = time.time()
     try:
         c = http.client.HTTPConnection("127.0.0.1", a.port, timeout=a.timeout)
-        c.request("POST", path, json.dumps(body), {"Content-Type": "application/json"})
+        c.request("POST", path, json.dumps(body),
+                  {"Content-Type": "application/json", "Authorization": "Bearer " + os.environ["CRASH_KEY"]})
         r = c.getresponse()
         data = r.read()
         c.close()

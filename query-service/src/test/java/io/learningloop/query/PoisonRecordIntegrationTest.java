@@ -78,8 +78,9 @@ class PoisonRecordIntegrationTest {
         assertThat(projection.get("status").asText()).isEqualTo("DEGRADED");
         assertThat(projection.get("details").get("parkedRecords").asLong()).isEqualTo(1);
         assertThat(projection.get("details").get("lastParkedReason").asText())
-                .startsWith("loops: document q-poison: document_parsing_exception")
-                .contains("reviewBy");
+                .startsWith("loops: Elasticsearch refused document q-poison: ")
+                .contains("failed to parse field [reviewBy]")
+                .doesNotContain("document_parsing_exception");
 
         JsonNode parked = get("/actuator/deadletters", 200);
         assertThat(parked.get("count").asLong()).isEqualTo(1);
