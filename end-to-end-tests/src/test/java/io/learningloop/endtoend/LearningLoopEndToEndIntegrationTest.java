@@ -38,8 +38,9 @@ class LearningLoopEndToEndIntegrationTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration BACKFILL_GRACE = Duration.ofSeconds(20);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final String TOPIC = LocalStack.uniqueName("e2e-events-");
-    private static final String INDEX_PREFIX = LocalStack.uniqueName("e2e-") + "-";
+    // Inside what the services' own users may touch (topics learning-loop.*, indices learning-loop-*).
+    private static final String TOPIC = LocalStack.uniqueName("learning-loop.e2e-events-");
+    private static final String INDEX_PREFIX = LocalStack.uniqueName("learning-loop-e2e-") + "-";
     /** Every identity the tests post for a person, as the JSON value a store would hold if it kept it. */
     private static final List<String> RAW_PEOPLE =
             List.of("\"u-1\"", "\"u-2\"", "\"u-7\"", "\"u-9\"", "jane.doe", "acme.example");
@@ -48,8 +49,8 @@ class LearningLoopEndToEndIntegrationTest {
     private static ServiceProcess queries;
     private static ServiceProcess analytics;
 
-    /** Every scope over acme, where all of this test's steps lie: the test is the tool, the analyst and the operator. */
-    private static final TestKeys.Issued KEY = TestKeys.everything("acme");
+    /** Every scope over acme and pseudo, where this test's steps lie: the test is the tool, the analyst and the operator. */
+    private static final TestKeys.Issued KEY = TestKeys.everything("acme", "pseudo");
 
     private static HttpRequest.Builder authorized(URI uri) {
         return HttpRequest.newBuilder(uri).header("Authorization", KEY.bearer());
@@ -65,8 +66,8 @@ class LearningLoopEndToEndIntegrationTest {
         // of stack.env, inherited): the run's own names lie inside what those users may touch
         // (topics learning-loop.*, indices learning-loop-*, groups named after the service), so the
         // least privileges of infra/stack/README.md are shown to be enough for the whole platform.
-        env.put("LL_KAFKA_TOPIC", LocalStack.uniqueName("learning-loop.e2e-events-"));
-        env.put("LL_INDEX_PREFIX", LocalStack.uniqueName("learning-loop-e2e-") + "-");
+        env.put("LL_KAFKA_TOPIC", TOPIC);
+        env.put("LL_INDEX_PREFIX", INDEX_PREFIX);
         // The stack's key when it made one (infra/stack/stack up exports it), else one of this run's own.
         env.put("LL_PSEUDONYM_KEY_FILE", pseudonymKeyFile().toString());
         env.put("LL_QUERY_CONSUMER_GROUP", LocalStack.uniqueName("query-service-e2e-"));
@@ -567,8 +568,14 @@ class LearningLoopEndToEndIntegrationTest {
     }
 
     private static JsonNode elasticsearch(String path, String body) throws Exception {
+        // as the stack's Elasticsearch admin: the test reads every index, whoever wrote it
+        String admin = LocalStack.elasticsearchAdminUser() + ":" + LocalStack.elasticsearchAdminPassword();
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(LocalStack.elasticsearchUrl() + path))
-                .header("Content-Type", "application/json");
+                .header("Content-Type", "application/json")
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + java.util.Base64.getEncoder().encodeToString(admin.getBytes(StandardCharsets.UTF_8)));
         HttpResponse<String> response = HTTP.send(
                 (body == null
                                 ? request.POST(HttpRequest.BodyPublishers.noBody())
