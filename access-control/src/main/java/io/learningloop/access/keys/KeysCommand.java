@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
@@ -55,6 +56,9 @@ public final class KeysCommand {
     }
 
     public static void main(String[] args) {
+        // What it prints is the answer (a key, the list); the libraries' INFO lines are not.
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
         try {
             DriverManagerDataSource owner = ownerDataSource(System.getenv());
             AccessSchema.migrate(owner, AccessSchema.rolesFrom(System.getenv()));
