@@ -26,7 +26,8 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 @ImportAutoConfiguration(AccessAutoConfiguration.class)
 class AnalyticsSliceConfiguration {
 
-    static final TestKeys.Issued ANALYST_KEY = TestKeys.issue("slice-analyst", Set.of(Scope.LOOPS_READ), "acme");
+    static final TestKeys.Issued ANALYST_KEY =
+            TestKeys.issue("slice-analyst", Set.of(Scope.LOOPS_READ), 1_000_000, "acme");
 
     /** An analyst of two subtrees of acme only. */
     static final TestKeys.Issued ENG_ANALYST_KEY =

@@ -23,7 +23,7 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 @ImportAutoConfiguration(AccessAutoConfiguration.class)
 class ReadSliceConfiguration {
 
-    static final TestKeys.Issued ANALYST = TestKeys.issue("slice-analyst", Set.of(Scope.LOOPS_READ), "acme");
+    static final TestKeys.Issued ANALYST = TestKeys.issue("slice-analyst", Set.of(Scope.LOOPS_READ), 1_000_000, "acme");
     static final TestKeys.Issued SALES_ANALYST =
             TestKeys.issue("sales-analyst", Set.of(Scope.LOOPS_READ), "acme/sales");
     static final TestKeys.Issued STAFF = TestKeys.issue("slice-staff", Set.of(Scope.REPORTS_READ), "acme");

@@ -37,6 +37,10 @@ public final class AnswerChecks {
         if (status >= 500) {
             throw new AssertionError("5xx for " + request + ": " + status + " " + body);
         }
+        // A key's rate limit answering would hide the binder and the handlers the fuzz is for.
+        if (status == 429) {
+            throw new AssertionError("429 for " + request + ": the test's key needs a higher rate");
+        }
         if (status >= 400) {
             checkProblem(request, status, contentType, body);
         }
