@@ -37,6 +37,8 @@ public record LessonDocument(
     public static final String LESSON_ID = "lessonId";
     public static final String ORG_UNIT = "orgUnit";
     public static final String RECORDED_AT = "recordedAt";
+    public static final String THEMES = "themes";
+    public static final String REVIEW_IDS = "reviewIds";
     /** Who recorded the lesson (a pseudonym): the person a lesson figure's minimum group size counts. */
     public static final String ACTOR = "actor";
 

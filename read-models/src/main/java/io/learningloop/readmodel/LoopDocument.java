@@ -70,6 +70,11 @@ public record LoopDocument(
     public static final String OUTCOME = "outcome";
     public static final String CHECK_INS = "checkIns";
     public static final String REVIEWS = "reviews";
+    public static final String REVIEW_IDS = "reviews.reviewId";
+    public static final String REVIEW_ROOT_CAUSE_THEMES = "reviews.rootCauseThemes";
+    public static final String REVIEW_HELD_AT = "reviews.heldAt";
+    public static final String LESSONS = "lessons";
+    public static final String BEHAVIOR_CHANGES = "behaviorChanges";
     public static final String ACTIONS = "actions";
     public static final String DECISION_TO_OUTCOME_DAYS = "latency.decisionToOutcomeDays";
     public static final String OUTCOME_TO_LESSON_DAYS = "latency.outcomeToLessonDays";

@@ -5,11 +5,14 @@ import io.learningloop.access.Scope;
 import io.learningloop.analytics.metrics.Reports.ConversionReport;
 import io.learningloop.analytics.metrics.Reports.LatencyReport;
 import io.learningloop.analytics.metrics.Reports.PracticesReport;
+import io.learningloop.analytics.metrics.Reports.RelearningReport;
+import io.learningloop.analytics.metrics.Reports.ReviewsReport;
 import io.learningloop.problems.InvalidQueryException;
 import io.learningloop.problems.QueryParameters;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Arrays;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -29,12 +32,22 @@ class AnalyticsController {
     static final int MAX_YEARS = 20;
 
     private final LearningMetrics metrics;
+    private final RitualReviews rituals;
+    private final RelearnedLessons relearning;
     private final YearOverYear yearOverYear;
     private final Clock clock;
     private final Audience staff;
 
-    AnalyticsController(LearningMetrics metrics, YearOverYear yearOverYear, Clock clock, PrivacyProperties privacy) {
+    AnalyticsController(
+            LearningMetrics metrics,
+            RitualReviews rituals,
+            RelearnedLessons relearning,
+            YearOverYear yearOverYear,
+            Clock clock,
+            PrivacyProperties privacy) {
         this.metrics = metrics;
+        this.rituals = rituals;
+        this.relearning = relearning;
         this.yearOverYear = yearOverYear;
         this.clock = clock;
         this.staff = Audience.aggregatesOnly(privacy.minGroupSize());
@@ -72,6 +85,30 @@ class AnalyticsController {
         return metrics.practices(cohort(caller, orgUnit, category, from, to), audience(caller));
     }
 
+    /** Every review of the cohort's decisions with its verdict and reasons; {@code verdict} keeps one kind. */
+    @GetMapping("/analytics/reviews")
+    ReviewsReport reviews(
+            @RequestParam(required = false) String orgUnit,
+            @RequestParam(required = false) String category,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) String verdict,
+            @AuthenticationPrincipal Caller caller)
+            throws IOException {
+        return rituals.report(cohort(caller, orgUnit, category, from, to), verdict(verdict));
+    }
+
+    /** The cohort's lessons learned again, with each recurrence. */
+    @GetMapping("/analytics/relearning")
+    RelearningReport relearning(
+            @RequestParam(required = false) String orgUnit,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @AuthenticationPrincipal Caller caller)
+            throws IOException {
+        return relearning.report(cohort(caller, orgUnit, null, from, to));
+    }
+
     /** The year-over-year report as JSON; {@code /reports/trends} is the same as a page to read. */
     @GetMapping("/analytics/trends")
     YearOverYear.Report trendsJson(
@@ -107,6 +144,21 @@ class AnalyticsController {
             throw new InvalidQueryException("from", "a report spans 1 to " + MAX_YEARS + " years since 1900");
         }
         return yearOverYear.trends(cohort(caller, orgUnit, null, null, null), firstYear, lastYear, audience(caller));
+    }
+
+    private static ReviewVerdict.Verdict verdict(String verdict) {
+        if (verdict == null) {
+            return null;
+        }
+        return Arrays.stream(ReviewVerdict.Verdict.values())
+                .filter(known -> known.wireName().equals(verdict))
+                .findFirst()
+                .orElseThrow(() -> new InvalidQueryException(
+                        "verdict",
+                        "must be one of "
+                                + Arrays.stream(ReviewVerdict.Verdict.values())
+                                        .map(ReviewVerdict.Verdict::wireName)
+                                        .toList()));
     }
 
     /** The asked unit narrowed to the caller's subtrees; a unit wholly outside them is refused (403). */

@@ -46,22 +46,30 @@ class LearningMetrics {
                             + " hit)^2 with hit 1 or 0 (0 is perfect, 0.25 is a constant 0.5)",
             "spread",
                     "over the lessons recorded in the period: sharedRate = lessons shared with another org unit,"
-                            + " changedElsewhereRate = lessons that changed a decision of another org unit");
+                            + " changedElsewhereRate = lessons that changed a decision of another org unit",
+            "reviews", RitualReviews.DEFINITION,
+            "relearning", RelearnedLessons.DEFINITION);
 
     private final MetricSource source;
     private final Indices indices;
     private final Clock clock;
     private final Duration checkInTolerance;
+    private final RitualReviews rituals;
+    private final RelearnedLessons relearning;
 
     LearningMetrics(
             MetricSource source,
             Indices indices,
+            RitualReviews rituals,
+            RelearnedLessons relearning,
             Clock clock,
             @Value("${learning-loop.deadlines.check-in-tolerance:P3D}") Duration checkInTolerance) {
         this.source = source;
         this.indices = indices;
         this.clock = clock;
         this.checkInTolerance = checkInTolerance;
+        this.rituals = rituals;
+        this.relearning = relearning;
     }
 
     /** Each stage over its own documents; a stage over fewer people than the audience may see is withheld whole. */
@@ -130,6 +138,8 @@ class LearningMetrics {
                 PracticeSignals.safety(loops, withholding),
                 PracticeSignals.calibration(loops, withholding),
                 PracticeSignals.spread(lessons, withholding),
+                rituals.summary(cohort, withholding, "reviews."),
+                relearning.summary(cohort, withholding, "relearning."),
                 PRACTICE_DEFINITIONS,
                 withholding.withheld());
     }

@@ -55,6 +55,8 @@ final class Reports {
             Safety safety,
             Calibration calibration,
             Spread spread,
+            ReviewSummary reviews,
+            RelearningSummary relearning,
             Map<String, String> definitions,
             @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Withheld> withheld) {}
 
@@ -87,4 +89,46 @@ final class Reports {
             Long decisionsJudged, Double meanConfidence, Double hitRate, Double overconfidence, Double brierScore) {}
 
     record Spread(Long lessons, Double sharedRate, Double changedElsewhereRate) {}
+
+    /**
+     * How the reviews of the cohort's decisions fared ({@link ReviewVerdict}): each counted once. The rates
+     * are over the judged reviews (practice, ritual and partial); pending ones are not judged yet.
+     */
+    record ReviewSummary(
+            Long reviews,
+            Long practice,
+            Long ritual,
+            Long partial,
+            Long pending,
+            Double ritualRate,
+            Double practiceRate) {}
+
+    /** Lessons of the cohort learned again ({@link Relearning}): over the lessons that have a theme. */
+    record RelearningSummary(Long lessonsWithThemes, Long relearned, Double relearningRate) {}
+
+    /** One review with its verdict and the facts behind it (analysts only: it lists reviews one by one). */
+    record ReviewEntry(
+            String reviewId,
+            String orgUnit,
+            java.time.Instant heldAt,
+            io.learningloop.contract.events.ReviewKind kind,
+            List<String> rootCauseThemes,
+            List<String> decisionIds,
+            int actionsAssigned,
+            int actionsCompleted,
+            List<String> lessonIds,
+            int lessonsThatChangedADecision,
+            ReviewVerdict.Verdict verdict,
+            List<String> reasons,
+            java.time.LocalDate settlesOn) {}
+
+    record ReviewsReport(
+            Cohort cohort,
+            long settlingWindowDays,
+            ReviewSummary summary,
+            List<ReviewEntry> reviews,
+            String definition) {}
+
+    record RelearningReport(
+            Cohort cohort, RelearningSummary summary, List<Relearning.Recurrence> recurrences, String definition) {}
 }

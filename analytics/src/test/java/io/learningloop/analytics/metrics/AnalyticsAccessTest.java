@@ -11,6 +11,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -41,6 +42,8 @@ class AnalyticsAccessTest {
             "/analytics/conversion",
             "/analytics/practices",
             "/analytics/trends",
+            "/analytics/reviews",
+            "/analytics/relearning",
             "/reports/trends");
 
     @Autowired
@@ -51,6 +54,12 @@ class AnalyticsAccessTest {
 
     @MockitoBean
     YearOverYear yearOverYear;
+
+    @MockitoBean
+    RitualReviews rituals;
+
+    @MockitoBean
+    RelearnedLessons relearning;
 
     @BeforeEach
     void answersEchoTheirCohort() throws Exception {
@@ -123,7 +132,17 @@ class AnalyticsAccessTest {
                         .andExpect(jsonPath("$.errors[0].field").value("orgUnit"));
             }
         }
-        verifyNoInteractions(metrics, yearOverYear);
+        verifyNoInteractions(metrics, yearOverYear, rituals, relearning);
+    }
+
+    @Test
+    void theListsOfReviewsAndRelearnedLessonsAreForAnalystsOnly() throws Exception {
+        for (String path : List.of("/analytics/reviews", "/analytics/relearning")) {
+            http.perform(get(path).header(HttpHeaders.AUTHORIZATION, STAFF_KEY.bearer()))
+                    .andExpect(status().isForbidden())
+                    .andExpect(content().contentType("application/problem+json"));
+        }
+        verifyNoInteractions(rituals, relearning);
     }
 
     @Test

@@ -37,12 +37,16 @@ class MalformedQueriesTest {
 
     static final List<String> COHORT = List.of("orgUnit", "category", "from", "to");
     static final List<String> COHORT_GOOD = List.of("acme/eng", "product", "2024-01-01", "2025-01-01");
+    static final List<String> REVIEWS = List.of("orgUnit", "category", "from", "to", "verdict");
+    static final List<String> REVIEWS_GOOD = List.of("acme/eng", "product", "2024-01-01", "2025-01-01", "ritual");
     static final List<String> YEARS = List.of("orgUnit", "from", "to");
     static final List<String> YEARS_GOOD = List.of("acme/eng", "2022", "2024");
     static final List<Endpoint> ENDPOINTS = List.of(
             new Endpoint("/analytics/latency", COHORT, COHORT_GOOD),
             new Endpoint("/analytics/conversion", COHORT, COHORT_GOOD),
             new Endpoint("/analytics/practices", COHORT, COHORT_GOOD),
+            new Endpoint("/analytics/reviews", REVIEWS, REVIEWS_GOOD),
+            new Endpoint("/analytics/relearning", COHORT, COHORT_GOOD),
             new Endpoint("/analytics/trends", YEARS, YEARS_GOOD),
             new Endpoint("/reports/trends", YEARS, YEARS_GOOD));
 
@@ -58,6 +62,12 @@ class MalformedQueriesTest {
 
     @MockitoBean
     YearOverYear yearOverYear;
+
+    @MockitoBean
+    RitualReviews rituals;
+
+    @MockitoBean
+    RelearnedLessons relearning;
 
     @BeforeEach
     void emptyFigures() throws Exception {
@@ -102,7 +112,7 @@ class MalformedQueriesTest {
         for (String path : List.of("/error", "/", "/analytics", "/analytics/nothing", "/reports")) {
             check("GET " + path, get(path));
         }
-        assertThat(checks.answers()).isGreaterThanOrEqualTo(520);
+        assertThat(checks.answers()).isGreaterThanOrEqualTo(726);
     }
 
     @Test
@@ -119,6 +129,16 @@ class MalformedQueriesTest {
                     .andExpect(jsonPath("$.errors[0].field").value("from"))
                     .andExpect(jsonPath("$.errors[0].message").value("must lie in the years 1900 to 2200"));
         }
+    }
+
+    @Test
+    void anUnknownVerdictIsAProblemNamingTheKnownOnes() throws Exception {
+        http.perform(get("/analytics/reviews").param("verdict", "RITUAL"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.type").value("urn:learning-loop:problem:invalid-query"))
+                .andExpect(jsonPath("$.errors[0].field").value("verdict"))
+                .andExpect(
+                        jsonPath("$.errors[0].message").value("must be one of [practice, ritual, partial, pending]"));
     }
 
     private void check(String name, MockHttpServletRequestBuilder request) throws Exception {

@@ -1,0 +1,126 @@
+package io.learningloop.analytics.metrics;
+
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.json.JsonData;
+import io.learningloop.analytics.metrics.Reports.RelearningReport;
+import io.learningloop.analytics.metrics.Reports.RelearningSummary;
+import io.learningloop.projection.elasticsearch.Indices;
+import io.learningloop.readmodel.LessonDocument;
+import io.learningloop.readmodel.LoopDocument;
+import io.learningloop.readmodel.LoopDocument.ReviewRef;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.springframework.stereotype.Component;
+
+/**
+ * The cohort's lessons learned again ({@link Relearning}). Two reads: the lessons recorded in the period
+ * that have a theme, then the reviews inside the caller's units held after the earliest of them that name
+ * one of their themes as a root cause; the match is made in memory.
+ */
+@Component
+class RelearnedLessons {
+
+    static final String DEFINITION = "over the lessons recorded in the period in the org unit or below that have a"
+            + " theme: a lesson is learned again when one of its themes comes back as a root-cause theme of a review"
+            + " held after it in the lesson's org unit or below (not a review it was drawn from); relearningRate ="
+            + " lessons learned again / lessons with a theme; daysBetween: lesson recorded to review held";
+
+    private final MetricSource source;
+    private final Indices indices;
+
+    RelearnedLessons(MetricSource source, Indices indices) {
+        this.source = source;
+        this.indices = indices;
+    }
+
+    RelearningReport report(Cohort cohort) throws IOException {
+        List<LessonDocument> lessons = lessonsWithThemes(cohort);
+        List<Relearning.Recurrence> recurrences = Relearning.recurrences(lessons, laterReviews(cohort, lessons));
+        return new RelearningReport(
+                cohort, summary(lessons, recurrences, Audience.DETAIL.withholding(), ""), recurrences, DEFINITION);
+    }
+
+    /** The counts and the rate alone, for the practices answer and the trends; withheld below k people. */
+    RelearningSummary summary(Cohort cohort, Withholding withholding, String figurePrefix) throws IOException {
+        List<LessonDocument> lessons = lessonsWithThemes(cohort);
+        return summary(
+                lessons, Relearning.recurrences(lessons, laterReviews(cohort, lessons)), withholding, figurePrefix);
+    }
+
+    /** The people are the lessons' recorders: whose learning the figure describes. */
+    private static RelearningSummary summary(
+            List<LessonDocument> lessons,
+            List<Relearning.Recurrence> recurrences,
+            Withholding withholding,
+            String figurePrefix) {
+        long relearned = recurrences.stream()
+                .map(Relearning.Recurrence::lessonId)
+                .distinct()
+                .count();
+        long withThemes = lessons.size();
+        Withholding.Gate gate = withholding.over(
+                lessons.stream().map(LessonDocument::actor).toList(),
+                figurePrefix + "lessonsWithThemes",
+                figurePrefix + "relearned",
+                figurePrefix + "relearningRate");
+        return new RelearningSummary(
+                gate.value(withThemes),
+                gate.value(relearned),
+                gate.value(withThemes == 0 ? null : (double) relearned / withThemes));
+    }
+
+    private List<LessonDocument> lessonsWithThemes(Cohort cohort) throws IOException {
+        List<Query> filters = new ArrayList<>(cohort.filters(LessonDocument.RECORDED_AT, false));
+        filters.add(Query.of(query -> query.exists(exists -> exists.field(LessonDocument.THEMES))));
+        return source.documents(
+                indices.lessons(),
+                LessonDocument.LESSON_ID,
+                filters,
+                List.of(
+                        LessonDocument.LESSON_ID,
+                        LessonDocument.ACTOR,
+                        LessonDocument.ORG_UNIT,
+                        LessonDocument.RECORDED_AT,
+                        LessonDocument.THEMES,
+                        LessonDocument.REVIEW_IDS),
+                LessonDocument.class);
+    }
+
+    /** Each review once, from the loops inside the caller's units (any period) that could hold a recurrence. */
+    private List<ReviewRef> laterReviews(Cohort cohort, List<LessonDocument> lessons) throws IOException {
+        TreeSet<String> themes = new TreeSet<>();
+        lessons.forEach(lesson -> themes.addAll(lesson.themes()));
+        Instant earliest = lessons.stream()
+                .map(LessonDocument::recordedAt)
+                .filter(Objects::nonNull)
+                .min(Comparator.naturalOrder())
+                .orElse(null);
+        if (themes.isEmpty() || earliest == null) {
+            return List.of();
+        }
+        List<Query> filters = new ArrayList<>(cohort.during(null, null).filters(LoopDocument.DECISION_ID, false));
+        filters.add(Query.of(query -> query.terms(terms -> terms.field(LoopDocument.REVIEW_ROOT_CAUSE_THEMES)
+                .terms(values ->
+                        values.value(themes.stream().map(FieldValue::of).toList())))));
+        filters.add(Query.of(query -> query.range(range -> range.untyped(
+                untyped -> untyped.field(LoopDocument.REVIEW_HELD_AT).gt(JsonData.of(earliest.toString()))))));
+        Map<String, ReviewRef> reviews = new TreeMap<>();
+        for (LoopDocument loop : source.documents(
+                indices.loops(),
+                LoopDocument.DECISION_ID,
+                filters,
+                List.of(LoopDocument.DECISION_ID, LoopDocument.REVIEWS),
+                LoopDocument.class)) {
+            loop.reviews().forEach(review -> reviews.putIfAbsent(review.reviewId(), review));
+        }
+        return List.copyOf(reviews.values());
+    }
+}
