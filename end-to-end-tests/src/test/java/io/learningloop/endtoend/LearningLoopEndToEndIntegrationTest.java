@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -121,6 +122,113 @@ class LearningLoopEndToEndIntegrationTest {
         post("/behavior-changes", change("e2e-b2", "acme/sales", "2025-03-01T00:00:00Z", "e2e-d5", "e2e-l2"));
         postCorrectedLoops();
         postPractisedLoops();
+        postReviewedLoops();
+    }
+
+    /** When the pending review of {@link #postReviewedLoops()} was held: ten days before the run. */
+    private static final Instant RECENT_REVIEW =
+            Instant.now().minus(Duration.ofDays(10)).truncatedTo(ChronoUnit.SECONDS);
+
+    /**
+     * acme/quality, one review of each verdict (settling window 180 days) and one lesson learned again.
+     * 2024: O1 Feb 1, O2 Mar 1, O3 Apr 1, O4 Jun 1. V2 (Feb 15, information) of O1 assigns K1, completed
+     * Mar 1; lesson N1 (Feb 20, theme information) names V2 and changes O4 (Z1, Jun 1): practice. V3 (Mar 10,
+     * information) of O2 assigns K2, dropped: no lesson, nothing completed, settled: ritual; and N1's theme
+     * is back as its root cause 19 days after N1 (Feb 20 -> Feb 29 is 9 days in 2024, -> Mar 10 another 10).
+     * V4 (Apr 10, tooling) of O3 assigns K3, completed: partial. V6 (May 1, information) of O3 is retracted:
+     * it counts nowhere, not even as a recurrence. O5 (20 days ago) has V5 (10 days ago, capacity): pending.
+     */
+    private static void postReviewedLoops() throws Exception {
+        post("/decisions", decision("e2e-qo1", "acme/quality", "operations", "2024-02-01T00:00:00Z", ""));
+        post("/decisions", decision("e2e-qo2", "acme/quality", "operations", "2024-03-01T00:00:00Z", ""));
+        post("/decisions", decision("e2e-qo3", "acme/quality", "operations", "2024-04-01T00:00:00Z", ""));
+        post("/reviews", review("e2e-qv2", "acme/quality", "2024-02-15T00:00:00Z", "e2e-qo1"));
+        post("/actions", action("e2e-qk1", "acme/quality", "e2e-qv2", "2024-02-15T00:00:00Z", "2024-03-15"));
+        post("/actions/e2e-qk1/completion", end("2024-03-01T00:00:00Z", "note", "Done"));
+        post("/lessons", """
+                {"lessonId": "e2e-qn1", "orgUnit": "acme/quality", "occurredAt": "2024-02-20T00:00:00Z", "sourceTool": "e2e",
+                 "actor": "u-1", "decisionIds": ["e2e-qo1"], "reviewIds": ["e2e-qv2"], "themes": ["information"],
+                 "extractionPractice": "facilitated-challenge", "lesson": "Read the dates before deciding",
+                 "thinkingChange": "We check the calendar first"}""");
+        post("/decisions", decision("e2e-qo4", "acme/quality", "operations", "2024-06-01T00:00:00Z", "e2e-qn1"));
+        post("/behavior-changes", change("e2e-qz1", "acme/quality", "2024-06-01T00:00:00Z", "e2e-qo4", "e2e-qn1"));
+        post("/reviews", review("e2e-qv3", "acme/quality", "2024-03-10T00:00:00Z", "e2e-qo2"));
+        post("/actions", action("e2e-qk2", "acme/quality", "e2e-qv3", "2024-03-10T00:00:00Z", "2024-04-10"));
+        post("/actions/e2e-qk2/drop", end("2024-04-01T00:00:00Z", "reason", "No time"));
+        post(
+                "/reviews",
+                review("e2e-qv4", "acme/quality", "2024-04-10T00:00:00Z", "e2e-qo3")
+                        .replace("information", "tooling"));
+        post("/actions", action("e2e-qk3", "acme/quality", "e2e-qv4", "2024-04-10T00:00:00Z", "2024-05-10"));
+        post("/actions/e2e-qk3/completion", end("2024-05-01T00:00:00Z", "note", "Done"));
+        post("/reviews", review("e2e-qv6", "acme/quality", "2024-05-01T00:00:00Z", "e2e-qo3"));
+        post("/reviews/e2e-qv6/retraction", RETRACTION);
+        post(
+                "/decisions",
+                decision(
+                                "e2e-qo5",
+                                "acme/quality",
+                                "operations",
+                                RECENT_REVIEW.minus(Duration.ofDays(10)).toString(),
+                                "")
+                        .replace(
+                                "2026-01-01",
+                                RECENT_REVIEW
+                                        .plus(Duration.ofDays(90))
+                                        .toString()
+                                        .substring(0, 10)));
+        post(
+                "/reviews",
+                review("e2e-qv5", "acme/quality", RECENT_REVIEW.toString(), "e2e-qo5")
+                        .replace("information", "capacity"));
+    }
+
+    @Test
+    void everyReviewGetsItsVerdictAndALessonWhoseThemeCameBackIsLearnedAgain() {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode reviews = get(analytics, "/analytics/reviews?orgUnit=acme/quality");
+            assertThat(reviews.get("settlingWindowDays").asInt()).isEqualTo(180);
+            assertThat(reviews.at("/summary").toString())
+                    .isEqualTo(JSON.readTree("""
+                            {"reviews": 4, "practice": 1, "ritual": 1, "partial": 1, "pending": 1,
+                             "ritualRate": %s, "practiceRate": %s}""".formatted(1.0 / 3, 1.0 / 3)).toString());
+            Map<String, String> verdicts = new HashMap<>();
+            reviews.get("reviews")
+                    .forEach(review -> verdicts.put(
+                            review.get("reviewId").asText(),
+                            review.get("verdict").asText()));
+            assertThat(verdicts)
+                    .isEqualTo(Map.of(
+                            "e2e-qv2", "practice", "e2e-qv3", "ritual", "e2e-qv4", "partial", "e2e-qv5", "pending"));
+            JsonNode practice = reviews.get("reviews").get(0);
+            assertThat(practice.get("reviewId").asText()).isEqualTo("e2e-qv2");
+            assertThat(practice.get("reasons").toString())
+                    .isEqualTo("[\"named root causes (information)\",\"1 of 1 actions completed\","
+                            + "\"1 of 1 lesson changed a later decision\"]");
+
+            JsonNode rituals = get(analytics, "/analytics/reviews?orgUnit=acme/quality&verdict=ritual");
+            assertThat(rituals.get("reviews")).hasSize(1);
+            assertThat(rituals.at("/reviews/0/reviewId").asText()).isEqualTo("e2e-qv3");
+            assertThat(rituals.at("/reviews/0/settlesOn").asText()).isEqualTo("2024-09-06");
+
+            // The 2024 decisions only: V5 (of O5, made 20 days ago) is not in the cohort.
+            JsonNode practices =
+                    get(analytics, "/analytics/practices?orgUnit=acme/quality&from=2024-01-01&to=2025-01-01");
+            assertThat(practices.at("/reviews/reviews").asInt()).isEqualTo(3);
+            assertThat(practices.at("/reviews/pending").asInt()).isEqualTo(0);
+            assertThat(practices.at("/reviews/ritualRate").asDouble()).isEqualTo(1.0 / 3);
+
+            JsonNode relearning =
+                    get(analytics, "/analytics/relearning?orgUnit=acme/quality&from=2024-01-01&to=2025-01-01");
+            assertThat(relearning.get("summary").toString())
+                    .isEqualTo("{\"lessonsWithThemes\":1,\"relearned\":1,\"relearningRate\":1.0}");
+            assertThat(relearning.get("recurrences")).hasSize(1);
+            JsonNode again = relearning.at("/recurrences/0");
+            assertThat(again.get("lessonId").asText()).isEqualTo("e2e-qn1");
+            assertThat(again.get("reviewId").asText()).isEqualTo("e2e-qv3");
+            assertThat(again.get("themes").toString()).isEqualTo("[\"information\"]");
+            assertThat(again.get("daysBetween").asDouble()).isEqualTo(19.0);
+        });
     }
 
     /**
