@@ -221,7 +221,8 @@ class LearningLoopEndToEndIntegrationTest {
             JsonNode relearning =
                     get(analytics, "/analytics/relearning?orgUnit=acme/quality&from=2024-01-01&to=2025-01-01");
             assertThat(relearning.get("summary").toString())
-                    .isEqualTo("{\"lessonsWithThemes\":1,\"relearned\":1,\"relearningRate\":1.0}");
+                    .isEqualTo("{\"lessonsWithThemes\":1,\"lessonsJudged\":1,\"relearned\":1,\"relearningRate\":1.0}");
+            assertThat(relearning.get("windowDays").asInt()).isEqualTo(365);
             assertThat(relearning.get("recurrences")).hasSize(1);
             JsonNode again = relearning.at("/recurrences/0");
             assertThat(again.get("lessonId").asText()).isEqualTo("e2e-qn1");

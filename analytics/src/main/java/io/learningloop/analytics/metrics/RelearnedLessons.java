@@ -10,14 +10,19 @@ import io.learningloop.readmodel.LessonDocument;
 import io.learningloop.readmodel.LoopDocument;
 import io.learningloop.readmodel.LoopDocument.ReviewRef;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,51 +35,78 @@ class RelearnedLessons {
 
     static final String DEFINITION = "over the lessons recorded in the period in the org unit or below that have a"
             + " theme: a lesson is learned again when one of its themes comes back as a root-cause theme of a review"
-            + " held after it in the lesson's org unit or below (not a review it was drawn from); relearningRate ="
-            + " lessons learned again / lessons with a theme; daysBetween: lesson recorded to review held";
+            + " held after it, within the relearning window, in the lesson's org unit or below (not a review it was"
+            + " drawn from); lessonsJudged: those whose window is over; relearningRate = judged lessons learned again /"
+            + " lessonsJudged; daysBetween: lesson recorded to review held";
 
     private final MetricSource source;
     private final Indices indices;
+    private final Clock clock;
+    private final Duration window;
 
-    RelearnedLessons(MetricSource source, Indices indices) {
+    RelearnedLessons(
+            MetricSource source,
+            Indices indices,
+            Clock clock,
+            @Value("${learning-loop.relearning.window:P365D}") Duration window) {
         this.source = source;
         this.indices = indices;
+        this.clock = clock;
+        this.window = window;
     }
 
     RelearningReport report(Cohort cohort) throws IOException {
         List<LessonDocument> lessons = lessonsWithThemes(cohort);
-        List<Relearning.Recurrence> recurrences = Relearning.recurrences(lessons, laterReviews(cohort, lessons));
+        List<Relearning.Recurrence> recurrences =
+                Relearning.recurrences(lessons, laterReviews(cohort, lessons), window);
         return new RelearningReport(
-                cohort, summary(lessons, recurrences, Audience.DETAIL.withholding(), ""), recurrences, DEFINITION);
+                cohort,
+                window.toDays(),
+                summarise(lessons, recurrences, clock.instant(), window, Audience.DETAIL.withholding(), ""),
+                recurrences,
+                DEFINITION);
     }
 
     /** The counts and the rate alone, for the practices answer and the trends; withheld below k people. */
     RelearningSummary summary(Cohort cohort, Withholding withholding, String figurePrefix) throws IOException {
         List<LessonDocument> lessons = lessonsWithThemes(cohort);
-        return summary(
-                lessons, Relearning.recurrences(lessons, laterReviews(cohort, lessons)), withholding, figurePrefix);
+        return summarise(
+                lessons,
+                Relearning.recurrences(lessons, laterReviews(cohort, lessons), window),
+                clock.instant(),
+                window,
+                withholding,
+                figurePrefix);
     }
 
-    /** The people are the lessons' recorders: whose learning the figure describes. */
-    private static RelearningSummary summary(
+    /** The people are the lessons' recorders: whose learning the figures describe. */
+    static RelearningSummary summarise(
             List<LessonDocument> lessons,
             List<Relearning.Recurrence> recurrences,
+            Instant now,
+            Duration window,
             Withholding withholding,
             String figurePrefix) {
-        long relearned = recurrences.stream()
-                .map(Relearning.Recurrence::lessonId)
-                .distinct()
+        Set<String> again =
+                recurrences.stream().map(Relearning.Recurrence::lessonId).collect(Collectors.toSet());
+        List<LessonDocument> judged = lessons.stream()
+                .filter(lesson -> Relearning.judged(lesson, now, window))
+                .toList();
+        long relearned = judged.stream()
+                .filter(lesson -> again.contains(lesson.lessonId()))
                 .count();
-        long withThemes = lessons.size();
-        Withholding.Gate gate = withholding.over(
-                lessons.stream().map(LessonDocument::actor).toList(),
-                figurePrefix + "lessonsWithThemes",
+        Withholding.Gate all = withholding.over(
+                lessons.stream().map(LessonDocument::actor).toList(), figurePrefix + "lessonsWithThemes");
+        Withholding.Gate judgedOnes = withholding.over(
+                judged.stream().map(LessonDocument::actor).toList(),
+                figurePrefix + "lessonsJudged",
                 figurePrefix + "relearned",
                 figurePrefix + "relearningRate");
         return new RelearningSummary(
-                gate.value(withThemes),
-                gate.value(relearned),
-                gate.value(withThemes == 0 ? null : (double) relearned / withThemes));
+                all.value((long) lessons.size()),
+                judgedOnes.value((long) judged.size()),
+                judgedOnes.value(relearned),
+                judgedOnes.value(judged.isEmpty() ? null : (double) relearned / judged.size()));
     }
 
     private List<LessonDocument> lessonsWithThemes(Cohort cohort) throws IOException {

@@ -13,8 +13,13 @@ import java.util.List;
 /**
  * Lessons the organisation had to learn twice: the rule of docs/metrics.md ("Relearned lessons"), in one
  * place. A lesson is <b>learned again</b> when one of its themes comes back as a root-cause theme of a
- * review held after it, in the lesson's org unit or below, that the lesson was not itself drawn from.
- * Only lessons with a theme can recur, so they are the denominator.
+ * review held after it, within the relearning window, in the lesson's org unit or below, that the lesson
+ * was not itself drawn from. Only lessons with a theme can recur, and only those whose window is over can
+ * be told not to have: they are the denominator.
+ *
+ * <p>Why a window: the root-cause vocabulary is coarse (ten standard themes), so over enough years nearly
+ * every theme comes back in any unit that reviews at all; a theme back within a year says the lesson did
+ * not hold, one back five years later says little.
  */
 final class Relearning {
 
@@ -38,8 +43,9 @@ final class Relearning {
             List<String> themes,
             double daysBetween) {}
 
-    /** Every recurrence of {@code lessons} among {@code reviews} (each review once), by lesson, then review date. */
-    static List<Recurrence> recurrences(Collection<LessonDocument> lessons, Collection<ReviewRef> reviews) {
+    /** Every recurrence within {@code window} of {@code lessons} among {@code reviews} (each review once), by lesson, then review date. */
+    static List<Recurrence> recurrences(
+            Collection<LessonDocument> lessons, Collection<ReviewRef> reviews, Duration window) {
         List<Recurrence> recurrences = new ArrayList<>();
         for (LessonDocument lesson : lessons) {
             if (lesson.themes().isEmpty() || lesson.recordedAt() == null) {
@@ -48,6 +54,7 @@ final class Relearning {
             for (ReviewRef review : reviews) {
                 if (review.heldAt() == null
                         || !review.heldAt().isAfter(lesson.recordedAt())
+                        || review.heldAt().isAfter(lesson.recordedAt().plus(window))
                         || lesson.reviewIds().contains(review.reviewId())
                         || review.orgUnit() == null
                         || !OrgUnits.selfAndAncestors(review.orgUnit()).contains(lesson.orgUnit())) {
@@ -77,5 +84,10 @@ final class Relearning {
                 .thenComparing(Recurrence::reviewHeldAt)
                 .thenComparing(Recurrence::reviewId));
         return List.copyOf(recurrences);
+    }
+
+    /** Whether the lesson's window is over at {@code now}: only then can it be told not to have recurred. */
+    static boolean judged(LessonDocument lesson, Instant now, Duration window) {
+        return lesson.recordedAt() != null && !lesson.recordedAt().plus(window).isAfter(now);
     }
 }

@@ -103,8 +103,11 @@ final class Reports {
             Double ritualRate,
             Double practiceRate) {}
 
-    /** Lessons of the cohort learned again ({@link Relearning}): over the lessons that have a theme. */
-    record RelearningSummary(Long lessonsWithThemes, Long relearned, Double relearningRate) {}
+    /**
+     * Lessons of the cohort learned again ({@link Relearning}): of those that have a theme, the ones whose
+     * relearning window is over are judged; {@code relearned} counts the judged ones learned again.
+     */
+    record RelearningSummary(Long lessonsWithThemes, Long lessonsJudged, Long relearned, Double relearningRate) {}
 
     /** One review with its verdict and the facts behind it (analysts only: it lists reviews one by one). */
     record ReviewEntry(
@@ -130,5 +133,9 @@ final class Reports {
             String definition) {}
 
     record RelearningReport(
-            Cohort cohort, RelearningSummary summary, List<Relearning.Recurrence> recurrences, String definition) {}
+            Cohort cohort,
+            long windowDays,
+            RelearningSummary summary,
+            List<Relearning.Recurrence> recurrences,
+            String definition) {}
 }
