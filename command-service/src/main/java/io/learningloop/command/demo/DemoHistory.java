@@ -53,6 +53,7 @@ final class DemoHistory {
     private final DecisionPlans plans = new DecisionPlans(new Random(20232));
     private final Reviews reviews = new Reviews(new Random(20233));
     private final Reporting reporting = new Reporting(new Random(20234));
+    private final Random drawingOut = new Random(20235);
     private final List<Step> steps = new ArrayList<>();
     private final List<Decision> decisions = new ArrayList<>();
     private final Map<String, String> informedBy = new LinkedHashMap<>();
@@ -96,7 +97,8 @@ final class DemoHistory {
         outcome.put("summary", "Observed at the review of " + id);
         outcome.put("reportedBy", reporting.reportedBy(unit));
         steps.add(new Step(outcomeAt, Order.OUTCOME, "/decisions/" + id + "/outcome", outcome));
-        steps.addAll(reviews.after(decision, outcomeAt, assessment));
+        Reviews.Held review = reviews.after(decision, outcomeAt, assessment);
+        steps.addAll(review.steps());
         if (random.nextDouble() > 0.7) {
             return;
         }
@@ -108,8 +110,13 @@ final class DemoHistory {
         lesson.put("decisionIds", List.of(id));
         lesson.put("lesson", "What " + id + " taught us");
         lesson.put("thinkingChange", "We now check the assumption behind " + id + " before deciding");
+        List<String> themes = review.before(lessonAt) ? review.themes() : List.of();
+        lesson.put("reviewIds", review.before(lessonAt) ? List.of(review.reviewId()) : List.of());
+        lesson.put("themes", themes);
+        lesson.put("extractionPractice", extraction(unit));
         steps.add(new Step(lessonAt, Order.LESSON, "/lessons", lesson));
         steps.addAll(reporting.shares(lessonId, unit, lessonAt));
+        reviews.learned(unit, themes, lessonAt);
         if (random.nextDouble() < unit.conversionByYear()[year]) {
             changeLater(unit, lessonId, lessonAt.plus(Math.round((15 + random.nextInt(150)) * speed), ChronoUnit.DAYS));
         }
@@ -157,6 +164,14 @@ final class DemoHistory {
         body.put("uncertainties", plan.uncertainties());
         steps.add(new Step(decision.at(), Order.DECISION, "/decisions", body));
         steps.addAll(plans.checkInsHeld(decision, plan));
+    }
+
+    /** Units that facilitate their reviews also draw their lessons out in conversation; the others write them down. */
+    private String extraction(DemoUnit unit) {
+        if (drawingOut.nextDouble() >= unit.habits().facilitated()) {
+            return "document-only";
+        }
+        return List.of("storytelling", "facilitated-challenge", "pairing").get(drawingOut.nextInt(3));
     }
 
     /** The fields every step has apart from its org unit: when, from which tool, by whom. */

@@ -10,6 +10,11 @@ import java.util.List;
  */
 record DemoUnit(String path, String[] categories, double[] conversionByYear, double speedUpPerYear, Habits habits) {
 
+    /** The ritual unit keeps finding the same root causes, whatever it learned. */
+    boolean relearns() {
+        return path.equals("acme/sales/emea");
+    }
+
     /** Shares (0..1) of the occasions on which the unit does the thing. */
     record Habits(
             double statesUncertainty,

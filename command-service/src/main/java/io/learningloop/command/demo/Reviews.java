@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -42,6 +44,12 @@ final class Reviews {
             "tooling", "Alert on the failure path, not only the happy one",
             "incentives", "Balance the speed target with a quality target",
             "external", "Agree a notice period with the supplier");
+    /** The causes a ritual unit keeps finding. */
+    /** A learning unit's next cause is one of this many it learned about longest ago. */
+    private static final int LEAST_RECENT = 3;
+
+    private static final List<String> RITUAL_THEMES = List.of("assumptions", "incentives", "communication");
+
     private static final List<String> DROP_REASONS = List.of(
             "Superseded by a reorganisation",
             "Not worth it any more after the next release",
@@ -50,20 +58,41 @@ final class Reviews {
     private final Random random;
     private int reviews;
     private int actions;
+    /** Per unit, when it last drew a lesson on each theme: a learning unit digs elsewhere next. */
+    private final Map<String, Map<String, Instant>> learned = new HashMap<>();
+
+    /** A review held, and what the lessons drawn after it name: the review and its root-cause themes. */
+    record Held(List<Step> steps, String reviewId, Instant heldAt, List<String> themes) {
+        static final Held NONE = new Held(List.of(), null, null, List.of());
+
+        /** A lesson recorded before the review cannot name it, nor take its themes. */
+        boolean before(Instant lessonAt) {
+            return heldAt != null && !heldAt.isAfter(lessonAt);
+        }
+    }
 
     Reviews(Random random) {
         this.random = random;
     }
 
+    /**
+     * The unit drew a lesson on these themes. A unit that learns stops finding them as root causes for a
+     * while; a ritual unit ({@code DemoUnit.relearns}) keeps finding them.
+     */
+    void learned(DemoUnit unit, List<String> themes, Instant at) {
+        Map<String, Instant> unitLearned = learned.computeIfAbsent(unit.path(), path -> new HashMap<>());
+        themes.forEach(theme -> unitLearned.merge(theme, at, (a, b) -> a.isAfter(b) ? a : b));
+    }
+
     /** Maybe a review of the decision a few days after its outcome, and the actions it assigned. */
-    List<Step> after(Decision decision, Instant outcomeAt, String assessment) {
+    Held after(Decision decision, Instant outcomeAt, String assessment) {
         DemoUnit.Habits habits = decision.unit().habits();
         if (random.nextDouble() >= habits.reviews()) {
-            return List.of();
+            return Held.NONE;
         }
         Instant heldAt = outcomeAt.plus(Duration.ofDays(1 + random.nextInt(4)).plusHours(random.nextInt(6)));
         String reviewId = "demo-review-%03d".formatted(++reviews);
-        List<String> themes = themes(1 + random.nextInt(3));
+        List<String> themes = themes(decision.unit(), heldAt, 1 + random.nextInt(3));
         Map<String, Object> review = DemoHistory.body(heldAt, DemoHistory.actor(random));
         review.put("reviewId", reviewId);
         review.put("orgUnit", decision.unit().path());
@@ -83,7 +112,7 @@ final class Reviews {
         for (int i = 0; i < count; i++) {
             steps.addAll(action(decision.unit(), reviewId, heldAt.plus(Duration.ofHours(1)), themes.get(i)));
         }
-        return steps;
+        return new Held(List.copyOf(steps), reviewId, heldAt, themes);
     }
 
     /** An action of the review, then what became of it: completed, dropped, or nothing (left open). */
@@ -124,12 +153,24 @@ final class Reviews {
         return random.nextBoolean() ? "after-action-review" : "retrospective";
     }
 
-    private List<String> themes(int count) {
-        List<String> left = new ArrayList<>(RootCauseThemes.STANDARD);
-        List<String> chosen = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            chosen.add(left.remove(random.nextInt(left.size())));
+    /**
+     * A ritual unit finds two or three of the same few causes again and again. A learning unit digs to
+     * one cause, and one it has not drawn a lesson on lately: one of the three it learned about longest
+     * ago (or never).
+     */
+    private List<String> themes(DemoUnit unit, Instant heldAt, int count) {
+        if (unit.relearns()) {
+            List<String> left = new ArrayList<>(RITUAL_THEMES);
+            List<String> chosen = new ArrayList<>();
+            for (int i = 0; i < Math.max(2, count); i++) {
+                chosen.add(left.remove(random.nextInt(left.size())));
+            }
+            return List.copyOf(chosen);
         }
-        return List.copyOf(chosen);
+        Map<String, Instant> unitLearned = learned.getOrDefault(unit.path(), Map.of());
+        List<String> byAge = RootCauseThemes.STANDARD.stream()
+                .sorted(Comparator.comparing(theme -> unitLearned.getOrDefault(theme, Instant.MIN)))
+                .toList();
+        return List.of(byAge.get(random.nextInt(LEAST_RECENT)));
     }
 }

@@ -115,6 +115,13 @@ class DemoHistoryTest {
     }
 
     @Test
+    void emeaKeepsLearningTheSameLessonsWhileThePlatformUnitStopsRepeatingWhatItLearned() {
+        assertThat(walk.relearnedShare("acme/sales/emea", HORIZON)).isGreaterThan(0.8);
+        assertThat(walk.relearnedShare("acme/eng/platform", HORIZON))
+                .isLessThan(walk.relearnedShare("acme/sales/emea", HORIZON) - 0.2);
+    }
+
+    @Test
     void thePlatformUnitConvertsMoreLessonsEachYearWhileEmeaStaysLow() {
         Map<Integer, Double> platform = walk.conversionByYear("acme/eng/platform");
         Map<Integer, Double> emea = walk.conversionByYear("acme/sales/emea");

@@ -1,6 +1,7 @@
 package io.learningloop.command.demo;
 
 import io.learningloop.command.demo.DemoHistory.Step;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -36,7 +37,9 @@ final class LoopWalk {
 
     private record LessonSeen(String orgUnit, Instant at) {}
 
-    private record ReviewSeen(String orgUnit, Instant at, boolean blameless) {}
+    private record ReviewSeen(String orgUnit, Instant at, boolean blameless, List<String> themes) {}
+
+    private record ThemedLesson(String orgUnit, Instant at, List<String> themes, List<String> reviewIds) {}
 
     private static final Pattern ABOUT = Pattern.compile("^/(decisions|actions|lessons)/([^/]+)/([a-z-]+)$");
     private static final Set<String> THEMES = Set.of(
@@ -56,6 +59,7 @@ final class LoopWalk {
     private final Map<String, DecisionSeen> decisions = new HashMap<>();
     private final Map<String, String> outcomes = new HashMap<>();
     private final Map<String, LessonSeen> lessons = new HashMap<>();
+    private final List<ThemedLesson> themedLessons = new ArrayList<>();
     private final Map<String, ReviewSeen> reviews = new HashMap<>();
     private final Set<String> reviewedDecisions = new HashSet<>();
     private final Map<String, ActionSeen> actions = new LinkedHashMap<>();
@@ -203,7 +207,15 @@ final class LoopWalk {
                 body.get("facilitated") instanceof Boolean && body.get("blameless") instanceof Boolean,
                 id + ": facilitated/blameless missing");
         check((Integer) body.get("participantCount") >= 1, id + ": no participants");
-        reviews.put(id, new ReviewSeen((String) body.get("orgUnit"), at, (Boolean) body.get("blameless")));
+        reviews.put(
+                id,
+                new ReviewSeen(
+                        (String) body.get("orgUnit"),
+                        at,
+                        (Boolean) body.get("blameless"),
+                        causes.stream()
+                                .map(cause -> (String) cause.get("theme"))
+                                .toList()));
     }
 
     private void action(Map<String, Object> body, Instant at) {
@@ -234,6 +246,15 @@ final class LoopWalk {
             check(
                     decision != null && !at.isBefore(decision.at()),
                     id + ": drawn from a later or unknown " + decisionId);
+        }
+        for (String reviewId : strings(body, "reviewIds")) {
+            ReviewSeen review = reviews.get(reviewId);
+            check(review != null && !at.isBefore(review.at()), id + ": names a later or unknown review " + reviewId);
+        }
+        check(strings(body, "themes").stream().allMatch(THEMES::contains), id + ": lesson theme outside vocabulary");
+        if (!strings(body, "themes").isEmpty()) {
+            themedLessons.add(new ThemedLesson(
+                    (String) body.get("orgUnit"), at, strings(body, "themes"), strings(body, "reviewIds")));
         }
         lessons.put(id, new LessonSeen((String) body.get("orgUnit"), at));
     }
@@ -327,6 +348,28 @@ final class LoopWalk {
         Map<Integer, Double> rates = new TreeMap<>();
         counts.forEach((year, count) -> rates.put(year, (double) count[1] / count[0]));
         return rates;
+    }
+
+    /**
+     * Of the unit's lessons with a theme whose year ended by {@code end}, the share whose theme is a root
+     * cause of a review of the same unit within a year after it that the lesson was not drawn from (the
+     * demo's units have no sub-units).
+     */
+    double relearnedShare(String orgUnit, Instant end) {
+        Duration year = Duration.ofDays(365);
+        List<ThemedLesson> own = themedLessons.stream()
+                .filter(lesson -> lesson.orgUnit().equals(orgUnit)
+                        && !lesson.at().plus(year).isAfter(end))
+                .toList();
+        long again = own.stream()
+                .filter(lesson -> reviews.entrySet().stream()
+                        .anyMatch(review -> review.getValue().orgUnit().equals(orgUnit)
+                                && review.getValue().at().isAfter(lesson.at())
+                                && !review.getValue().at().isAfter(lesson.at().plus(year))
+                                && !lesson.reviewIds().contains(review.getKey())
+                                && review.getValue().themes().stream().anyMatch(lesson.themes()::contains)))
+                .count();
+        return share(again, own.size());
     }
 
     double reviewedShare(String orgUnit) {
