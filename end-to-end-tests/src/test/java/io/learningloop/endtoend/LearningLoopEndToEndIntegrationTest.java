@@ -223,6 +223,23 @@ class LearningLoopEndToEndIntegrationTest {
             assertThat(relearning.get("summary").toString())
                     .isEqualTo("{\"lessonsWithThemes\":1,\"lessonsJudged\":1,\"relearned\":1,\"relearningRate\":1.0}");
             assertThat(relearning.get("windowDays").asInt()).isEqualTo(365);
+
+            // The landing page's line for acme/quality in 2024: the same figures, and the unit under acme.
+            JsonNode units = get(analytics, "/analytics/units?year=2024");
+            JsonNode quality = null;
+            for (JsonNode unit : units.get("units")) {
+                if (unit.get("orgUnit").asText().equals("acme/quality")) {
+                    quality = unit;
+                }
+            }
+            assertThat(quality).as(units.toString()).isNotNull();
+            assertThat(quality.get("depth").asInt()).isEqualTo(1);
+            assertThat(quality.get("lessonsRecorded").asInt()).isEqualTo(1);
+            assertThat(quality.get("conversionRate").asDouble()).isEqualTo(1.0);
+            assertThat(quality.at("/reviews/ritual").asInt()).isEqualTo(1);
+            assertThat(quality.at("/reviews/ritualRate").asDouble()).isEqualTo(1.0 / 3);
+            assertThat(quality.at("/relearning/relearningRate").asDouble()).isEqualTo(1.0);
+            assertThat(units.at("/units/0/orgUnit").asText()).isEqualTo("acme");
             assertThat(relearning.get("recurrences")).hasSize(1);
             JsonNode again = relearning.at("/recurrences/0");
             assertThat(again.get("lessonId").asText()).isEqualTo("e2e-qn1");

@@ -8,6 +8,7 @@ import java.util.List;
  */
 public interface OrgUnitDocument {
 
+    String ORG_UNIT = "orgUnit";
     String ORG_UNIT_PATH = "orgUnitPath";
     String RETRACTED = "retracted";
 

@@ -34,6 +34,7 @@ class AnalyticsController {
     private final LearningMetrics metrics;
     private final RitualReviews rituals;
     private final RelearnedLessons relearning;
+    private final UnitOverview overview;
     private final YearOverYear yearOverYear;
     private final Clock clock;
     private final Audience staff;
@@ -42,12 +43,14 @@ class AnalyticsController {
             LearningMetrics metrics,
             RitualReviews rituals,
             RelearnedLessons relearning,
+            UnitOverview overview,
             YearOverYear yearOverYear,
             Clock clock,
             PrivacyProperties privacy) {
         this.metrics = metrics;
         this.rituals = rituals;
         this.relearning = relearning;
+        this.overview = overview;
         this.yearOverYear = yearOverYear;
         this.clock = clock;
         this.staff = Audience.aggregatesOnly(privacy.minGroupSize());
@@ -107,6 +110,26 @@ class AnalyticsController {
             @AuthenticationPrincipal Caller caller)
             throws IOException {
         return relearning.report(cohort(caller, orgUnit, null, from, to));
+    }
+
+    /** Every org unit inside the caller's with its headline figures for {@code year} (default: the last full year). */
+    @GetMapping("/analytics/units")
+    UnitOverview.Overview units(@RequestParam(required = false) Integer year, @AuthenticationPrincipal Caller caller)
+            throws IOException {
+        return overview(caller, year);
+    }
+
+    /** The staff reports' landing page: the same as {@code /analytics/units}, to read and compare. */
+    @GetMapping(path = "/reports", produces = MediaType.TEXT_HTML_VALUE)
+    String unitsPage(@RequestParam(required = false) Integer year, @AuthenticationPrincipal Caller caller)
+            throws IOException {
+        return OverviewPage.render(overview(caller, year));
+    }
+
+    private UnitOverview.Overview overview(Caller caller, Integer year) throws IOException {
+        QueryParameters.checkYear("year", year);
+        int asked = year != null ? year : LocalDate.now(clock).getYear() - 1;
+        return overview.overview(cohort(caller, null, null, null, null), asked, audience(caller));
     }
 
     /** The year-over-year report as JSON; {@code /reports/trends} is the same as a page to read. */

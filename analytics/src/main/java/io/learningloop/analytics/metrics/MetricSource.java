@@ -72,6 +72,25 @@ class MetricSource {
         return documents;
     }
 
+    /** The distinct values of a keyword field over the matching documents (at most {@code MAX_TERMS}), sorted. */
+    List<String> distinct(String index, String field, List<Query> filters) throws IOException {
+        SearchResponse<Void> response = client.search(
+                search -> search.index(index)
+                        .size(0)
+                        .query(query -> query.bool(bool -> bool.filter(filters)))
+                        .aggregations(
+                                "values",
+                                aggregation -> aggregation.terms(
+                                        terms -> terms.field(field).size(MAX_TERMS))),
+                Void.class);
+        return response.aggregations().get("values").sterms().buckets().array().stream()
+                .map(bucket -> bucket.key().stringValue())
+                .sorted()
+                .toList();
+    }
+
+    static final int MAX_TERMS = 10_000;
+
     /**
      * Every matching document, paged with search_after in the order of {@code idField} (a keyword unique
      * per document), so a cohort of any size is read whole.

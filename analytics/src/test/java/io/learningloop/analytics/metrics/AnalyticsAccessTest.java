@@ -61,6 +61,9 @@ class AnalyticsAccessTest {
     @MockitoBean
     RelearnedLessons relearning;
 
+    @MockitoBean
+    UnitOverview overview;
+
     @BeforeEach
     void answersEchoTheirCohort() throws Exception {
         when(metrics.conversion(any(), any()))

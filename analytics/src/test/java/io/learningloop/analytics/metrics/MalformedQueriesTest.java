@@ -48,7 +48,9 @@ class MalformedQueriesTest {
             new Endpoint("/analytics/reviews", REVIEWS, REVIEWS_GOOD),
             new Endpoint("/analytics/relearning", COHORT, COHORT_GOOD),
             new Endpoint("/analytics/trends", YEARS, YEARS_GOOD),
-            new Endpoint("/reports/trends", YEARS, YEARS_GOOD));
+            new Endpoint("/reports/trends", YEARS, YEARS_GOOD),
+            new Endpoint("/analytics/units", List.of("year"), List.of("2024")),
+            new Endpoint("/reports", List.of("year"), List.of("2024")));
 
     static final AnswerChecks checks = new AnswerChecks();
 
@@ -69,10 +71,15 @@ class MalformedQueriesTest {
     @MockitoBean
     RelearnedLessons relearning;
 
+    @MockitoBean
+    UnitOverview overview;
+
     @BeforeEach
     void emptyFigures() throws Exception {
         when(metrics.latency(any(), any()))
                 .thenReturn(new Reports.LatencyReport(null, "nearest-rank", List.of(), List.of()));
+        when(overview.overview(any(), anyInt(), any()))
+                .thenReturn(new UnitOverview.Overview(2024, List.of(), "d", List.of()));
         when(yearOverYear.trends(any(), anyInt(), anyInt(), any()))
                 .thenReturn(new YearOverYear.Report(null, List.of(2022, 2023, 2024), List.of(), "no data", List.of()));
     }
@@ -109,10 +116,10 @@ class MalformedQueriesTest {
                 check(method + " " + endpoint.path(), request(method, endpoint.path()));
             }
         }
-        for (String path : List.of("/error", "/", "/analytics", "/analytics/nothing", "/reports")) {
+        for (String path : List.of("/error", "/", "/analytics", "/analytics/nothing", "/reports/nothing")) {
             check("GET " + path, get(path));
         }
-        assertThat(checks.answers()).isGreaterThanOrEqualTo(726);
+        assertThat(checks.answers()).isGreaterThanOrEqualTo(932);
     }
 
     @Test
