@@ -47,6 +47,20 @@ class EvidenceQuery {
             "appliedLessonIds",
             "appliedInBehaviorChangeIds");
 
+    /** The parts of a cited lesson the chains need (not who recorded it, its shares, its tombstones). */
+    private static final List<String> LESSON_FIELDS = List.of(
+            "lessonId",
+            "orgUnit",
+            "recordedAt",
+            "lesson",
+            "thinkingChange",
+            "decisionIds",
+            "reviewIds",
+            "themes",
+            "extractionPractice",
+            "behaviorChanges",
+            "retracted");
+
     private static final List<String> ORIGIN_FIELDS =
             List.of("decisionId", "orgUnit", "title", "outcome.assessment", "reviews", "retracted");
 
@@ -63,7 +77,7 @@ class EvidenceQuery {
         Map<String, LessonDocument> lessons = byId(
                 indices.lessons(),
                 EvidenceChains.citedLessonIds(changed),
-                List.of(),
+                LESSON_FIELDS,
                 LessonDocument.class,
                 LessonDocument::lessonId);
         List<Link> links = EvidenceChains.links(request, changed, lessons);
@@ -137,7 +151,7 @@ class EvidenceQuery {
                 .count();
     }
 
-    /** The documents found of {@code ids}, by id, cut to {@code fields} (all when empty); a missing id is absent. */
+    /** The documents found of {@code ids}, by id, cut to {@code fields}; a missing id is absent. */
     private <T> Map<String, T> byId(
             String index, Collection<String> ids, List<String> fields, Class<T> type, Function<T, String> idOf)
             throws IOException {
@@ -147,11 +161,7 @@ class EvidenceQuery {
             List<String> batch = all.subList(start, Math.min(all.size(), start + MGET_BATCH));
             MgetResponse<T> response = client.mget(
                     mget -> {
-                        mget.index(index).ids(batch);
-                        if (!fields.isEmpty()) {
-                            mget.sourceIncludes(fields);
-                        }
-                        return mget;
+                        return mget.index(index).ids(batch).sourceIncludes(fields);
                     },
                     type);
             response.docs().forEach(doc -> {
