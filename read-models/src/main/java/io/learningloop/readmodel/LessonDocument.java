@@ -8,7 +8,9 @@ import java.util.List;
  * One lesson and the behaviour changes it caused, as the lessons index stores it ({@code lessons.json}):
  * did it change a later decision, and how fast. A retracted lesson or change stays in
  * {@code retractedStepIds} (a tombstone, whatever the arrival order); a retracted lesson is marked
- * {@code retracted} and counts in no metric. {@code lessonSequence} is the projection's bookkeeping: the
+ * {@code retracted} and counts in no metric. {@code lesson} and {@code thinkingChange} (the lesson's text
+ * and how thinking changed) and each change's {@code description} are kept for the evidence answer, which
+ * shows them; documents written before they were kept read them as null. {@code lessonSequence} is the projection's bookkeeping: the
  * lesson aggregate's sequence, so that an older event never overwrites a newer one.
  */
 public record LessonDocument(
@@ -17,6 +19,8 @@ public record LessonDocument(
         List<String> orgUnitPath,
         Instant recordedAt,
         String actor,
+        String lesson,
+        String thinkingChange,
         List<String> decisionIds,
         List<String> reviewIds,
         List<String> themes,
@@ -62,5 +66,7 @@ public record LessonDocument(
         return list == null ? List.of() : list;
     }
 
-    public record ChangeRef(String behaviorChangeId, Instant changedAt, String decisionId, String orgUnit) {}
+    /** {@code description}: what the later decision did differently (null on documents from before it was kept). */
+    public record ChangeRef(
+            String behaviorChangeId, Instant changedAt, String decisionId, String orgUnit, String description) {}
 }

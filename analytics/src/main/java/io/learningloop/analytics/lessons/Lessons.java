@@ -29,8 +29,8 @@ final class Lessons {
 
     static LessonDocument empty(String lessonId) {
         return new Parts(
-                        lessonId, null, null, null, List.of(), List.of(), List.of(), null, null, List.of(), List.of(),
-                        List.of())
+                        lessonId, null, null, null, null, null, List.of(), List.of(), List.of(), null, null, List.of(),
+                        List.of(), List.of())
                 .document();
     }
 
@@ -44,6 +44,8 @@ final class Lessons {
                         recorded.orgUnit(),
                         recorded.occurredAt(),
                         recorded.actor(),
+                        recorded.lesson(),
+                        recorded.thinkingChange(),
                         recorded.decisionIds(),
                         recorded.reviewIds(),
                         recorded.themes(),
@@ -75,7 +77,11 @@ final class Lessons {
                 .filter(change -> !change.behaviorChangeId().equals(changed.behaviorChangeId()))
                 .toList());
         changes.add(new ChangeRef(
-                changed.behaviorChangeId(), changed.occurredAt(), changed.decisionId(), changed.orgUnit()));
+                changed.behaviorChangeId(),
+                changed.occurredAt(),
+                changed.decisionId(),
+                changed.orgUnit(),
+                changed.description()));
         changes.sort(Comparator.comparing(ChangeRef::behaviorChangeId));
         return Parts.of(lesson)
                 .withChanges(List.copyOf(changes), lesson.retractedStepIds())
@@ -92,6 +98,8 @@ final class Lessons {
                         parts.orgUnit,
                         parts.recordedAt,
                         parts.actor,
+                        parts.lesson,
+                        parts.thinkingChange,
                         parts.decisionIds,
                         parts.reviewIds,
                         parts.themes,
@@ -109,6 +117,8 @@ final class Lessons {
             String orgUnit,
             Instant recordedAt,
             String actor,
+            String lesson,
+            String thinkingChange,
             List<String> decisionIds,
             List<String> reviewIds,
             List<String> themes,
@@ -124,6 +134,8 @@ final class Lessons {
                     lesson.orgUnit(),
                     lesson.recordedAt(),
                     lesson.actor(),
+                    lesson.lesson(),
+                    lesson.thinkingChange(),
                     lesson.decisionIds(),
                     lesson.reviewIds(),
                     lesson.themes(),
@@ -140,6 +152,8 @@ final class Lessons {
                     orgUnit,
                     recordedAt,
                     actor,
+                    lesson,
+                    thinkingChange,
                     decisionIds,
                     reviewIds,
                     themes,
@@ -166,6 +180,8 @@ final class Lessons {
                     orgUnitPath,
                     recordedAt,
                     actor,
+                    lesson,
+                    thinkingChange,
                     decisionIds,
                     reviewIds,
                     themes,

@@ -14,6 +14,7 @@ import io.learningloop.contract.events.LoopEvent;
 import io.learningloop.projection.elasticsearch.Indices;
 import io.learningloop.readmodel.LessonDocument;
 import io.learningloop.testsupport.SampleEvents;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +31,18 @@ class LessonDocumentTest {
         assertThat(lesson.converted()).isTrue();
         assertThat(lesson.lessonToBehaviorChangeDays()).isEqualTo(10.5);
         assertThat(lesson.orgUnitPath()).containsExactly("acme", "acme/eng");
+    }
+
+    /** The evidence answer shows the lesson's words and the change's: the document keeps them (SampleEvents' texts). */
+    @Test
+    void theLessonKeepsItsTextHowThinkingChangedAndEachChangesDescription() {
+        LessonDocument lesson = Lessons.changed(Lessons.recorded(Lessons.empty("l-1"), recorded, 0), changed);
+
+        assertThat(lesson.lesson()).isEqualTo("Lesson l-1");
+        assertThat(lesson.thinkingChange()).isEqualTo("We think differently");
+        assertThat(lesson.behaviorChanges())
+                .containsExactly(new LessonDocument.ChangeRef(
+                        "b-1", Instant.parse("2025-01-11T12:00:00Z"), "d-9", "acme/sales", "Made differently"));
     }
 
     @Test

@@ -18,24 +18,24 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 /**
  * What a {@code @WebMvcTest} of the analytics controller needs besides it: the services' filter chain
  * with analytics' rules, the privacy properties, and keys served from memory. Every request sends the
- * analyst key for {@code acme} unless it says otherwise.
+ * analyst key for {@code acme} unless it says otherwise. Public: the evidence package's slices use it too.
  */
 @TestConfiguration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PrivacyProperties.class)
 @Import(AccessConfiguration.class)
 @ImportAutoConfiguration(AccessAutoConfiguration.class)
-class AnalyticsSliceConfiguration {
+public class AnalyticsSliceConfiguration {
 
-    static final TestKeys.Issued ANALYST_KEY =
+    public static final TestKeys.Issued ANALYST_KEY =
             TestKeys.issue("slice-analyst", Set.of(Scope.LOOPS_READ), 1_000_000, "acme");
 
     /** An analyst of two subtrees of acme only. */
-    static final TestKeys.Issued ENG_ANALYST_KEY =
+    public static final TestKeys.Issued ENG_ANALYST_KEY =
             TestKeys.issue("slice-eng-analyst", Set.of(Scope.LOOPS_READ), "acme/eng/platform", "acme/eng/data");
 
-    static final TestKeys.Issued STAFF_KEY = TestKeys.issue("slice-staff", Set.of(Scope.REPORTS_READ), "acme");
+    public static final TestKeys.Issued STAFF_KEY = TestKeys.issue("slice-staff", Set.of(Scope.REPORTS_READ), "acme");
 
-    static final TestKeys.Issued TOOL_KEY = TestKeys.issue("slice-tool", Set.of(Scope.STEPS_WRITE), "acme");
+    public static final TestKeys.Issued TOOL_KEY = TestKeys.issue("slice-tool", Set.of(Scope.STEPS_WRITE), "acme");
 
     @Bean
     ApiKeyStore keys() {
