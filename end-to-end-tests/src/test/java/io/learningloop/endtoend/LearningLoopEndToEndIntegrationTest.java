@@ -234,6 +234,9 @@ class LearningLoopEndToEndIntegrationTest {
             }
             assertThat(quality).as(units.toString()).isNotNull();
             assertThat(quality.get("depth").asInt()).isEqualTo(1);
+            // O1-O4; O4 changed because of N1, but N1 is of 2024 too, not of the year before
+            assertThat(quality.get("decisionsMade").asInt()).isEqualTo(4);
+            assertThat(quality.get("decisionsWithEvidence").asInt()).isEqualTo(0);
             assertThat(quality.get("lessonsRecorded").asInt()).isEqualTo(1);
             assertThat(quality.get("conversionRate").asDouble()).isEqualTo(1.0);
             assertThat(quality.at("/reviews/ritual").asInt()).isEqualTo(1);

@@ -9,7 +9,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** The evidence answer, as {@code GET /analytics/evidence} returns it (defined in {@code docs/metrics.md}). */
-final class Evidence {
+public final class Evidence {
 
     private Evidence() {}
 
@@ -18,7 +18,7 @@ final class Evidence {
      * {@code [learnedFrom, learnedTo)}. {@code chains} holds the first {@code limit} chains in their order;
      * {@code truncated} says there are more ({@code totals} always count all of them).
      */
-    record Answer(
+    public record Answer(
             String orgUnit,
             int year,
             LocalDate learnedFrom,
@@ -31,14 +31,14 @@ final class Evidence {
             List<Chain> chains) {}
 
     /** {@code decisionsMade}: decisions made in the year in the units, not retracted, with evidence or not. */
-    record Totals(long decisionsMade, int decisionsWithEvidence, int chains, int crossUnitChains) {}
+    public record Totals(long decisionsMade, int decisionsWithEvidence, int chains, int crossUnitChains) {}
 
     /**
      * One decision made differently because of one lesson through one behaviour change. {@code elapsedDays}:
      * from the lesson's recordedAt to the decision's decidedAt, in days (fractional); {@code crossUnit}: the
      * lesson's unit is not the decision's.
      */
-    record Chain(
+    public record Chain(
             String decisionId,
             String behaviorChangeId,
             String lessonId,
@@ -50,15 +50,15 @@ final class Evidence {
             List<Origin> origins,
             List<Review> reviews) {}
 
-    record Decision(String title, String orgUnit, DecisionCategory category, Instant decidedAt) {}
+    public record Decision(String title, String orgUnit, DecisionCategory category, Instant decidedAt) {}
 
-    record Change(String description, Instant changedAt) {}
+    public record Change(String description, Instant changedAt) {}
 
     /**
      * {@code textWithheld}: the lesson lies in a unit outside the caller's key, so its free text
      * ({@code text}, {@code thinkingChange}) is left out; what it is about (themes, practice, unit, date) shows.
      */
-    record Lesson(
+    public record Lesson(
             String text,
             String thinkingChange,
             ExtractionPractice extractionPractice,
@@ -68,9 +68,10 @@ final class Evidence {
             boolean textWithheld) {}
 
     /** A decision the lesson came from; {@code titleWithheld} as for a lesson, when outside the caller's key. */
-    record Origin(
+    public record Origin(
             String decisionId, String title, String orgUnit, Assessment outcomeAssessment, boolean titleWithheld) {}
 
     /** A review the lesson came from: its kind and the themes of the root causes it named. */
-    record Review(String reviewId, String decisionId, ReviewKind kind, List<String> rootCauseThemes, Instant heldAt) {}
+    public record Review(
+            String reviewId, String decisionId, ReviewKind kind, List<String> rootCauseThemes, Instant heldAt) {}
 }

@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
  * origin decisions of the lessons of the chains shown, by id. {@link EvidenceChains} decides what holds.
  */
 @Component
-class EvidenceQuery {
+public class EvidenceQuery {
 
     private static final int PAGE = 5_000;
     private static final int MGET_BATCH = 1_000;
@@ -72,7 +72,7 @@ class EvidenceQuery {
         this.indices = indices;
     }
 
-    Answer answer(EvidenceRequest request) throws IOException {
+    public Answer answer(EvidenceRequest request) throws IOException {
         List<LoopDocument> changed = changedDecisions(request);
         Map<String, LessonDocument> lessons = byId(
                 indices.lessons(),

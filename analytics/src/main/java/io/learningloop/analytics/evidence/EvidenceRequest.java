@@ -15,7 +15,7 @@ import java.util.List;
  * {@code [learnedFrom, learnedTo)} in any unit, the first {@code limit} chains. {@code keyUnits}: the
  * key's own roots, which decide whose free text the caller may read.
  */
-record EvidenceRequest(
+public record EvidenceRequest(
         String orgUnit,
         List<String> orgUnits,
         List<String> keyUnits,
@@ -27,7 +27,7 @@ record EvidenceRequest(
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 1_000;
 
-    EvidenceRequest {
+    public EvidenceRequest {
         orgUnits = List.copyOf(orgUnits);
         keyUnits = List.copyOf(keyUnits);
     }
@@ -57,6 +57,16 @@ record EvidenceRequest(
             throw new InvalidQueryException("limit", "must lie between 1 and " + MAX_LIMIT);
         }
         return new EvidenceRequest(orgUnit, caller.unitsToRead(orgUnit), caller.orgUnits(), year, from, to, max);
+    }
+
+    /**
+     * For the staff report: decisions of {@code year} in {@code orgUnits} (already narrowed to the
+     * reader's), lessons of the year before, the first {@code limit} chains.
+     */
+    public static EvidenceRequest ofYear(
+            String orgUnit, List<String> orgUnits, List<String> keyUnits, int year, int limit) {
+        return new EvidenceRequest(
+                orgUnit, orgUnits, keyUnits, year, LocalDate.of(year - 1, 1, 1), LocalDate.of(year, 1, 1), limit);
     }
 
     private static void checkDay(String parameter, LocalDate day) {

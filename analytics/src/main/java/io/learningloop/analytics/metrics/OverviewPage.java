@@ -43,7 +43,8 @@ final class OverviewPage {
         html.append("<h1>Which units learn? ").append(overview.year()).append("</h1>");
         html.append("<p class=\"sub\">Each unit with everything below it. Open a unit for its year-over-year"
                 + " report. A rate reads <em>n of m</em>; a dash: nothing to count.</p>");
-        html.append("<table><thead><tr><th>Org unit</th><th>Lessons that changed a decision</th>"
+        html.append("<table><thead><tr><th>Org unit</th><th>Decisions made differently<br><small>because of the"
+                + " year before's lessons</small></th><th>Lessons that changed a decision</th>"
                 + "<th>Ritual reviews<br><small>of the judged</small></th>"
                 + "<th>Practice reviews<br><small>of the judged</small></th>"
                 + "<th>Lessons learned again<br><small>within a year</small></th></tr></thead><tbody>");
@@ -57,6 +58,13 @@ final class OverviewPage {
                     .append("\">")
                     .append(escape(unit.orgUnit()))
                     .append("</a></td>");
+            html.append(cell(
+                    unit.decisionsWithEvidence(),
+                    unit.decisionsMade(),
+                    unit.decisionsMade() == null || unit.decisionsMade() == 0
+                            ? null
+                            : (double) unit.decisionsWithEvidence() / unit.decisionsMade(),
+                    reason.apply("decisionsWithEvidence")));
             html.append(cell(
                     unit.lessonsWithBehaviorChange(),
                     unit.lessonsRecorded(),

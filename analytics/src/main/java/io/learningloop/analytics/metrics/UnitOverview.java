@@ -1,5 +1,8 @@
 package io.learningloop.analytics.metrics;
 
+import io.learningloop.analytics.evidence.Evidence.Totals;
+import io.learningloop.analytics.evidence.EvidenceQuery;
+import io.learningloop.analytics.evidence.EvidenceRequest;
 import io.learningloop.analytics.metrics.Reports.ConversionReport;
 import io.learningloop.analytics.metrics.Reports.RelearningSummary;
 import io.learningloop.analytics.metrics.Reports.ReviewSummary;
@@ -29,13 +32,16 @@ class UnitOverview {
     private final LearningMetrics metrics;
     private final RitualReviews rituals;
     private final RelearnedLessons relearning;
+    private final EvidenceQuery evidence;
 
     UnitOverview(
             MetricSource source,
             Indices indices,
             LearningMetrics metrics,
             RitualReviews rituals,
-            RelearnedLessons relearning) {
+            RelearnedLessons relearning,
+            EvidenceQuery evidence) {
+        this.evidence = evidence;
         this.source = source;
         this.indices = indices;
         this.metrics = metrics;
@@ -44,12 +50,15 @@ class UnitOverview {
     }
 
     /**
-     * One unit's line: its conversion over the lessons recorded in the year, its reviews (of the year's
+     * One unit's line: how many of the year's decisions were made differently because of a lesson of the
+     * year before ({@code /analytics/evidence}), its conversion over the lessons recorded in the year, its reviews (of the year's
      * decisions) and the year's lessons learned again. {@code depth} counts from the reader's root units.
      */
     record UnitHeadline(
             String orgUnit,
             int depth,
+            Long decisionsMade,
+            Long decisionsWithEvidence,
             Long lessonsRecorded,
             Long lessonsWithBehaviorChange,
             Double conversionRate,
@@ -59,7 +68,8 @@ class UnitOverview {
     record Overview(int year, List<UnitHeadline> units, String definition, List<Withheld> withheld) {}
 
     static final String DEFINITION = "per org unit, over the unit and everything below it, the calendar year's"
-            + " figures: conversion of the lessons recorded in it, the verdicts of the reviews of the decisions"
+            + " figures: its decisions made differently because of a lesson recorded the year before (evidence),"
+            + " conversion of the lessons recorded in it, the verdicts of the reviews of the decisions"
             + " made in it, and its lessons learned again (see /analytics/conversion, /analytics/reviews and"
             + " /analytics/relearning for their definitions)";
 
@@ -73,9 +83,19 @@ class UnitOverview {
             Cohort cohort = new Cohort(unit, List.of(unit), null, yearOf.from(), yearOf.to());
             Withholding withholding = audience.withholding();
             ConversionReport conversion = metrics.conversion(cohort, audience);
+            Totals totals = evidence.answer(EvidenceRequest.ofYear(unit, List.of(unit), roots, year, 1))
+                    .totals();
+            // the people: those who made the year's decisions, whose choices the two figures describe
+            Withholding.Gate deciders = withholding.over(
+                    source.distinct(
+                            indices.loops(), LoopDocument.ACTOR, cohort.filters(LoopDocument.DECIDED_AT, false)),
+                    "decisionsMade",
+                    "decisionsWithEvidence");
             lines.add(new UnitHeadline(
                     unit,
                     depth(unit, roots),
+                    deciders.value(totals.decisionsMade()),
+                    deciders.value((long) totals.decisionsWithEvidence()),
                     conversion.lessonsRecorded(),
                     conversion.lessonsWithBehaviorChange(),
                     conversion.conversionRate(),
