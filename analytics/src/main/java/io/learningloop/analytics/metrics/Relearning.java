@@ -16,7 +16,7 @@ import java.util.List;
  * review held after it, in the lesson's org unit or below, that the lesson was not itself drawn from.
  * Only lessons with a theme can recur, so they are the denominator.
  */
-final class Relearning {
+public final class Relearning {
 
     private static final double MILLIS_PER_DAY = Duration.ofDays(1).toMillis();
 
@@ -28,7 +28,7 @@ final class Relearning {
      * @param themes the lesson's themes the review named again, sorted
      * @param daysBetween from the lesson's recording to the review
      */
-    record Recurrence(
+    public record Recurrence(
             String lessonId,
             String lessonOrgUnit,
             Instant lessonRecordedAt,
@@ -39,7 +39,7 @@ final class Relearning {
             double daysBetween) {}
 
     /** Every recurrence of {@code lessons} among {@code reviews} (each review once), by lesson, then review date. */
-    static List<Recurrence> recurrences(Collection<LessonDocument> lessons, Collection<ReviewRef> reviews) {
+    public static List<Recurrence> recurrences(Collection<LessonDocument> lessons, Collection<ReviewRef> reviews) {
         List<Recurrence> recurrences = new ArrayList<>();
         for (LessonDocument lesson : lessons) {
             if (lesson.themes().isEmpty() || lesson.recordedAt() == null) {

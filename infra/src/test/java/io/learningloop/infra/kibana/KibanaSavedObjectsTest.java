@@ -63,7 +63,10 @@ class KibanaSavedObjectsTest {
                         tuple("ll-events", "learning-loop-events", "occurredAt"),
                         tuple("ll-loops", "learning-loop-loops", "decidedAt"),
                         tuple("ll-lessons", "learning-loop-lessons", "recordedAt"),
-                        tuple("ll-dead-letters", "learning-loop-dead-letters", "parkedAt"));
+                        tuple("ll-dead-letters", "learning-loop-dead-letters", "parkedAt"),
+                        // a review once per year of its decisions: the API's cohort of a period's decisions
+                        tuple("ll-reviews", "learning-loop-reviews", "decisionDates"),
+                        tuple("ll-relearning", "learning-loop-relearning", "recordedAt"));
     }
 
     @Test
