@@ -40,10 +40,10 @@ import org.springframework.stereotype.Component;
  * lessons retracted or gone since. Why not an alias swap: docs/decisions/0011-verdict-indices.md.
  */
 @Component
-public class VerdictsWriter {
+class VerdictsWriter {
 
     /** The outcome of one run, also logged. */
-    public record Run(long generation, int reviews, int lessons, long deleted, Duration took) {}
+    record Run(long generation, int reviews, int lessons, long deleted, Duration took) {}
 
     private static final Logger log = LoggerFactory.getLogger(VerdictsWriter.class);
     private static final int BULK = 1_000;
@@ -116,7 +116,7 @@ public class VerdictsWriter {
     }
 
     /** Recomputes both indices; throws (and counts a failed run) when a read or write fails. */
-    public Run run() throws IOException {
+    Run run() throws IOException {
         Instant started = clock.instant();
         long startedNanos = System.nanoTime();
         // Above every earlier generation even if the clock stepped back: deletion keys on "older".
