@@ -18,9 +18,10 @@ the same ids (ll-events, ll-loops, ll-lessons, ll-lens-*, ll-search-events, ll-d
   KIBANA_PASSWORD  its password
   KIBANA_SPACE     space id to import into (optional; default space when unset)
 
-The data views point at learning-loop-events, learning-loop-loops and learning-loop-lessons: the
-indices of the default prefix. Who opens the dashboards needs read and view_index_metadata on
-learning-loop-* in Elasticsearch: the stack's role learning_loop_reader, which its user "reader"
+The data views point at learning-loop-events, -loops, -lessons, -dead-letters, and -reviews and
+-relearning (which analytics rewrites every LL_VERDICTS_REFRESH): the indices of the default
+prefix. Who opens the dashboards needs read and view_index_metadata on learning-loop-* in
+Elasticsearch: the stack's role learning_loop_reader, which its user "reader"
 has (LL_ES_READER_USER/_PASSWORD in stack.env; docs/security-backing-services.md). KIBANA_USER
 needs Kibana's saved-objects management in the space.
 Exit status: 0 imported, 1 Kibana refused, 2 usage error.

@@ -12,6 +12,10 @@ public enum ReadModel {
     EVENTS("events", EventDocument.class),
     LOOPS("loops", LoopDocument.class),
     LESSONS("lessons", LessonDocument.class),
+    /** Not projected from events: every review's verdict, recomputed by analytics for Kibana. */
+    REVIEWS("reviews", ReviewVerdictDocument.class),
+    /** Not projected from events: every lesson's recurrences, recomputed by analytics for Kibana. */
+    RELEARNING("relearning", RelearningDocument.class),
     /** Not a read model of the loops: the records a projection parked (see {@link DeadLetterDocument}). */
     DEAD_LETTERS("dead-letters", DeadLetterDocument.class);
 

@@ -34,10 +34,7 @@ record Cohort(String orgUnit, @JsonIgnore List<String> orgUnits, String category
      * retracted loop or lesson counts in no metric.
      */
     List<Query> filters(String cohortField, boolean withCategory) {
-        List<Query> filters = new ArrayList<>();
-        filters.add(Query.of(query -> query.exists(exists -> exists.field(cohortField))));
-        filters.add(Query.of(query -> query.bool(bool -> bool.mustNot(
-                not -> not.term(term -> term.field(OrgUnitDocument.RETRACTED).value(true))))));
+        List<Query> filters = live(cohortField);
         // No units read nothing (a key without units), never everything.
         filters.add(Query.of(query -> query.terms(terms -> terms.field(OrgUnitDocument.ORG_UNIT_PATH)
                 .terms(values ->
@@ -58,6 +55,15 @@ record Cohort(String orgUnit, @JsonIgnore List<String> orgUnits, String category
                 return untyped;
             }))));
         }
+        return filters;
+    }
+
+    /** The documents that count at all, in any unit: they have the cohort field and are not retracted. */
+    static List<Query> live(String cohortField) {
+        List<Query> filters = new ArrayList<>();
+        filters.add(Query.of(query -> query.exists(exists -> exists.field(cohortField))));
+        filters.add(Query.of(query -> query.bool(bool -> bool.mustNot(
+                not -> not.term(term -> term.field(OrgUnitDocument.RETRACTED).value(true))))));
         return filters;
     }
 }

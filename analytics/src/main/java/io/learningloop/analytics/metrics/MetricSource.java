@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 
 /** Reads metric inputs from the indices: every value of a field for exact percentiles, or documents cut to the counted parts. */
 @Component
-class MetricSource {
+public class MetricSource {
 
     private static final int PAGE = 10_000;
 
@@ -90,6 +90,16 @@ class MetricSource {
     }
 
     static final int MAX_TERMS = 10_000;
+
+    /**
+     * Every live document of an index (it has {@code cohortField}, and is not retracted: {@link
+     * Cohort#live}), in every org unit, cut to {@code includes}: for the verdict indices, which hold
+     * every unit's reviews and lessons. Never for a caller's figure: those read a {@link Cohort}.
+     */
+    public <T extends Record> List<T> everyLiveDocument(
+            String index, String idField, String cohortField, List<String> includes, Class<T> type) throws IOException {
+        return documents(index, idField, Cohort.live(cohortField), includes, type);
+    }
 
     /**
      * Every matching document, paged with search_after in the order of {@code idField} (a keyword unique

@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
  * one of their themes as a root cause; the match is made in memory.
  */
 @Component
-class RelearnedLessons {
+public class RelearnedLessons {
 
     static final String DEFINITION = "over the lessons recorded in the period in the org unit or below that have a"
             + " theme: a lesson is learned again when one of its themes comes back as a root-cause theme of a review"
@@ -53,6 +53,11 @@ class RelearnedLessons {
         this.indices = indices;
         this.clock = clock;
         this.window = window;
+    }
+
+    /** How long after a lesson a recurrence counts: the verdict indices use the same. */
+    public Duration window() {
+        return window;
     }
 
     RelearningReport report(Cohort cohort) throws IOException {

@@ -21,7 +21,7 @@ import java.util.List;
  * every theme comes back in any unit that reviews at all; a theme back within a year says the lesson did
  * not hold, one back five years later says little.
  */
-final class Relearning {
+public final class Relearning {
 
     private static final double MILLIS_PER_DAY = Duration.ofDays(1).toMillis();
 
@@ -33,7 +33,7 @@ final class Relearning {
      * @param themes the lesson's themes the review named again, sorted
      * @param daysBetween from the lesson's recording to the review
      */
-    record Recurrence(
+    public record Recurrence(
             String lessonId,
             String lessonOrgUnit,
             Instant lessonRecordedAt,
@@ -44,7 +44,7 @@ final class Relearning {
             double daysBetween) {}
 
     /** Every recurrence within {@code window} of {@code lessons} among {@code reviews} (each review once), by lesson, then review date. */
-    static List<Recurrence> recurrences(
+    public static List<Recurrence> recurrences(
             Collection<LessonDocument> lessons, Collection<ReviewRef> reviews, Duration window) {
         List<Recurrence> recurrences = new ArrayList<>();
         for (LessonDocument lesson : lessons) {
@@ -87,7 +87,7 @@ final class Relearning {
     }
 
     /** Whether the lesson's window is over at {@code now}: only then can it be told not to have recurred. */
-    static boolean judged(LessonDocument lesson, Instant now, Duration window) {
+    public static boolean judged(LessonDocument lesson, Instant now, Duration window) {
         return lesson.recordedAt() != null && !lesson.recordedAt().plus(window).isAfter(now);
     }
 }

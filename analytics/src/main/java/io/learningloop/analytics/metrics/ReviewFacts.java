@@ -30,7 +30,7 @@ import java.util.TreeSet;
  * @param lessonIds the lessons drawn from it, in id order
  * @param changedDecisions per lesson that changed a later decision, the decisions it changed
  */
-record ReviewFacts(
+public record ReviewFacts(
         String reviewId,
         String orgUnit,
         Instant heldAt,
@@ -44,7 +44,7 @@ record ReviewFacts(
         Map<String, List<String>> changedDecisions) {
 
     /** The facts of every review found in {@code loops}, by review id. */
-    static Map<String, ReviewFacts> of(Collection<LoopDocument> loops) {
+    public static Map<String, ReviewFacts> of(Collection<LoopDocument> loops) {
         Map<String, Builder> reviews = new TreeMap<>();
         for (LoopDocument loop : loops) {
             for (ReviewRef review : loop.reviews()) {
@@ -57,7 +57,7 @@ record ReviewFacts(
         return facts;
     }
 
-    boolean rootCausesNamed() {
+    public boolean rootCausesNamed() {
         return !rootCauseThemes.isEmpty();
     }
 

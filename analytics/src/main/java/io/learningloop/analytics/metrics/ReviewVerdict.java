@@ -24,26 +24,26 @@ import java.util.List;
  * Why a window: a lesson needs time to meet the next decision it can change; judging a review held last
  * week a ritual would call every recent review one.
  */
-record ReviewVerdict(Verdict verdict, List<String> reasons, LocalDate settlesOn) {
+public record ReviewVerdict(Verdict verdict, List<String> reasons, LocalDate settlesOn) {
 
-    enum Verdict {
+    public enum Verdict {
         PRACTICE,
         RITUAL,
         PARTIAL,
         PENDING;
 
         @JsonValue
-        String wireName() {
+        public String wireName() {
             return name().toLowerCase();
         }
 
         /** Practice, ritual and partial are final; pending is not judged yet. */
-        boolean judged() {
+        public boolean judged() {
             return this != PENDING;
         }
     }
 
-    static ReviewVerdict of(ReviewFacts review, Instant now, Duration settlingWindow) {
+    public static ReviewVerdict of(ReviewFacts review, Instant now, Duration settlingWindow) {
         Instant settles = review.heldAt().plus(settlingWindow);
         boolean settled = !now.isBefore(settles);
         boolean changedADecision = !review.changedDecisions().isEmpty();

@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  * caller's units, any period) that one of those reviews looked at, cut to what the verdict needs.
  */
 @Component
-class RitualReviews {
+public class RitualReviews {
 
     static final String DEFINITION = "the reviews of the cohort's decisions, each once. practice: it named root causes,"
             + " assigned actions and all were completed, and a lesson drawn from it (naming it, or drawn from one of its"
@@ -54,7 +54,8 @@ class RitualReviews {
         this.settlingWindow = settlingWindow;
     }
 
-    Duration settlingWindow() {
+    /** The window after which a review that changed nothing is a ritual; the verdict indices judge with it too. */
+    public Duration settlingWindow() {
         return settlingWindow;
     }
 

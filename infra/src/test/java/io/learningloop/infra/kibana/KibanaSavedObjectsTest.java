@@ -63,7 +63,10 @@ class KibanaSavedObjectsTest {
                         tuple("ll-events", "learning-loop-events", "occurredAt"),
                         tuple("ll-loops", "learning-loop-loops", "decidedAt"),
                         tuple("ll-lessons", "learning-loop-lessons", "recordedAt"),
-                        tuple("ll-dead-letters", "learning-loop-dead-letters", "parkedAt"));
+                        tuple("ll-dead-letters", "learning-loop-dead-letters", "parkedAt"),
+                        // a review once per year of its decisions: the API's cohort of a period's decisions
+                        tuple("ll-reviews", "learning-loop-reviews", "decisionDates"),
+                        tuple("ll-relearning", "learning-loop-relearning", "recordedAt"));
     }
 
     @Test
@@ -119,7 +122,28 @@ class KibanaSavedObjectsTest {
                         tuple("search ll-search-events", "ll-events", "eventType", Use.COLUMN),
                         tuple("search ll-search-events", "ll-events", "orgUnit", Use.COLUMN),
                         tuple("search ll-search-events", "ll-events", "actor", Use.COLUMN),
-                        tuple("search ll-search-events", "ll-events", "occurredAt", Use.SORT));
+                        tuple("search ll-search-events", "ll-events", "occurredAt", Use.SORT),
+                        tuple(
+                                "lens ll-lens-evidence-per-year",
+                                "ll-loops",
+                                "appliedChanges.behaviorChangeId",
+                                Use.QUERY),
+                        tuple("lens ll-lens-reviews-by-verdict", "ll-reviews", "verdict", Use.TERMS),
+                        tuple("lens ll-lens-reviews-by-verdict", "ll-reviews", "decisionDates", Use.DATE_HISTOGRAM),
+                        tuple("lens ll-lens-ritual-share-per-year", "ll-reviews", "verdict", Use.QUERY),
+                        tuple("lens ll-lens-relearning-per-year", "ll-relearning", "relearned", Use.QUERY),
+                        tuple(
+                                "lens ll-lens-practice-signals-decisions",
+                                "ll-loops",
+                                "checkInCounts.heldLate",
+                                Use.NUMERIC_METRIC),
+                        tuple("lens ll-lens-practice-signals-decisions", "ll-loops", "uncertaintyStated", Use.QUERY),
+                        tuple(
+                                "lens ll-lens-practice-signals-reviews",
+                                "ll-reviews",
+                                "actionsAssigned",
+                                Use.NUMERIC_METRIC),
+                        tuple("lens ll-lens-practice-signals-reviews", "ll-reviews", "blameless", Use.QUERY));
         // The conversion filter is found both in the hidden count column and in the formula text.
         assertThat(check.fieldUses())
                 .filteredOn(use -> use.field().equals("converted"))
@@ -128,7 +152,11 @@ class KibanaSavedObjectsTest {
                 .anySatisfy(where -> assertThat(where).contains("formula kql"));
     }
 
-    /** A retracted loop or lesson counts in no metric: every panel over those indices leaves them out. */
+    /**
+     * A retracted loop or lesson counts in no metric: every panel over those indices leaves them out. The
+     * verdict indices hold no retracted review or lesson (the writer deletes them), so their panels need
+     * no such filter.
+     */
     @Test
     void everyPanelOverLoopsOrLessonsLeavesRetractedOnesOut() {
         List<String> panelsOverLoopsOrLessons = check.fieldUses().stream()
@@ -138,7 +166,7 @@ class KibanaSavedObjectsTest {
                 .distinct()
                 .toList();
 
-        assertThat(panelsOverLoopsOrLessons).hasSize(4);
+        assertThat(panelsOverLoopsOrLessons).hasSize(6);
         for (JsonNode lens : check.objectsOfType("lens")) {
             String query = lens.at("/attributes/state/query/query").asText();
             if (panelsOverLoopsOrLessons.contains("lens " + lens.path("id").asText())) {
@@ -271,6 +299,26 @@ class KibanaSavedObjectsTest {
                         "accessor of a column the layer lacks",
                         "\"accessors\":[\"col-p50\",\"col-p90\"]",
                         "\"accessors\":[\"col-p50\",\"col-p95\"]",
-                        "accessor 'col-p95' is not a column"));
+                        "accessor 'col-p95' is not a column"),
+                Arguments.of(
+                        "a loops field in a reviews panel",
+                        "\"sourceField\":\"decisionDates\"",
+                        "\"sourceField\":\"decidedAt\"",
+                        "'decidedAt' is not in the mapping of learning-loop-reviews"),
+                Arguments.of(
+                        "misspelt verdict field in a formula",
+                        "count(kql='verdict : ritual')",
+                        "count(kql='verdikt : ritual')",
+                        "'verdikt' is not in the mapping of learning-loop-reviews"),
+                Arguments.of(
+                        "sum of a keyword",
+                        "\"sourceField\":\"actionsAssigned\"",
+                        "\"sourceField\":\"verdict\"",
+                        "'verdict' is keyword in learning-loop-reviews"),
+                Arguments.of(
+                        "relearning panel over the lessons data view",
+                        "\"id\":\"ll-relearning\",\"name\":\"indexpattern-datasource-layer-",
+                        "\"id\":\"ll-lessons\",\"name\":\"indexpattern-datasource-layer-",
+                        "'relearned' is not in the mapping of learning-loop-lessons"));
     }
 }

@@ -3,6 +3,7 @@ package io.learningloop.infra.kibana;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.learningloop.testsupport.kibana.Kql;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

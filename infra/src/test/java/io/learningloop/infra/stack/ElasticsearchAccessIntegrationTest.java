@@ -103,6 +103,42 @@ class ElasticsearchAccessIntegrationTest {
                 .isEqualTo(403);
     }
 
+    /** The verdict indices (decision 0011): analytics creates, writes, searches and deletes documents in them. */
+    @Test
+    void analyticsWritesAndPrunesTheVerdictIndicesAndTheQueryServiceCannot() throws Exception {
+        for (String index : new String[] {"reviews", "relearning"}) {
+            assertThat(send(analytics, "PUT", "/" + prefix + index, null).statusCode())
+                    .as("creating %s", index)
+                    .isEqualTo(200);
+            String bulk = "{\"index\":{\"_index\":\"" + prefix + index + "\",\"_id\":\"x-1\"}}\n{\"generation\":1}\n"
+                    + "{\"index\":{\"_index\":\"" + prefix + index + "\",\"_id\":\"x-2\"}}\n{\"generation\":2}\n";
+            HttpResponse<String> written = send(analytics, "POST", "/_bulk?refresh=wait_for", bulk);
+            assertThat(written.statusCode()).isEqualTo(200);
+            assertThat(written.body()).contains("\"errors\":false");
+            assertThat(send(
+                                    analytics,
+                                    "POST",
+                                    "/" + prefix + index + "/_search",
+                                    "{\"query\":{\"range\":{\"generation\":{\"lt\":2}}}}")
+                            .body())
+                    .contains("\"x-1\"");
+            HttpResponse<String> deleted = send(
+                    analytics,
+                    "POST",
+                    "/_bulk",
+                    "{\"delete\":{\"_index\":\"" + prefix + index + "\",\"_id\":\"x-1\"}}\n");
+            assertThat(deleted.body()).contains("\"errors\":false");
+
+            assertThat(send(queryService, "PUT", "/" + prefix + index + "/_doc/x-3", "{\"generation\":3}")
+                            .statusCode())
+                    .as("the query service writing %s", index)
+                    .isEqualTo(403);
+            assertThat(send(analytics, "DELETE", "/" + prefix + index, null).statusCode())
+                    .as("deleting the index")
+                    .isEqualTo(403);
+        }
+    }
+
     @Test
     void theReaderReadsEveryIndexButWritesNothing() throws Exception {
         assertThat(send(admin, "PUT", "/" + prefix + "loops/_doc/d-1?refresh=true", "{\"decisionId\":\"d-1\"}")

@@ -23,6 +23,16 @@ public record Indices(String prefix) {
         return prefix + "lessons";
     }
 
+    /** One document per review with its verdict, recomputed by analytics (Kibana cannot join the loops). */
+    public String reviews() {
+        return prefix + "reviews";
+    }
+
+    /** One document per lesson with a theme and the reviews that named it again, recomputed by analytics. */
+    public String relearning() {
+        return prefix + "relearning";
+    }
+
     /** One document per record a projection parked: see {@code DeadLetters}. */
     public String deadLetters() {
         return prefix + "dead-letters";
