@@ -85,14 +85,22 @@ class KibanaPanelsIntegrationTest {
     }
 
     /**
-     * 2025: d2 alone applies a change (b1, from l1). No answer of this branch's API counts decisions with
-     * an applied change (GET /analytics/evidence, which narrows them to a learned period, is built apart),
-     * so this panel is checked against the hand count only.
+     * 2025: d2 alone applies a change (b1, from l1). The panel counts every applied change whatever the
+     * lesson's date; the API's evidence narrows to a learned period, so it equals the panel when that
+     * period covers every lesson before the year's end (a lesson always precedes the decision it changed).
      */
     @Test
     void evidenceCountsTheDecisionsThatApplyAChange() throws Exception {
         assertThat(panel("ll-lens-evidence-per-year", 2025)).containsEntry("col-evidence", 1.0);
         assertThat(table("ll-lens-evidence-per-year", 2024)).isEmpty();
+        for (int year : new int[] {2024, 2025}) {
+            JsonNode evidence = get("/analytics/evidence?orgUnit=acme/qa&year=" + year
+                    + "&learnedFrom=1900-01-01&learnedTo=" + (year + 1) + "-01-01");
+            Map<String, Double> bar = table("ll-lens-evidence-per-year", year).get(String.valueOf(year));
+            assertThat(evidence.at("/totals/decisionsWithEvidence").asDouble())
+                    .as("%d", year)
+                    .isEqualTo(bar == null || bar.get("col-evidence") == null ? 0.0 : bar.get("col-evidence"));
+        }
     }
 
     /**
@@ -220,7 +228,10 @@ class KibanaPanelsIntegrationTest {
     }
 
     private JsonNode api(String path, int year) throws Exception {
-        String query = path + "?orgUnit=acme/qa&from=" + year + "-01-01&to=" + (year + 1) + "-01-01";
+        return get(path + "?orgUnit=acme/qa&from=" + year + "-01-01&to=" + (year + 1) + "-01-01");
+    }
+
+    private JsonNode get(String query) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + query))

@@ -222,6 +222,17 @@ final class VerdictHistory {
         lesson.put("reviewIds", reviewIds);
         lesson.put("decisionIds", decisionIds);
         lesson.put("converted", id.equals("l1"));
+        if (id.equals("l1")) {
+            // as the lessons projection keeps it: the change that cites it (the evidence answer reads it)
+            lesson.put(
+                    "behaviorChanges",
+                    List.of(Map.of(
+                            "behaviorChangeId", "b1",
+                            "changedAt", "2025-06-01T00:00:00Z",
+                            "decisionId", "d2",
+                            "orgUnit", UNIT)));
+            lesson.put("behaviorChangeCount", 1);
+        }
         lesson.put("retracted", retracted);
         elasticsearch.index(index -> index.index(indices.lessons()).id(id).document(lesson));
     }
