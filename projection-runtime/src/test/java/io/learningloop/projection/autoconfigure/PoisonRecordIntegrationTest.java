@@ -95,7 +95,7 @@ class PoisonRecordIntegrationTest {
 
     private final String topic = LocalStack.uniqueName("it-poison-events-");
     private final String prefix = LocalStack.uniqueName("it-poison-") + "-";
-    private final ReviewsProjection projection = new ReviewsProjection(prefix + "reviews");
+    private final ReviewsProjection projection = new ReviewsProjection(prefix + "review-dates");
     private final MeterRegistry meters = new SimpleMeterRegistry();
     private final EventEncoder encoder = new EventEncoder();
 
