@@ -278,7 +278,8 @@ class AnalyticsIntegrationTest {
         assertThat(conversion.get("conversionRate").isNull()).isTrue();
         assertThat(conversion.get("lessonsRecorded").isNull()).isTrue();
         assertThat(conversion.get("withheld").findValuesAsText("figure"))
-                .containsExactly("lessonsRecorded", "lessonsWithBehaviorChange", "conversionRate");
+                .containsExactly("lessonsRecorded", "lessonsWithBehaviorChange", "conversionRate", "withinDays");
+        assertThat(conversion.get("rates")).isEmpty();
 
         JsonNode trends = get("/analytics/trends?orgUnit=acme/eng&from=2025&to=2025", 200, STAFF);
         assertThat(trends.get("orgUnit").asText()).isEqualTo("acme/eng");

@@ -466,13 +466,13 @@ class LearningLoopEndToEndIntegrationTest {
         JsonNode trends = await().atMost(Duration.ofSeconds(60))
                 .until(
                         () -> get(analytics, "/analytics/trends?orgUnit=acme/eng&from=2024&to=2025"),
-                        report -> report.at("/groups/0/trends/0/values/0").asDouble() == 2.0 / 3);
-        JsonNode conversion = trends.at("/groups/0/trends/0");
+                        report -> report.at("/groups/1/trends/0/values/0").asDouble() == 2.0 / 3);
+        JsonNode conversion = trends.at("/groups/1/trends/0");
         assertThat(trends.get("years")).extracting(JsonNode::asInt).containsExactly(2024, 2025);
         assertThat(conversion.get("name").asText()).isEqualTo("Learning conversion");
         assertThat(conversion.at("/values/1").isNull()).isTrue();
         // decision -> outcome p50 of 2024 (10, 20, 40 days), as /analytics/latency has it.
-        assertThat(trends.at("/groups/1/trends/0/values/0").asDouble()).isEqualTo(20.0);
+        assertThat(trends.at("/groups/3/trends/0/values/0").asDouble()).isEqualTo(20.0);
 
         HttpResponse<String> page = HTTP.send(
                 authorized(URI.create(analytics.baseUrl() + "/reports/trends?orgUnit=acme/eng&from=2024&to=2025"))

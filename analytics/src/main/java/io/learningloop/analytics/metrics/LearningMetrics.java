@@ -5,6 +5,7 @@ import io.learningloop.analytics.metrics.Reports.ConversionReport;
 import io.learningloop.analytics.metrics.Reports.LatencyReport;
 import io.learningloop.analytics.metrics.Reports.PracticesReport;
 import io.learningloop.analytics.metrics.Reports.StageLatency;
+import io.learningloop.analytics.statistics.Median;
 import io.learningloop.projection.elasticsearch.Indices;
 import io.learningloop.readmodel.LessonDocument;
 import io.learningloop.readmodel.LoopDocument;
@@ -74,8 +75,16 @@ class LearningMetrics {
 
     /** Each stage over its own documents; a stage over fewer people than the audience may see is withheld whole. */
     LatencyReport latency(Cohort cohort, Audience audience) throws IOException {
+        return latencyWithMedians(cohort, audience).report();
+    }
+
+    /** The latency answer and each shown stage's median with its sample, for the trends to test. */
+    record MeasuredLatency(LatencyReport report, Map<String, Median> medians) {}
+
+    MeasuredLatency latencyWithMedians(Cohort cohort, Audience audience) throws IOException {
         Withholding withholding = audience.withholding();
         List<StageLatency> stages = new ArrayList<>();
+        Map<String, Median> medians = new LinkedHashMap<>();
         for (Stage stage : Stage.values()) {
             boolean categoryIgnored = cohort.category() != null && !stage.hasCategory;
             List<Query> filters = cohort.filters(stage.cohortField, !categoryIgnored);
@@ -98,8 +107,16 @@ class LearningMetrics {
                     gate.value(percentiles.at(99)),
                     stage.definition,
                     categoryIgnored ? "not filtered by category: lessons have none" : null));
+            if (gate.shown() && percentiles.count() > 0) {
+                medians.put(
+                        stage.wireName,
+                        Median.of(measured.stream()
+                                .map(MetricSource.Measured::value)
+                                .toList()));
+            }
         }
-        return new LatencyReport(cohort, Percentiles.METHOD, stages, withholding.withheld());
+        return new MeasuredLatency(
+                new LatencyReport(cohort, Percentiles.METHOD, stages, withholding.withheld()), medians);
     }
 
     /** Check-in discipline, follow-through, safety and calibration of the cohort's decisions; spread of its lessons. */
@@ -140,6 +157,8 @@ class LearningMetrics {
                 PracticeSignals.spread(lessons, withholding),
                 rituals.summary(cohort, withholding, "reviews."),
                 relearning.summary(cohort, withholding, "relearning."),
+                withholding.rates(),
+                withholding.means(),
                 PRACTICE_DEFINITIONS,
                 withholding.withheld());
     }
@@ -150,7 +169,12 @@ class LearningMetrics {
                 indices.lessons(),
                 LessonDocument.LESSON_ID,
                 cohort.filters(LessonDocument.RECORDED_AT, false),
-                List.of(LessonDocument.LESSON_ID, LessonDocument.ACTOR, LessonDocument.CONVERTED),
+                List.of(
+                        LessonDocument.LESSON_ID,
+                        LessonDocument.ACTOR,
+                        LessonDocument.RECORDED_AT,
+                        LessonDocument.CONVERTED,
+                        LessonDocument.LESSON_TO_BEHAVIOR_CHANGE_DAYS),
                 LessonDocument.class);
         long recorded = lessons.size();
         long withChange = lessons.stream().filter(LessonDocument::converted).count();
@@ -159,13 +183,18 @@ class LearningMetrics {
                 lessons.stream().map(LessonDocument::actor).toList(),
                 "lessonsRecorded",
                 "lessonsWithBehaviorChange",
-                "conversionRate");
+                "conversionRate",
+                "withinDays");
+        Double rate = gate.rate("conversionRate", withChange, recorded);
         return new ConversionReport(
                 cohort,
                 gate.value(recorded),
                 gate.value(withChange),
-                gate.value(recorded == 0 ? null : (double) withChange / recorded),
+                rate,
+                withholding.rates(),
+                gate.shown() ? ConversionOverTime.withinDays(lessons, clock.instant()) : null,
                 CONVERSION_DEFINITION,
+                ConversionOverTime.DEFINITION,
                 withholding.withheld());
     }
 

@@ -93,8 +93,8 @@ final class PracticeSignals {
                 allDue.value(inTime),
                 allDue.value(late),
                 allDue.value(missed),
-                allDue.value(rate(inTime, due)),
-                allDue.value(rate(inTime + late, due)));
+                allDue.rate("checkIns.inTimeRate", inTime, due),
+                allDue.rate("checkIns.heldRate", inTime + late, due));
     }
 
     /**
@@ -135,8 +135,8 @@ final class PracticeSignals {
                 owners.value(dropped),
                 owners.value(assigned - completed - dropped),
                 owners.value(openOverdue),
-                owners.value(rate(completed, assigned)),
-                owners.value(rate(completed - completedLate, assigned)));
+                owners.rate("followThrough.completionRate", completed, assigned),
+                owners.rate("followThrough.inTimeRate", completed - completedLate, assigned));
     }
 
     /** Each rate over its own decisions: all of them, those with a known reporter, those with a bad outcome, those reviewed. */
@@ -178,21 +178,26 @@ final class PracticeSignals {
                 "safety.facilitatedRate");
         return new Safety(
                 all.value(decisions),
-                all.value(rate(uncertaintyStated, decisions)),
+                all.rate("safety.uncertaintyStatedRate", uncertaintyStated, decisions),
                 known.value(reported),
-                known.value(rate(selfReported, reported)),
+                known.rate("safety.selfReportedRate", selfReported, reported),
                 badOutcomes.value(bad),
-                badOutcomes.value(rate(badSelfReported, bad)),
+                badOutcomes.rate("safety.badOutcomesSelfReportedRate", badSelfReported, bad),
                 reviewed.value((long) reviews.size()),
-                reviewed.value(rate(blameless, reviews.size())),
-                reviewed.value(rate(facilitated, reviews.size())));
+                reviewed.rate("safety.blamelessRate", blameless, reviews.size()),
+                reviewed.rate("safety.facilitatedRate", facilitated, reviews.size()));
     }
 
+    /**
+     * Over the decisions with a confidence and an outcome: each gives its confidence c and hit h (1 when
+     * the outcome met what was expected); overconfidence is the mean of c - h, the Brier score the mean of
+     * (c - h)^2, so that each is a mean of per-decision values with its own interval.
+     */
     static Calibration calibration(List<LoopDocument> loops, Withholding withholding) {
-        long judged = 0;
-        double confidence = 0;
+        List<Double> confidences = new ArrayList<>();
+        List<Double> misses = new ArrayList<>();
+        List<Double> squaredErrors = new ArrayList<>();
         long hits = 0;
-        double squaredError = 0;
         List<String> judgedOnes = new ArrayList<>();
         for (LoopDocument loop : loops) {
             if (loop.outcome() == null || loop.confidence() == null) {
@@ -200,10 +205,10 @@ final class PracticeSignals {
             }
             double stated = loop.confidence();
             int hit = HITS.contains(loop.outcome().assessment()) ? 1 : 0;
-            judged++;
-            confidence += stated;
+            confidences.add(stated);
+            misses.add(stated - hit);
+            squaredErrors.add((stated - hit) * (stated - hit));
             hits += hit;
-            squaredError += (stated - hit) * (stated - hit);
             judgedOnes.add(loop.actor());
         }
         Gate gate = withholding.over(
@@ -213,17 +218,13 @@ final class PracticeSignals {
                 "calibration.hitRate",
                 "calibration.overconfidence",
                 "calibration.brierScore");
-        if (judged == 0) {
-            return new Calibration(gate.value(0L), null, null, null, null);
-        }
-        double meanConfidence = confidence / judged;
-        double hitRate = (double) hits / judged;
+        long judged = confidences.size();
         return new Calibration(
                 gate.value(judged),
-                gate.value(meanConfidence),
-                gate.value(hitRate),
-                gate.value(meanConfidence - hitRate),
-                gate.value(squaredError / judged));
+                gate.mean("calibration.meanConfidence", confidences),
+                gate.rate("calibration.hitRate", hits, judged),
+                gate.mean("calibration.overconfidence", misses),
+                gate.mean("calibration.brierScore", squaredErrors));
     }
 
     /** The people are the lessons' recorders. */
@@ -241,8 +242,8 @@ final class PracticeSignals {
                 "spread.changedElsewhereRate");
         return new Spread(
                 gate.value((long) lessons.size()),
-                gate.value(rate(shared, lessons.size())),
-                gate.value(rate(changedElsewhere, lessons.size())));
+                gate.rate("spread.sharedRate", shared, lessons.size()),
+                gate.rate("spread.changedElsewhereRate", changedElsewhere, lessons.size()));
     }
 
     /** The decisions' makers, one per loop: the people most loop figures describe. */
@@ -260,9 +261,5 @@ final class PracticeSignals {
             }
         }
         return byId.values();
-    }
-
-    private static Double rate(long part, long whole) {
-        return whole == 0 ? null : (double) part / whole;
     }
 }

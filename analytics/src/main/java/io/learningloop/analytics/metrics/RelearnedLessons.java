@@ -64,10 +64,12 @@ public class RelearnedLessons {
         List<LessonDocument> lessons = lessonsWithThemes(cohort);
         List<Relearning.Recurrence> recurrences =
                 Relearning.recurrences(lessons, laterReviews(cohort, lessons), window);
+        Withholding everyone = Audience.DETAIL.withholding();
         return new RelearningReport(
                 cohort,
                 window.toDays(),
-                summarise(lessons, recurrences, clock.instant(), window, Audience.DETAIL.withholding(), ""),
+                summarise(lessons, recurrences, clock.instant(), window, everyone, "summary."),
+                everyone.rates(),
                 recurrences,
                 DEFINITION);
     }
@@ -111,7 +113,7 @@ public class RelearnedLessons {
                 all.value((long) lessons.size()),
                 judgedOnes.value((long) judged.size()),
                 judgedOnes.value(relearned),
-                judgedOnes.value(judged.isEmpty() ? null : (double) relearned / judged.size()));
+                judgedOnes.rate(figurePrefix + "relearningRate", relearned, judged.size()));
     }
 
     private List<LessonDocument> lessonsWithThemes(Cohort cohort) throws IOException {

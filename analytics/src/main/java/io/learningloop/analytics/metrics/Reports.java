@@ -1,6 +1,9 @@
 package io.learningloop.analytics.metrics;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.learningloop.analytics.statistics.KaplanMeier;
+import io.learningloop.analytics.statistics.Mean;
+import io.learningloop.analytics.statistics.Proportion;
 import java.util.List;
 import java.util.Map;
 
@@ -8,7 +11,9 @@ import java.util.Map;
  * The answers of the analytics API: each carries its cohort and the definition it used. They hold
  * figures only: no actor, owner or free text of any step (staff read them too). A figure may be
  * {@code null} because there was nothing to measure or because it was withheld; the answer's
- * {@code withheld} list (left out when empty) names every withheld one.
+ * {@code withheld} list (left out when empty) names every withheld one. Every rate shown is also in
+ * the answer's {@code rates}, by its path, with numerator, denominator and 95 % Wilson interval; every
+ * mean in {@code means} with its n and 95 % t interval; every percentile stands beside its {@code count}.
  */
 final class Reports {
 
@@ -44,7 +49,10 @@ final class Reports {
             Long lessonsRecorded,
             Long lessonsWithBehaviorChange,
             Double conversionRate,
+            Map<String, Proportion> rates,
+            List<KaplanMeier.Cumulative> withinDays,
             String definition,
+            String withinDaysDefinition,
             @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Withheld> withheld) {}
 
     /** The habits of a learning practice, for the cohort's decisions (and the lessons it recorded). */
@@ -57,6 +65,8 @@ final class Reports {
             Spread spread,
             ReviewSummary reviews,
             RelearningSummary relearning,
+            Map<String, Proportion> rates,
+            Map<String, Mean> means,
             Map<String, String> definitions,
             @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Withheld> withheld) {}
 
@@ -129,6 +139,7 @@ final class Reports {
             Cohort cohort,
             long settlingWindowDays,
             ReviewSummary summary,
+            Map<String, Proportion> rates,
             List<ReviewEntry> reviews,
             String definition) {}
 
@@ -136,6 +147,7 @@ final class Reports {
             Cohort cohort,
             long windowDays,
             RelearningSummary summary,
+            Map<String, Proportion> rates,
             List<Relearning.Recurrence> recurrences,
             String definition) {}
 }

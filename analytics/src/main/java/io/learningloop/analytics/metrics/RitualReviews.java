@@ -83,10 +83,12 @@ public class RitualReviews {
                         verdict.settlesOn()));
             }
         }
+        Withholding everyone = Audience.DETAIL.withholding();
         return new ReviewsReport(
                 cohort,
                 settlingWindow.toDays(),
-                summarise(reviews, now, settlingWindow, Audience.DETAIL.withholding(), ""),
+                summarise(reviews, now, settlingWindow, everyone, "summary."),
+                everyone.rates(),
                 List.copyOf(entries),
                 DEFINITION);
     }
@@ -128,8 +130,8 @@ public class RitualReviews {
                 gate.value(ritual),
                 gate.value(partial),
                 gate.value(counts.getOrDefault(Verdict.PENDING, 0L)),
-                gate.value(judged == 0 ? null : (double) ritual / judged),
-                gate.value(judged == 0 ? null : (double) practice / judged));
+                gate.rate(figurePrefix + "ritualRate", ritual, judged),
+                gate.rate(figurePrefix + "practiceRate", practice, judged));
     }
 
     /** The cohort's reviews with the facts from all the caller's loops they looked at, in review id order. */

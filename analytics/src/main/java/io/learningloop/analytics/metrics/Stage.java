@@ -49,6 +49,16 @@ enum Stage {
             "days from a decision to the first behaviour change caused by a lesson drawn from it, over the"
                     + " decisions made in the period in the org unit or below whose loop closed");
 
+    /** How the staff report names the stage. */
+    String title() {
+        return switch (this) {
+            case DECISION_TO_OUTCOME -> "Decision to outcome";
+            case OUTCOME_TO_LESSON -> "Outcome to lesson";
+            case LESSON_TO_BEHAVIOR_CHANGE -> "Lesson to behaviour change";
+            case DECISION_TO_BEHAVIOR_CHANGE -> "Decision to behaviour change";
+        };
+    }
+
     final String wireName;
     final Function<Indices, String> index;
     final String idField;

@@ -72,7 +72,7 @@ final class TrendsPage {
                                             : format(trend.values().get(i), trend.unit()))
                             .append("</td>");
                 }
-                html.append(directionCell(trend.direction())).append("</tr>");
+                html.append(changeCell(trend.change())).append("</tr>");
             }
             html.append("</tbody></table>");
         }
@@ -102,16 +102,31 @@ final class TrendsPage {
                 + ")</small></span>";
     }
 
-    private static String directionCell(String direction) {
-        if (direction == null) {
+    /** The verdict, with the test and its p-value on hover and in print. */
+    private static String changeCell(Trend.Change change) {
+        if (change == null) {
             return "<td class=\"none\">–</td>";
         }
-        String label = switch (direction) {
-            case "better" -> "▲ better";
-            case "worse" -> "▼ worse";
-            default -> "= same";
-        };
-        return "<td class=\"" + direction + "\">" + label + "</td>";
+        String css;
+        String label;
+        switch (change.verdict()) {
+            case Trend.BETTER -> {
+                css = "better";
+                label = "▲ better";
+            }
+            case Trend.WORSE -> {
+                css = "worse";
+                label = "▼ worse";
+            }
+            default -> {
+                css = "same";
+                label = "no clear change";
+            }
+        }
+        String test = change.test() + ", " + change.fromYear() + " vs " + change.toYear() + ", p = "
+                + String.format(Locale.ROOT, "%.3f", change.pValue());
+        return "<td class=\"" + css + "\" title=\"" + escape(test) + "\">" + label + "<small>" + escape(test)
+                + "</small></td>";
     }
 
     static String escape(String text) {

@@ -1,9 +1,14 @@
 package io.learningloop.analytics.metrics;
 
 import io.learningloop.analytics.metrics.Reports.Withheld;
+import io.learningloop.analytics.statistics.Mean;
+import io.learningloop.analytics.statistics.Proportion;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -11,11 +16,17 @@ import java.util.Objects;
  * distinct people is withheld, that is answered {@code null} and listed with the reason. People are the
  * pseudonymous actors of the very documents the figure is computed from, counted exactly (a set, never an
  * estimate); documents without an actor count no one, so a doubt withholds rather than shows.
+ *
+ * <p>A figure that shows, shows with its uncertainty: the gate's {@link Gate#rate} and {@link Gate#mean}
+ * keep each shown rate's numerator, denominator and Wilson interval, and each mean's n and t interval,
+ * for the answer's {@code rates} and {@code means} (a withheld one leaves no trace there either).
  */
 final class Withholding {
 
     private final int minGroupSize;
     private final List<Withheld> withheld = new ArrayList<>();
+    private final Map<String, Proportion> rates = new LinkedHashMap<>();
+    private final Map<String, Mean> means = new LinkedHashMap<>();
 
     Withholding(int minGroupSize) {
         this.minGroupSize = minGroupSize;
@@ -42,15 +53,59 @@ final class Withholding {
         return new Gate(shown);
     }
 
+    /** The rates shown so far with their samples and intervals, by their paths in the answer. */
+    Map<String, Proportion> rates() {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(rates));
+    }
+
+    /** The means shown so far with their samples and intervals, by their paths in the answer. */
+    Map<String, Mean> means() {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(means));
+    }
+
     /** The figures withheld so far, in the order their gates were asked for. */
     List<Withheld> withheld() {
         return List.copyOf(withheld);
     }
 
     /** Whether the figures behind one population may show. */
-    record Gate(boolean shown) {
+    final class Gate {
+        private final boolean shown;
+
+        private Gate(boolean shown) {
+            this.shown = shown;
+        }
+
+        boolean shown() {
+            return shown;
+        }
+
         <T> T value(T figure) {
             return shown ? figure : null;
+        }
+
+        /** {@code part / whole} (null when withheld or {@code whole} is 0), kept with its interval as {@code figure}. */
+        Double rate(String figure, long part, long whole) {
+            if (!shown) {
+                return null;
+            }
+            Proportion proportion = Proportion.of(part, whole);
+            if (whole > 0) {
+                rates.put(figure, proportion);
+            }
+            return proportion.rate();
+        }
+
+        /** The mean of {@code values} (null when withheld or empty), kept with its interval as {@code figure}. */
+        Double mean(String figure, Collection<Double> values) {
+            if (!shown) {
+                return null;
+            }
+            Mean mean = Mean.of(values);
+            if (mean.n() > 0) {
+                means.put(figure, mean);
+            }
+            return mean.mean();
         }
     }
 }

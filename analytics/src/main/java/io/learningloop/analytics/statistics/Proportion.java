@@ -10,7 +10,8 @@ package io.learningloop.analytics.statistics;
  * @param lower95 the interval's lower end, null with the rate
  * @param upper95 the interval's upper end, null with the rate
  */
-public record Proportion(long numerator, long denominator, Double rate, Double lower95, Double upper95) {
+public record Proportion(long numerator, long denominator, Double rate, Double lower95, Double upper95)
+        implements Estimate {
 
     /** The two-sided 95 % normal quantile. */
     public static final double Z95 = 1.959963984540054;
@@ -30,5 +31,15 @@ public record Proportion(long numerator, long denominator, Double rate, Double l
         double halfWidth = Z95 / (1 + z2 / n) * Math.sqrt(p * (1 - p) / n + z2 / (4 * n * n));
         return new Proportion(
                 numerator, denominator, p, Math.max(0, centre - halfWidth), Math.min(1, centre + halfWidth));
+    }
+
+    @Override
+    public Double value() {
+        return rate;
+    }
+
+    @Override
+    public long n() {
+        return denominator;
     }
 }

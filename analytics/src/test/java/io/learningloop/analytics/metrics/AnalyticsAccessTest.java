@@ -67,7 +67,8 @@ class AnalyticsAccessTest {
     @BeforeEach
     void answersEchoTheirCohort() throws Exception {
         when(metrics.conversion(any(), any()))
-                .thenAnswer(call -> new ConversionReport(call.getArgument(0), 0L, 0L, null, "d", List.of()));
+                .thenAnswer(call -> new ConversionReport(
+                        call.getArgument(0), 0L, 0L, null, java.util.Map.of(), List.of(), "d", "w", List.of()));
     }
 
     @Test
@@ -156,7 +157,10 @@ class AnalyticsAccessTest {
                         null,
                         null,
                         null,
+                        java.util.Map.of(),
+                        null,
                         "d",
+                        "w",
                         List.of(new Withheld("conversionRate", "fewer than 5 people"))));
 
         http.perform(get("/analytics/conversion")
