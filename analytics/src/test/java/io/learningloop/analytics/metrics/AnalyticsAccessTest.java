@@ -4,6 +4,7 @@ import static io.learningloop.analytics.metrics.AnalyticsSliceConfiguration.ENG_
 import static io.learningloop.analytics.metrics.AnalyticsSliceConfiguration.STAFF_KEY;
 import static io.learningloop.analytics.metrics.AnalyticsSliceConfiguration.TOOL_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.eq;
@@ -12,6 +13,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -76,7 +78,9 @@ class AnalyticsAccessTest {
         http.perform(get("/analytics/conversion").param("orgUnit", "acme/eng"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.cohort.orgUnit").value("acme/eng"))
-                .andExpect(jsonPath("$.withheld").doesNotExist());
+                .andExpect(jsonPath("$.withheld").doesNotExist())
+                .andExpect(jsonPath("$.definitionsVersion").value(matchesPattern("[0-9a-f]{12}")))
+                .andExpect(header().string("Learning-Loop-Definitions", matchesPattern("[0-9a-f]{12}")));
 
         ArgumentCaptor<Cohort> cohort = ArgumentCaptor.forClass(Cohort.class);
         verify(metrics).conversion(cohort.capture(), eq(Audience.DETAIL));

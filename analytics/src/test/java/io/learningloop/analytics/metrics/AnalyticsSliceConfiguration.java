@@ -5,6 +5,7 @@ import io.learningloop.access.keys.ApiKeyStore;
 import io.learningloop.access.testing.TestKeys;
 import io.learningloop.access.web.AccessAutoConfiguration;
 import io.learningloop.analytics.AccessConfiguration;
+import io.learningloop.analytics.definitions.Definitions;
 import java.util.Set;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -17,12 +18,12 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /**
  * What a {@code @WebMvcTest} of the analytics controller needs besides it: the services' filter chain
- * with analytics' rules, the privacy properties, and keys served from memory. Every request sends the
+ * with analytics' rules, the privacy properties, the definitions' version, and keys served from memory. Every request sends the
  * analyst key for {@code acme} unless it says otherwise. Public: the evidence package's slices use it too.
  */
 @TestConfiguration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PrivacyProperties.class)
-@Import(AccessConfiguration.class)
+@Import({AccessConfiguration.class, Definitions.class})
 @ImportAutoConfiguration(AccessAutoConfiguration.class)
 public class AnalyticsSliceConfiguration {
 
