@@ -458,6 +458,30 @@ class LearningLoopEndToEndIntegrationTest {
                                 && answer.get("lessonsWithBehaviorChange").asLong() == 2);
         assertThat(conversion.get("lessonsRecorded").asLong()).isEqualTo(3);
         assertThat(conversion.get("conversionRate").asDouble()).isEqualTo(2.0 / 3.0);
+        // Wilson, 2 of 3: centre (p + z^2/2n) / (1 + z^2/n), half width z/(1 + z^2/n) sqrt(p(1-p)/n + z^2/4n^2).
+        JsonNode rate = conversion.at("/rates/conversionRate");
+        assertThat(rate.get("numerator").asLong()).isEqualTo(2);
+        assertThat(rate.get("denominator").asLong()).isEqualTo(3);
+        assertThat(rate.get("lower95").asDouble()).isCloseTo(0.207660, within(1e-5));
+        assertThat(rate.get("upper95").asDouble()).isCloseTo(0.938508, within(1e-5));
+        // Kaplan-Meier: L1 converted on day 341, L2 on day 349, L3 never (censored at its age, over 365
+        // days by now). Within 180 days: no conversion of 3 followed, upper end 1 - 0.025^(1/3) = 0.707598.
+        // Within 365: S = 2/3 * 1/2 = 1/3, share 2/3; Greenwood 1/(3*2) + 1/(2*1) = 2/3 on the log(-log)
+        // scale: se = sqrt(2/3) / ln 3 = 0.743156, bounds 1 - S^(e^(-+1.96 se)) = 0.225851 and 0.991038.
+        JsonNode withinHalfAYear = conversion.at("/withinDays/2");
+        assertThat(withinHalfAYear.get("days").asInt()).isEqualTo(180);
+        assertThat(withinHalfAYear.get("share").asDouble()).isZero();
+        assertThat(withinHalfAYear.get("followed").asLong()).isEqualTo(3);
+        assertThat(withinHalfAYear.get("upper95").asDouble()).isCloseTo(0.707598, within(1e-5));
+        JsonNode withinAYear = conversion.at("/withinDays/3");
+        assertThat(withinAYear.get("days").asInt()).isEqualTo(365);
+        assertThat(withinAYear.get("share").asDouble()).isCloseTo(2.0 / 3, within(1e-9));
+        assertThat(withinAYear.get("followed").asLong()).isEqualTo(1);
+        assertThat(withinAYear.get("events").asLong()).isEqualTo(2);
+        assertThat(withinAYear.get("lower95").asDouble()).isCloseTo(0.225851, within(1e-5));
+        assertThat(withinAYear.get("upper95").asDouble()).isCloseTo(0.991038, within(1e-5));
+        assertThat(withinAYear.has("variance")).isFalse();
+        assertThat(conversion.get("definitionsVersion").asText()).matches("[0-9a-f]{12}");
     }
 
     @Test
