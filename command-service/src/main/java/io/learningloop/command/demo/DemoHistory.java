@@ -54,6 +54,7 @@ final class DemoHistory {
     private final Reviews reviews = new Reviews(new Random(20233));
     private final Reporting reporting = new Reporting(new Random(20234));
     private final Random drawingOut = new Random(20235);
+    private final Random carrying = new Random(20236);
     private final List<Step> steps = new ArrayList<>();
     private final List<Decision> decisions = new ArrayList<>();
     private final Map<String, String> informedBy = new LinkedHashMap<>();
@@ -118,17 +119,29 @@ final class DemoHistory {
         steps.addAll(reporting.shares(lessonId, unit, lessonAt));
         reviews.learned(unit, themes, lessonAt);
         if (random.nextDouble() < unit.conversionByYear()[year]) {
-            changeLater(unit, lessonId, lessonAt.plus(Math.round((15 + random.nextInt(150)) * speed), ChronoUnit.DAYS));
+            changeLater(
+                    unit,
+                    lessonId,
+                    lessonAt.plus(Math.round((15 + random.nextInt(150)) * speed), ChronoUnit.DAYS),
+                    random);
+            // Up to two decisions of the next year's planning shaped by it again.
+            for (int again = 0; again < 2 && carrying.nextDouble() < unit.carriesOver(); again++) {
+                changeLater(unit, lessonId, lessonAt.plus(200 + carrying.nextInt(200), ChronoUnit.DAYS), carrying);
+            }
         }
     }
 
-    /** A later decision, in the unit or (a quarter of the time) elsewhere, made differently because of the lesson. */
-    private void changeLater(DemoUnit unit, String lessonId, Instant changedAt) {
-        DemoUnit changedIn = random.nextDouble() < 0.25 ? DemoUnit.ALL.get(random.nextInt(DemoUnit.ALL.size())) : unit;
+    /**
+     * A later decision, in the unit or (a quarter of the time) elsewhere, made differently because of the
+     * lesson; {@code draws} is the sequence it draws from (the carried-over changes have their own, so
+     * that they leave the rest of the history as it was).
+     */
+    private void changeLater(DemoUnit unit, String lessonId, Instant changedAt, Random draws) {
+        DemoUnit changedIn = draws.nextDouble() < 0.25 ? DemoUnit.ALL.get(draws.nextInt(DemoUnit.ALL.size())) : unit;
         String laterId = "demo-changed-%03d".formatted(++changes);
         decisions.add(new Decision(laterId, changedIn, changedAt));
         informedBy.put(laterId, lessonId);
-        Map<String, Object> change = body(changedAt, actor(random));
+        Map<String, Object> change = body(changedAt, actor(draws));
         change.put("behaviorChangeId", "demo-change-%03d".formatted(changes));
         change.put("orgUnit", changedIn.path());
         change.put("lessonIds", List.of(lessonId));

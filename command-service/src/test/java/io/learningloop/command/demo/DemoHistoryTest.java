@@ -122,6 +122,13 @@ class DemoHistoryTest {
     }
 
     @Test
+    void theLearningUnitShowsManyDecisionsMadeDifferentlyBecauseOfLastYearsLessonsAndEmeaAlmostNone() {
+        long platform = walk.decisionsWithEvidence("acme/eng/platform", 2025);
+        assertThat(platform).isGreaterThanOrEqualTo(8);
+        assertThat(walk.decisionsWithEvidence("acme/sales/emea", 2025)).isLessThanOrEqualTo(platform / 3);
+    }
+
+    @Test
     void thePlatformUnitConvertsMoreLessonsEachYearWhileEmeaStaysLow() {
         Map<Integer, Double> platform = walk.conversionByYear("acme/eng/platform");
         Map<Integer, Double> emea = walk.conversionByYear("acme/sales/emea");

@@ -37,6 +37,9 @@ final class LoopWalk {
 
     private record LessonSeen(String orgUnit, Instant at) {}
 
+    /** A decision a behaviour change ties to a lesson: the decision's unit and year, the lesson's year. */
+    private record Evidence(String decisionId, String orgUnit, int decidedIn, int learnedIn) {}
+
     private record ReviewSeen(String orgUnit, Instant at, boolean blameless, List<String> themes) {}
 
     private record ThemedLesson(String orgUnit, Instant at, List<String> themes, List<String> reviewIds) {}
@@ -59,6 +62,7 @@ final class LoopWalk {
     private final Map<String, DecisionSeen> decisions = new HashMap<>();
     private final Map<String, String> outcomes = new HashMap<>();
     private final Map<String, LessonSeen> lessons = new HashMap<>();
+    private final List<Evidence> evidence = new ArrayList<>();
     private final List<ThemedLesson> themedLessons = new ArrayList<>();
     private final Map<String, ReviewSeen> reviews = new HashMap<>();
     private final Set<String> reviewedDecisions = new HashSet<>();
@@ -280,6 +284,13 @@ final class LoopWalk {
             LessonSeen lesson = lessons.get(lessonId);
             check(lesson != null && decision.at().isAfter(lesson.at()), id + ": decision not after lesson " + lessonId);
             changedLessons.add(lessonId);
+            if (lesson != null) {
+                evidence.add(new Evidence(
+                        (String) body.get("decisionId"),
+                        decision.orgUnit(),
+                        day(decision.at()).getYear(),
+                        day(lesson.at()).getYear()));
+            }
         }
         check(!at.isBefore(decision.at()), id + ": before the decision that shows it");
     }
@@ -333,6 +344,16 @@ final class LoopWalk {
 
     List<Share> lessonsShared() {
         return List.copyOf(shares);
+    }
+
+    /** The unit's decisions of {@code year} that a behaviour change ties to a lesson of the year before. */
+    long decisionsWithEvidence(String orgUnit, int year) {
+        return evidence.stream()
+                .filter(seen ->
+                        seen.orgUnit().equals(orgUnit) && seen.decidedIn() == year && seen.learnedIn() == year - 1)
+                .map(Evidence::decisionId)
+                .distinct()
+                .count();
     }
 
     /** Per year a lesson was drawn: the share of the unit's lessons that some behaviour change cites. */
