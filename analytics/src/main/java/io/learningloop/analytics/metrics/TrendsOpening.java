@@ -68,6 +68,10 @@ class TrendsOpening {
             if (decisionsMade == 0) {
                 return "No decision was made in " + year + " in " + unit + ": there is nothing to answer with yet.";
             }
+            if (decisionsWithEvidence == 0 && decisionsMade == 1) {
+                return "The one decision made in " + year + " in " + unit
+                        + " was not made differently because of a lesson recorded in " + (year - 1) + ".";
+            }
             if (decisionsWithEvidence == 0) {
                 return "None of the " + decisions(decisionsMade) + " made in " + year + " in " + unit
                         + " was made differently because of a lesson recorded in " + (year - 1) + ".";

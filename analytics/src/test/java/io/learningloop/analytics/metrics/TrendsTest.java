@@ -257,6 +257,8 @@ class TrendsTest {
                 new TrendsOpening.Opening("acme/eng", 2025, 12L, 0L, 0, List.of(), null), emptyReport());
         String nothing = TrendsPage.render(
                 new TrendsOpening.Opening("acme/eng", 2025, 0L, 0L, 0, List.of(), null), emptyReport());
+        String single = TrendsPage.render(
+                new TrendsOpening.Opening("acme/eng", 2025, 1L, 0L, 0, List.of(), null), emptyReport());
         String one = TrendsPage.render(
                 new TrendsOpening.Opening("acme/eng", 2025, 1L, 1L, 1, List.of("It."), null), emptyReport());
 
@@ -266,6 +268,9 @@ class TrendsTest {
         assertThat(nothing)
                 .contains("<p class=\"answer\">No decision was made in 2025 in acme/eng: there is nothing to answer"
                         + " with yet.</p></section>");
+        assertThat(single)
+                .contains("<p class=\"answer\">The one decision made in 2025 in acme/eng was not made differently"
+                        + " because of a lesson recorded in 2024.</p></section>");
         assertThat(one)
                 .contains("<p class=\"answer\">1 of 1 decision made in 2025 in acme/eng was made differently because"
                         + " of a lesson recorded in 2024.</p><p>The chain of evidence:</p>");
