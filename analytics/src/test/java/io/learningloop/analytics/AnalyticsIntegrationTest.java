@@ -290,7 +290,23 @@ class AnalyticsIntegrationTest {
 
         HttpResponse<String> page = send("/reports/trends?orgUnit=acme/eng&from=2025&to=2025", STAFF);
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("<span class=\"withheld\" title=\"fewer than 5 people\">");
+        assertThat(page.body())
+                .contains("<td><span class=\"withheld\" title=\"fewer than 5 people\">withheld <small>(fewer than 5"
+                        + " people)</small></span></td>")
+                // five people made acme/eng's ten decisions of 2025: the opening shows; no loop applied a change
+                .contains("<p class=\"answer\">None of the 10 decisions made in 2025 in acme/eng was made differently"
+                        + " because of a lesson recorded in 2024.</p></section>")
+                .contains("<svg class=\"chart\"")
+                .doesNotContain("<script", "u-1", "p-1");
+        // one person made acme/sales' one decision of 2025: staff read why there is no answer, analysts read it
+        assertThat(send("/reports/trends?orgUnit=acme/sales&from=2025&to=2025", STAFF)
+                        .body())
+                .contains("<p class=\"answer\">Withheld: the decisions made in 2025 in acme/sales were made by fewer"
+                        + " than 5 people, too few to count them or tell their chains without exposing someone.</p>");
+        assertThat(send("/reports/trends?orgUnit=acme/sales&from=2025&to=2025", ANALYST)
+                        .body())
+                .contains("<p class=\"answer\">The one decision made in 2025 in acme/sales was not made differently"
+                        + " because of a lesson recorded in 2024.</p>");
 
         String practices = send("/analytics/practices?orgUnit=acme&from=2025-01-01&to=2026-01-01", STAFF)
                 .body();

@@ -509,7 +509,13 @@ class LearningLoopEndToEndIntegrationTest {
                 .contains(
                         "Does acme/eng learn from its experience?",
                         "<th>2024</th><th>2025</th>",
-                        "<td>67 %</td><td><span class=\"none\">–</span></td>");
+                        // Wilson 95 % of 2 of 3: 20.8–93.9 %
+                        "<td>67 % <small>(21–94 %), n = 3</small></td><td><span class=\"none\">–</span></td>",
+                        // 2024's 67 % drawn on 0–100 % (y 36 - 32 * 2/3), 2025 left empty
+                        "<circle cx=\"32.0\" cy=\"14.7\" r=\"2.5\"/></svg>",
+                        "<section class=\"answer\"><h2>Were decisions made differently in 2025 because of what was"
+                                + " learned in 2024?</h2>")
+                .doesNotContain("<script");
 
         HttpResponse<String> backwards = HTTP.send(
                 authorized(URI.create(analytics.baseUrl() + "/reports/trends?from=2025&to=2024"))

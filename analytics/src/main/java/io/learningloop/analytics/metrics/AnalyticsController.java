@@ -22,7 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * GET /analytics/latency, /analytics/conversion and /analytics/practices, for an org unit, category and
- * period; /analytics/trends and the page /reports/trends, year over year. Every answer covers only the
+ * period; /analytics/trends and the page /reports/trends, year over year, the page opening with the answer
+ * for its last year ({@link TrendsOpening}). Every answer covers only the
  * caller's org units; to a caller without {@code loops:read} (staff) it withholds what fewer than k
  * people would be exposed by.
  */
@@ -36,6 +37,7 @@ class AnalyticsController {
     private final RelearnedLessons relearning;
     private final UnitOverview overview;
     private final YearOverYear yearOverYear;
+    private final TrendsOpening opening;
     private final Clock clock;
     private final Audience staff;
 
@@ -45,6 +47,7 @@ class AnalyticsController {
             RelearnedLessons relearning,
             UnitOverview overview,
             YearOverYear yearOverYear,
+            TrendsOpening opening,
             Clock clock,
             PrivacyProperties privacy) {
         this.metrics = metrics;
@@ -52,6 +55,7 @@ class AnalyticsController {
         this.relearning = relearning;
         this.overview = overview;
         this.yearOverYear = yearOverYear;
+        this.opening = opening;
         this.clock = clock;
         this.staff = Audience.aggregatesOnly(privacy.minGroupSize());
     }
@@ -150,7 +154,16 @@ class AnalyticsController {
             @RequestParam(required = false) Integer to,
             @AuthenticationPrincipal Caller caller)
             throws IOException {
-        return TrendsPage.render(trends(caller, orgUnit, from, to));
+        YearOverYear.Report report = trends(caller, orgUnit, from, to);
+        int lastYear = report.years().get(report.years().size() - 1);
+        // free text (titles, lessons' words) only to whom may read loops, and only of the key's own units
+        TrendsOpening.Opening answer = opening.open(
+                cohort(caller, orgUnit, null, null, null),
+                lastYear,
+                audience(caller),
+                caller.has(Scope.LOOPS_READ),
+                caller.orgUnits());
+        return TrendsPage.render(answer, report);
     }
 
     /** Years {@code from} to {@code to}, both included; by default the last three full years. */

@@ -93,6 +93,9 @@ class YearOverYear {
     /** The path of the evidence share among a year's figures (it is not in the three answers). */
     private static final String EVIDENCE = "evidence.share";
 
+    /** The group the page shows right after its answer: whether reviews change anything. */
+    static final String RITUALS = "Are reviews a practice or a ritual?";
+
     static final String EVIDENCE_DEFINITION = "decisions made in the year that a behaviour change ties to a lesson"
             + " recorded the year before (in any unit), of the decisions made in the year (/analytics/evidence)";
 
@@ -137,7 +140,7 @@ class YearOverYear {
                                         "lessonsRecorded",
                                         year -> asDouble(year.conversion().lessonsRecorded())))),
                 new Group(
-                        "Are reviews a practice or a ritual?",
+                        RITUALS,
                         List.of(
                                 rows.rate(
                                         "Reviews that were a practice",

@@ -6,6 +6,7 @@ import static io.learningloop.analytics.metrics.AnalyticsSliceConfiguration.TOOL
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.verify;
@@ -66,6 +67,9 @@ class AnalyticsAccessTest {
     @MockitoBean
     UnitOverview overview;
 
+    @MockitoBean
+    TrendsOpening opening;
+
     @BeforeEach
     void answersEchoTheirCohort() throws Exception {
         when(metrics.conversion(any(), any()))
@@ -116,6 +120,8 @@ class AnalyticsAccessTest {
     void theTrendsAreNarrowedToTheKeysUnitsToo() throws Exception {
         when(yearOverYear.trends(any(), anyInt(), anyInt(), any()))
                 .thenReturn(new YearOverYear.Report("acme", List.of(2024), List.of(), "c", List.of()));
+        when(opening.open(any(), anyInt(), any(), anyBoolean(), any()))
+                .thenReturn(new TrendsOpening.Opening("acme", 2024, 0L, 0L, 0, List.of(), null));
 
         http.perform(get("/reports/trends")
                         .param("orgUnit", "acme")
@@ -126,6 +132,34 @@ class AnalyticsAccessTest {
         verify(yearOverYear).trends(cohort.capture(), anyInt(), anyInt(), eq(Audience.DETAIL));
         assertThat(cohort.getValue().orgUnit()).isEqualTo("acme");
         assertThat(cohort.getValue().orgUnits()).containsExactly("acme/eng/platform", "acme/eng/data");
+        // the opening answers for the report's last year, with free text of the key's own units only
+        verify(opening)
+                .open(
+                        cohort.capture(),
+                        eq(2024),
+                        eq(Audience.DETAIL),
+                        eq(true),
+                        eq(List.of("acme/eng/platform", "acme/eng/data")));
+        assertThat(cohort.getValue().orgUnits()).containsExactly("acme/eng/platform", "acme/eng/data");
+    }
+
+    @Test
+    void staffReadTheOpeningWithoutFreeTextAndWithTheMinimumGroup() throws Exception {
+        when(yearOverYear.trends(any(), anyInt(), anyInt(), any()))
+                .thenReturn(new YearOverYear.Report("acme", List.of(2024), List.of(), "c", List.of()));
+        when(opening.open(any(), anyInt(), any(), anyBoolean(), any()))
+                .thenReturn(TrendsOpening.Opening.withheld("acme", 2024, "fewer than 5 people"));
+
+        http.perform(get("/reports/trends").header(HttpHeaders.AUTHORIZATION, STAFF_KEY.bearer()))
+                .andExpect(status().isOk())
+                .andExpect(
+                        content()
+                                .string(
+                                        org.hamcrest.Matchers.containsString(
+                                                "<p class=\"answer\">Withheld: the decisions made in 2024 in acme were made by fewer than 5"
+                                                        + " people, too few to count them or tell their chains without exposing someone.</p>")));
+
+        verify(opening).open(any(), eq(2024), eq(Audience.aggregatesOnly(5)), eq(false), eq(List.of("acme")));
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.learningloop.analytics.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -74,6 +75,9 @@ class MalformedQueriesTest {
     @MockitoBean
     UnitOverview overview;
 
+    @MockitoBean
+    TrendsOpening opening;
+
     @BeforeEach
     void emptyFigures() throws Exception {
         when(metrics.latency(any(), any()))
@@ -82,6 +86,8 @@ class MalformedQueriesTest {
                 .thenReturn(new UnitOverview.Overview(2024, List.of(), "d", List.of()));
         when(yearOverYear.trends(any(), anyInt(), anyInt(), any()))
                 .thenReturn(new YearOverYear.Report(null, List.of(2022, 2023, 2024), List.of(), "no data", List.of()));
+        when(opening.open(any(), anyInt(), any(), anyBoolean(), any()))
+                .thenReturn(new TrendsOpening.Opening("acme", 2024, 0L, 0L, 0, List.of(), null));
     }
 
     @AfterAll
