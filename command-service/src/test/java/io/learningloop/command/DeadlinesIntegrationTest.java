@@ -180,6 +180,8 @@ class DeadlinesIntegrationTest {
         send(new AssignActionCommand("dl-a-4", Stamp.fresh(clock), tool, "dl-r-3", "u-owner", farAhead, "Second"));
         assertThat(pendingDeadlinesOf("dl-a-3")).isEqualTo(1L);
         assertThat(pendingDeadlinesOf("dl-a-4")).isEqualTo(1L);
+        // Each is indexed by its aggregate, so that ending one cancels it by id (IndexedDeadlineManager).
+        assertThat(indexedDeadlinesOf("dl-a-3")).isEqualTo(1L);
 
         send(new CompleteActionCommand(
                 "dl-a-3",
@@ -188,7 +190,14 @@ class DeadlinesIntegrationTest {
                 "Done"));
 
         assertThat(pendingDeadlinesOf("dl-a-3")).isZero();
+        assertThat(indexedDeadlinesOf("dl-a-3")).isZero();
         assertThat(pendingDeadlinesOf("dl-a-4")).isEqualTo(1L);
+        assertThat(indexedDeadlinesOf("dl-a-4")).isEqualTo(1L);
+    }
+
+    private long indexedDeadlinesOf(String aggregateId) {
+        return jdbc.queryForObject(
+                "select count(*) from deadline_schedule where scope like ?", Long.class, "%[" + aggregateId + "]%");
     }
 
     /** Deadlines stored for an aggregate: its id appears in the task's serialized scope. */
