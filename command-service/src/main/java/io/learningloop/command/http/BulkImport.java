@@ -27,9 +27,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Imports the lines of a bulk file in order, each on its own: read and validated by the same
- * {@link StepBinder} as its single endpoint, then sent as its own command (its own transaction). A line
- * is stored whole or not at all; a bad line never stops the others, and its problem is the one its
- * single endpoint would answer.
+ * {@link StepBinder} as its single endpoint, then sent as its own command. A line is stored whole or not
+ * at all; a bad line never stops the others, and its problem is the one its single endpoint would
+ * answer. Lines are committed in batches ({@link LineBatches}: one transaction, a savepoint per line),
+ * and each batch's results are written once it is committed.
  */
 @Component
 class BulkImport {
@@ -61,13 +62,24 @@ class BulkImport {
 
     private final StepSender steps;
     private final StepBinder binder;
+    private final LineBatches batches;
+    private final int linesPerTransaction;
+    private final long charsPerTransaction;
     private final MeterRegistry meters;
     private final Map<Outcome, Counter> lineCounters = new EnumMap<>(Outcome.class);
     private final Timer importTimer;
     private final long maxLineBytes;
 
-    BulkImport(StepSender steps, StepBinder binder, MeterRegistry meters, BulkImportProperties limits) {
+    BulkImport(
+            StepSender steps,
+            StepBinder binder,
+            LineBatches batches,
+            MeterRegistry meters,
+            BulkImportProperties limits) {
         this.steps = steps;
+        this.batches = batches;
+        this.linesPerTransaction = limits.linesPerTransaction();
+        this.charsPerTransaction = limits.maxLineBytes().toBytes();
         this.maxLineBytes = limits.maxLineBytes().toBytes();
         this.binder = binder;
         this.meters = meters;
@@ -103,19 +115,24 @@ class BulkImport {
                 .log();
         boolean completed = false;
         try {
+            // A batch holds at most linesPerTransaction lines and about one line limit of text (memory stays
+            // bounded whatever the file), so that a batch that must run again line by line still has them.
+            List<NdjsonBody.Line> batch = new ArrayList<>();
+            long batchChars = 0;
             NdjsonBody.Line line;
             while ((line = lines.next()) != null) {
                 if (!line.tooLong() && line.text().isBlank()) {
                     continue;
                 }
-                LineResult result = line.tooLong() ? tooLong(line.number()) : importLine(line.number(), line.text());
-                tally.add(result.outcome());
-                lineCounters.get(result.outcome()).increment();
-                results.write(result.body());
-                if (tally.lines % PROGRESS_EVERY == 0) {
-                    logProgress("progress", importId, tally, started);
+                batch.add(line);
+                batchChars += line.tooLong() ? 0 : line.text().length();
+                if (batch.size() >= linesPerTransaction || batchChars >= charsPerTransaction) {
+                    writeBatch(batch, results, tally, importId, started);
+                    batch.clear();
+                    batchChars = 0;
                 }
             }
+            writeBatch(batch, results, tally, importId, started);
             Summary summary = tally.summary();
             results.write(Map.of("summary", summary));
             completed = true;
@@ -128,6 +145,25 @@ class BulkImport {
                     importId,
                     tally,
                     started);
+        }
+    }
+
+    private void writeBatch(List<NdjsonBody.Line> batch, Results results, Tally tally, String importId, long started)
+            throws IOException {
+        if (batch.isEmpty()) {
+            return;
+        }
+        List<LineResult> imported = batches.importTogether(
+                batch,
+                line -> line.tooLong() ? tooLong(line.number()) : importLine(line.number(), line.text()),
+                result -> result.outcome() != Outcome.REFUSED);
+        for (LineResult result : imported) {
+            tally.add(result.outcome());
+            lineCounters.get(result.outcome()).increment();
+            results.write(result.body());
+            if (tally.lines % PROGRESS_EVERY == 0) {
+                logProgress("progress", importId, tally, started);
+            }
         }
     }
 

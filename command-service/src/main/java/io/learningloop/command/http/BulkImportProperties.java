@@ -14,9 +14,12 @@ import org.springframework.util.unit.DataSize;
  * @param maxLineBytes bytes per line (its line end not counted), as for the body of a single step
  *     ({@link StepBodyProperties}): a longer line is refused on its own (413 in its answer line), without
  *     being held in memory, and the other lines are imported
+ * @param linesPerTransaction lines committed together (each under its own savepoint): one commit per
+ *     batch instead of one per line; results are answered per batch, once it is committed
  */
 @ConfigurationProperties("learning-loop.bulk")
 record BulkImportProperties(
         @DefaultValue("100000") int maxLines,
         @DefaultValue("64MB") DataSize maxBytes,
-        @DefaultValue("1MB") DataSize maxLineBytes) {}
+        @DefaultValue("1MB") DataSize maxLineBytes,
+        @DefaultValue("500") int linesPerTransaction) {}

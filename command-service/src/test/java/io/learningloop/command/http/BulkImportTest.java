@@ -67,11 +67,12 @@ class BulkImportTest {
     final ValidatorFactory validation = Validation.buildDefaultValidatorFactory();
     final Validator validator = validation.getValidator();
     static final BulkImportProperties LIMITS =
-            new BulkImportProperties(100, DataSize.ofKilobytes(64), DataSize.ofBytes(1_000));
+            new BulkImportProperties(100, DataSize.ofKilobytes(64), DataSize.ofBytes(1_000), 3);
     final ObjectMapper json = boundedJson();
     final BulkImport bulk = new BulkImport(
             new StepSender(gateway, Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC)),
             new StepBinder(json, validator, TestPseudonyms.pseudonymiser()),
+            TestLineBatches.oneByOne(),
             meters,
             LIMITS);
     final List<Map<String, Object>> results = new ArrayList<>();

@@ -53,6 +53,11 @@ class HttpSliceConfiguration {
     }
 
     @Bean
+    LineBatches lineBatches() {
+        return TestLineBatches.oneByOne();
+    }
+
+    @Bean
     MeterRegistry meters() {
         return new SimpleMeterRegistry();
     }
