@@ -74,9 +74,11 @@ class LineBatches {
                     connection.releaseSavepoint(savepoint);
                 } else {
                     connection.rollback(savepoint);
-                    // What the refused line left in the persistence context is no longer in the database.
-                    entities.clear();
                 }
+                // Nothing is pending any more: a refused line's entities are no longer in the database, a
+                // stored line's are. Kept, they would be dirty-checked by every later flush of the batch
+                // (quadratic in the batch: the stored events' payloads compared byte by byte).
+                entities.clear();
                 if (transaction.isRollbackOnly()) {
                     throw new IllegalStateException("the transaction was marked rollback-only");
                 }

@@ -1,8 +1,10 @@
 package io.learningloop.command.store;
 
+import java.util.stream.Stream;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
 import org.axonframework.serialization.Serializer;
@@ -49,7 +51,7 @@ class EventStoreConfiguration {
             org.axonframework.config.Configuration configuration,
             EntityManagerProvider entityManagerProvider,
             TransactionManager transactionManager) {
-        return JpaEventStorageEngine.builder()
+        return new WithoutSnapshots(JpaEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
@@ -57,7 +59,23 @@ class EventStoreConfiguration {
                 .snapshotFilter(configuration.snapshotFilter())
                 .entityManagerProvider(entityManagerProvider)
                 .transactionManager(transactionManager)
-                .gapCleaningThreshold(GAP_CLEANING_THRESHOLD)
-                .build();
+                .gapCleaningThreshold(GAP_CLEANING_THRESHOLD));
+    }
+
+    /**
+     * No snapshot is ever written (no snapshotter is configured, and the service's role may not insert
+     * into {@code snapshot_event_entry}: V6), yet Axon looks for one on every aggregate load: one query
+     * per command for nothing (issue 10). Configuring a snapshotter means removing this.
+     */
+    static final class WithoutSnapshots extends JpaEventStorageEngine {
+
+        WithoutSnapshots(Builder builder) {
+            super(builder);
+        }
+
+        @Override
+        protected Stream<? extends DomainEventData<?>> readSnapshotData(String aggregateIdentifier) {
+            return Stream.empty();
+        }
     }
 }
