@@ -1,8 +1,14 @@
 package io.learningloop.command.publishing;
 
+import java.time.Duration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.extensions.kafka.eventhandling.KafkaMessageConverter;
+import org.axonframework.extensions.kafka.eventhandling.producer.KafkaPublisher;
+import org.axonframework.extensions.kafka.eventhandling.producer.ProducerFactory;
+import org.axonframework.extensions.kafka.eventhandling.producer.TopicResolver;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -25,5 +31,26 @@ class PublisherConfiguration {
                         processor,
                         configuration -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                                 .andBatchSize(batchSize));
+    }
+
+    /**
+     * In place of the extension's publisher (it steps back for this bean): one wait per batch. Not
+     * there when publication is switched off, as the extension's is not.
+     */
+    @Bean(destroyMethod = "shutDown")
+    @ConditionalOnProperty(name = "axon.kafka.publisher.enabled", havingValue = "true", matchIfMissing = true)
+    KafkaPublisher<String, byte[]> kafkaPublisher(
+            ProducerFactory<String, byte[]> producers,
+            KafkaMessageConverter<String, byte[]> converter,
+            TopicResolver topics,
+            org.axonframework.config.Configuration axon,
+            @Value("${learning-loop.publisher.batch-ack-timeout:10s}") Duration batchAckTimeout) {
+        return new BatchAcknowledgedPublisher(
+                KafkaPublisher.<String, byte[]>builder()
+                        .messageMonitor(axon.messageMonitor(KafkaPublisher.class, "kafkaPublisher")),
+                producers,
+                converter,
+                topics,
+                batchAckTimeout);
     }
 }
