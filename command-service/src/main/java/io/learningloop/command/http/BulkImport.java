@@ -64,7 +64,6 @@ class BulkImport {
     private final StepBinder binder;
     private final LineBatches batches;
     private final int linesPerTransaction;
-    private final long charsPerTransaction;
     private final MeterRegistry meters;
     private final Map<Outcome, Counter> lineCounters = new EnumMap<>(Outcome.class);
     private final Timer importTimer;
@@ -79,7 +78,6 @@ class BulkImport {
         this.steps = steps;
         this.batches = batches;
         this.linesPerTransaction = limits.linesPerTransaction();
-        this.charsPerTransaction = limits.maxLineBytes().toBytes();
         this.maxLineBytes = limits.maxLineBytes().toBytes();
         this.binder = binder;
         this.meters = meters;
@@ -126,7 +124,7 @@ class BulkImport {
                 }
                 batch.add(line);
                 batchChars += line.tooLong() ? 0 : line.text().length();
-                if (batch.size() >= linesPerTransaction || batchChars >= charsPerTransaction) {
+                if (batch.size() >= linesPerTransaction || batchChars >= maxLineBytes) {
                     writeBatch(batch, results, tally, importId, started);
                     batch.clear();
                     batchChars = 0;

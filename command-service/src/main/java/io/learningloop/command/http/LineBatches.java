@@ -79,10 +79,16 @@ class LineBatches {
                 // stored line's are. Kept, they would be dirty-checked by every later flush of the batch
                 // (quadratic in the batch: the stored events' payloads compared byte by byte).
                 entities.clear();
-                if (transaction.isRollbackOnly()) {
-                    throw new IllegalStateException("the transaction was marked rollback-only");
-                }
                 results.add(result);
+                if (transaction.isRollbackOnly()) {
+                    // A flush failed and Hibernate doomed the transaction: nothing of it can commit.
+                    log.warn(
+                            "a batch of {} bulk lines was doomed by line {} of it; each line runs on its own",
+                            lines.size(),
+                            results.size());
+                    rollback(transaction);
+                    return null;
+                }
             }
         } catch (SQLException | RuntimeException e) {
             log.warn(
