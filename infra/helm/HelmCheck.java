@@ -31,7 +31,12 @@ public class HelmCheck {
         if (values != null) {
             template = template.withValuesFile(values);
         }
-        Files.writeString(out, template.call());
+        try {
+            Files.writeString(out, template.call());
+        } catch (IllegalStateException e) { // how helm-java reports Helm's errors (values schema, templates)
+            System.err.println("[render] FAILED: " + e.getMessage());
+            System.exit(1);
+        }
         System.err.println("[render] " + chart.getFileName() + (values == null ? "" : " with " + values.getFileName())
                 + " -> " + out);
     }

@@ -7,12 +7,16 @@
 {{- end -}}
 {{- end -}}
 
+{{/* Labels of every object; with "ll.selector" beside them, or "ll.instance" where there is none. */}}
 {{- define "ll.labels" -}}
 app.kubernetes.io/part-of: learning-loop
-app.kubernetes.io/instance: {{ .Release.Name }}
 app.kubernetes.io/managed-by: {{ .Release.Service }}
 app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
 helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version }}
+{{- end -}}
+
+{{- define "ll.instance" -}}
+app.kubernetes.io/instance: {{ .Release.Name }}
 {{- end -}}
 
 {{/* Selector labels of one service; call with (dict "root" $ "svc" $svc). */}}
