@@ -7,7 +7,7 @@
 set -eu
 umask 077
 work=$(mktemp -d)
-printf 'user = "%s:%s"\n' "$ES_ADMIN_USER" "$(cat /etc/learning-loop/setup/elasticsearch-admin-password)" >"$work/curlrc"
+printf 'user = "%s:%s"\n' "$ES_ADMIN_USER" "$(cat "${SECRETS_DIR:-/etc/learning-loop/setup}/elasticsearch-admin-password")" >"$work/curlrc"
 printf '{"index": {"number_of_replicas": %s}}\n' "$REPLICAS" >"$work/body"
 for name in events loops dead-letters lessons reviews relearning; do
   index="$INDEX_PREFIX$name"

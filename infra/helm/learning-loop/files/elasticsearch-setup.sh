@@ -6,11 +6,12 @@
 set -eu
 umask 077
 work=$(mktemp -d)
-secret() { cat "/etc/learning-loop/setup/$1"; }
+secret() { cat "${SECRETS_DIR:-/etc/learning-loop/setup}/$1"; }
 printf 'user = "%s:%s"\n' "$ES_ADMIN_USER" "$(secret elasticsearch-admin-password)" >"$work/curlrc"
-es() { # METHOD PATH BODY_FILE
+es() { # METHOD PATH BODY_FILE; on failure prints Elasticsearch's answer (it never repeats a password)
   curl -sS --fail-with-body -K "$work/curlrc" ${ES_CACERT:+--cacert "$ES_CACERT"} \
-    -X "$1" -H 'Content-Type: application/json' "$ES_URL$2" --data-binary "@$3" -o "$work/answer"
+    -X "$1" -H 'Content-Type: application/json' "$ES_URL$2" --data-binary "@$3" -o "$work/answer" ||
+    { echo "[setup] $1 $2 refused: $(cat "$work/answer")" >&2; exit 1; }
 }
 p=$INDEX_PREFIX
 

@@ -2,12 +2,13 @@
 # Kafka side of a Learning Loop install, run by the setup Job as Kafka's admin (SCRAM-SHA-256).
 # Idempotent: the topic is created when missing, the SCRAM users are set anew, the ACLs are added
 # (adding an existing ACL changes nothing). Mirrors what infra/stack/KafkaAccess.java does locally,
-# with the cluster's replication. Passwords are read from files and go into 0600 files, never argv.
+# with the cluster's replication. Passwords are read from mounted files; the admin's goes into a 0600
+# file, the users' SCRAM passwords onto kafka-configs' command line (see below).
 set -eu
 umask 077
-bin=/opt/kafka/bin
+bin=${KAFKA_BIN:-/opt/kafka/bin}
 work=$(mktemp -d)
-secret() { cat "/etc/learning-loop/setup/$1"; }
+secret() { cat "${SECRETS_DIR:-/etc/learning-loop/setup}/$1"; }
 
 cat >"$work/admin.properties" <<PROPS
 security.protocol=${KAFKA_SECURITY_PROTOCOL}
@@ -29,12 +30,17 @@ $bin/kafka-topics.sh $admin --describe --topic "$TOPIC"
 
 for pair in "$COMMAND_USER:kafka-command-password" "$QUERY_USER:kafka-query-password" "$ANALYTICS_USER:kafka-analytics-password"; do
   user=${pair%%:*}
-  printf 'SCRAM-SHA-256=[iterations=8192,password=%s]\n' "$(secret "${pair#*:}")" >"$work/scram.properties"
+  # kafka-configs takes a SCRAM password on its command line only (its --add-config-file refuses the
+  # SCRAM-SHA-256 key and echoes the line, password included, in its error): the argument is visible
+  # inside this short-lived pod alone. Kafka's own output is kept out of the log for the same reason.
   # shellcheck disable=SC2086
-  $bin/kafka-configs.sh $admin --alter --entity-type users --entity-name "$user" --add-config-file "$work/scram.properties" >/dev/null
+  if ! $bin/kafka-configs.sh $admin --alter --entity-type users --entity-name "$user" \
+      --add-config "SCRAM-SHA-256=[iterations=8192,password=$(secret "${pair#*:}")]" >"$work/configs.out" 2>&1; then
+    echo "[setup] cannot set SCRAM user $user (Kafka's message withheld: it may contain the password)" >&2
+    exit 1
+  fi
   echo "[setup] SCRAM user $user set"
 done
-rm -f "$work/scram.properties"
 
 acl() {
   # shellcheck disable=SC2086
