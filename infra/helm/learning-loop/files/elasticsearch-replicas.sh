@@ -1,14 +1,15 @@
 #!/bin/sh
-# Gives the platform's indices their replicas once the services have created them. The templates the
-# services install on every start say number_of_replicas 0 (read-models/.../templates/*.json), and an
-# index keeps the replicas it was created with until they are changed on the index itself: this is
-# that change. Run after every install/upgrade and after anything that creates an index anew.
+# Gives the platform's indices an explicit replica count once the services have created them. The
+# templates the services install say auto_expand_replicas 0-1 (read-models/.../templates/*.json): one
+# replica wherever a second node exists, which is what most clusters want without this Job. It is for
+# a count of your own (elasticsearch.replicas, e.g. 2 on five nodes), which turns auto-expansion off
+# on the index. Run after every install/upgrade and after anything that creates an index anew.
 # Waits (bounded) for the indices to exist.
 set -eu
 umask 077
 work=$(mktemp -d)
 printf 'user = "%s:%s"\n' "$ES_ADMIN_USER" "$(cat "${SECRETS_DIR:-/etc/learning-loop/setup}/elasticsearch-admin-password")" >"$work/curlrc"
-printf '{"index": {"number_of_replicas": %s}}\n' "$REPLICAS" >"$work/body"
+printf '{"index": {"auto_expand_replicas": false, "number_of_replicas": %s}}\n' "$REPLICAS" >"$work/body"
 for name in events loops dead-letters lessons reviews relearning; do
   index="$INDEX_PREFIX$name"
   tries=0
