@@ -70,6 +70,7 @@ final class RebuildJob<D> implements Runnable {
     private static final Duration POLL = Duration.ofMillis(500);
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
     private static final int CATCH_UP_ROUNDS = 20;
+    private static final Duration DELETE_GRACE = Duration.ofSeconds(2);
 
     private final DocumentProjection<D> projection;
     private final String templateName;
@@ -190,6 +191,9 @@ final class RebuildJob<D> implements Runnable {
                 runner.resume();
             }
             if (deleteOld && previousIndex != null && !previousIndex.equals(alias)) {
+                // A search that resolved the alias just before the swap still runs on the previous
+                // index: deleting it at once would fail that search. Searches here last milliseconds.
+                Thread.sleep(DELETE_GRACE.toMillis());
                 client.indices().delete(request -> request.index(previousIndex));
                 log.info("rebuild of {}: previous index {} deleted", projection.name(), previousIndex);
             }
