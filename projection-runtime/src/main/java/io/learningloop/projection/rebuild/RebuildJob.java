@@ -59,7 +59,7 @@ final class RebuildJob<D> implements Runnable {
             Duration pauseTimeout) {
 
         static Tuning defaults() {
-            return new Tuning(5_000, 2, 2_000, 100_000, 2_000, Duration.ofSeconds(60));
+            return new Tuning(5_000, 2, 2_000, 20_000, 2_000, Duration.ofSeconds(60));
         }
     }
 
