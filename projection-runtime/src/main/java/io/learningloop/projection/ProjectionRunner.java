@@ -12,10 +12,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -61,6 +65,8 @@ public final class ProjectionRunner implements AutoCloseable {
     private final Counter failedBatches;
     private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile boolean replayRequested;
+    private volatile CompletableFuture<Map<TopicPartition, Long>> pauseRequest;
+    private volatile boolean resumeRequested;
     private Thread thread;
 
     public ProjectionRunner(
@@ -104,6 +110,29 @@ public final class ProjectionRunner implements AutoCloseable {
         replayRequested = true;
     }
 
+    /**
+     * Stops consuming between two batches (the one in hand is committed first) and answers where the
+     * runner stands: the next offset it would read per partition of the topic. A rebuild catches up to
+     * exactly these before it moves the alias (decision 0012). Paused partitions are still polled, so the
+     * consumer stays in its group. Blocks until the runner is paused or {@code timeout} passes.
+     */
+    public Map<TopicPartition, Long> pause(Duration timeout) throws Exception {
+        CompletableFuture<Map<TopicPartition, Long>> request = new CompletableFuture<>();
+        resumeRequested = false;
+        pauseRequest = request;
+        try {
+            return request.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            resume();
+            throw e;
+        }
+    }
+
+    /** Consumes again after {@link #pause}; harmless when not paused. */
+    public void resume() {
+        resumeRequested = true;
+    }
+
     public ProjectionStatus status() {
         return status.get();
     }
@@ -132,6 +161,10 @@ public final class ProjectionRunner implements AutoCloseable {
             while (running.get()) {
                 if (replayRequested) {
                     replayFromStart(progress);
+                }
+                if (pauseRequest != null) {
+                    holdWhilePaused();
+                    continue;
                 }
                 ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
                 if (records.isEmpty()) {
@@ -213,6 +246,35 @@ public final class ProjectionRunner implements AutoCloseable {
                     .increment();
             ParkReasons.log(entry, "parked");
         }
+    }
+
+    /** Answers the pause request with the positions, then polls paused partitions until resumed. */
+    private void holdWhilePaused() {
+        CompletableFuture<Map<TopicPartition, Long>> request = pauseRequest;
+        Map<TopicPartition, Long> positions = new HashMap<>();
+        Set<TopicPartition> assigned = consumer.assignment();
+        consumer.pause(assigned);
+        for (var info : consumer.partitionsFor(settings.topic())) {
+            TopicPartition partition = new TopicPartition(info.topic(), info.partition());
+            positions.put(partition, assigned.contains(partition) ? consumer.position(partition) : -1L);
+        }
+        // A partition not (yet) assigned here is read from its committed offset when it is.
+        Set<TopicPartition> unassigned = new HashSet<>(positions.keySet());
+        unassigned.removeAll(assigned);
+        if (!unassigned.isEmpty()) {
+            consumer.committed(unassigned)
+                    .forEach((partition, committed) ->
+                            positions.put(partition, committed == null ? 0L : committed.offset()));
+        }
+        log.info("projection runner {} paused at {}", settings.groupId(), positions);
+        request.complete(positions);
+        while (running.get() && !resumeRequested) {
+            consumer.pause(consumer.assignment()); // also partitions a rebalance assigned meanwhile
+            consumer.poll(Duration.ofMillis(100));
+        }
+        consumer.resume(consumer.paused());
+        pauseRequest = null;
+        log.info("projection runner {} resumed", settings.groupId());
     }
 
     private void replayFromStart(Progress progress) {

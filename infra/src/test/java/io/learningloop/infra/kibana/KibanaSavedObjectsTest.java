@@ -69,6 +69,18 @@ class KibanaSavedObjectsTest {
                         tuple("ll-relearning", "learning-loop-relearning", "recordedAt"));
     }
 
+    /** Each index is an alias over versioned indices (decision 0012): a pattern would count both. */
+    @Test
+    void aDataViewOverAPatternOrAVersionedIndexIsReported() {
+        for (String title : new String[] {"learning-loop-loops*", "learning-loop-loops-v2"}) {
+            SavedObjectsCheck patterned = new SavedObjectsCheck(
+                    ndjson.replace("\"title\":\"learning-loop-loops\"", "\"title\":\"" + title + "\""), MAPPINGS);
+
+            assertThat(patterned.dataViewProblems())
+                    .anySatisfy(problem -> assertThat(problem).contains("'" + title + "' must be one index's alias"));
+        }
+    }
+
     @Test
     void everyFieldNamedByAnObjectIsMappedInItsDataViewsIndexWithATypeThatFitsItsUse() {
         assertThat(check.fieldProblems()).isEmpty();

@@ -163,6 +163,13 @@ final class SavedObjectsCheck {
         for (JsonNode dataView : objectsOfType("index-pattern")) {
             String id = dataView.path("id").asText();
             String title = dataView.path("attributes").path("title").asText();
+            // Each index is an alias over versioned indices (decision 0012): a pattern such as
+            // learning-loop-loops* would match both and count every document twice.
+            if (title.contains("*") || title.contains(",") || title.matches(".*-v[0-9]+$")) {
+                problems.add("data view " + id + ": title '" + title + "' must be one index's alias, not a"
+                        + " pattern, a list or a versioned index");
+                continue;
+            }
             Optional<String> template = mappings.templateFor(title);
             if (template.isEmpty()) {
                 problems.add("data view " + id + ": title '" + title + "' is no template's index; the templates"

@@ -40,7 +40,14 @@ class ElasticsearchAccessIntegrationTest {
 
     @AfterEach
     void deleteTheTestsIndices() throws Exception {
-        send(admin, "DELETE", "/" + prefix + "*", null);
+        // By name: Elasticsearch refuses to delete by wildcard (action.destructive_requires_name).
+        String names = send(admin, "GET", "/_cat/indices/" + prefix + "*?h=index", null)
+                .body()
+                .strip()
+                .replaceAll("\\s+", ",");
+        if (!names.isEmpty()) {
+            assertThat(send(admin, "DELETE", "/" + names, null).statusCode()).isEqualTo(200);
+        }
     }
 
     @Test
@@ -58,7 +65,7 @@ class ElasticsearchAccessIntegrationTest {
     }
 
     @Test
-    void theQueryServiceCreatesAndWritesItsIndicesButCannotDeleteThemNorWriteTheLessons() throws Exception {
+    void theQueryServiceCreatesAndWritesItsIndicesButCannotDeleteTheDeadLettersNorWriteTheLessons() throws Exception {
         assertThat(send(queryService, "PUT", "/" + prefix + "events", null).statusCode())
                 .isEqualTo(200);
         assertThat(send(queryService, "PUT", "/" + prefix + "events/_doc/e-1?refresh=true", "{\"type\":\"x\"}")
@@ -68,8 +75,12 @@ class ElasticsearchAccessIntegrationTest {
                         .statusCode())
                 .isEqualTo(200);
 
-        assertThat(send(queryService, "DELETE", "/" + prefix + "events", null).statusCode())
-                .as("deleting its own index")
+        assertThat(send(queryService, "PUT", "/" + prefix + "dead-letters", null)
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(send(queryService, "DELETE", "/" + prefix + "dead-letters", null)
+                        .statusCode())
+                .as("deleting the dead letters (only projections are rebuilt, decision 0012)")
                 .isEqualTo(403);
         assertThat(send(queryService, "PUT", "/" + prefix + "lessons", null).statusCode())
                 .as("creating analytics' index")
@@ -99,8 +110,56 @@ class ElasticsearchAccessIntegrationTest {
                         .statusCode())
                 .as("writing the query service's loops")
                 .isEqualTo(403);
-        assertThat(send(analytics, "DELETE", "/" + prefix + "lessons", null).statusCode())
+        assertThat(send(analytics, "DELETE", "/" + prefix + "loops", null).statusCode())
+                .as("deleting the query service's loops")
                 .isEqualTo(403);
+    }
+
+    /**
+     * A rebuild (decision 0012): the service creates the next version of its index, changes its refresh
+     * and translog, refreshes it, moves its alias there in one call and deletes the previous version,
+     * or (first rebuild) a concrete index under the alias's name; the other service can do none of it.
+     */
+    @Test
+    void theQueryServiceRebuildsItsOwnIndicesBehindTheirAliasesAndAnalyticsCannot() throws Exception {
+        String alias = prefix + "loops";
+        assertThat(send(admin, "PUT", "/" + alias, null).statusCode()).isEqualTo(200);
+        assertThat(send(
+                                queryService,
+                                "PUT",
+                                "/" + alias + "-v1",
+                                "{\"settings\":{\"refresh_interval\":\"-1\",\"translog.durability\":\"async\"}}")
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(send(analytics, "PUT", "/" + alias + "-v2", null).statusCode())
+                .as("analytics creating a version of the loops")
+                .isEqualTo(403);
+        assertThat(send(queryService, "PUT", "/" + alias + "-v1/_settings", "{\"refresh_interval\":\"1s\"}")
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(send(queryService, "POST", "/" + alias + "-v1/_refresh", null)
+                        .statusCode())
+                .isEqualTo(200);
+        String migrate = "{\"actions\":[{\"add\":{\"index\":\"" + alias + "-v1\",\"alias\":\"" + alias
+                + "\"}},{\"remove_index\":{\"index\":\"" + alias + "\"}}]}";
+        assertThat(send(analytics, "POST", "/_aliases", migrate).statusCode())
+                .as("analytics moving the loops' alias")
+                .isEqualTo(403);
+        assertThat(send(queryService, "POST", "/_aliases", migrate).statusCode())
+                .isEqualTo(200);
+        assertThat(send(analytics, "GET", "/" + alias + "/_search", null).statusCode())
+                .as("analytics reads the loops through their alias")
+                .isEqualTo(200);
+        assertThat(send(analytics, "GET", "/" + alias + "-v1/_search", null).statusCode())
+                .as("but not the versioned index behind it")
+                .isEqualTo(403);
+        assertThat(send(analytics, "DELETE", "/" + alias + "-v1", null).statusCode())
+                .isEqualTo(403);
+        assertThat(send(queryService, "PUT", "/" + prefix + "lessons-v1", null).statusCode())
+                .as("the query service creating a version of the lessons")
+                .isEqualTo(403);
+        assertThat(send(queryService, "DELETE", "/" + alias + "-v1", null).statusCode())
+                .isEqualTo(200);
     }
 
     /** The verdict indices (decision 0011): analytics creates, writes, searches and deletes documents in them. */

@@ -17,6 +17,9 @@ import io.learningloop.projection.ProjectionRunner;
 import io.learningloop.projection.ProjectionsEndpoint;
 import io.learningloop.projection.elasticsearch.IndexTemplates;
 import io.learningloop.projection.elasticsearch.Indices;
+import io.learningloop.projection.rebuild.RebuildEndpoint;
+import io.learningloop.projection.rebuild.RebuildHealthIndicator;
+import io.learningloop.projection.rebuild.Rebuilds;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -89,18 +92,39 @@ public class ProjectionAutoConfiguration {
             DocumentWriter writer,
             DeadLetters deadLetters,
             MeterRegistry meters) {
+        return new ProjectionRunner(runnerSettings(properties), projections, writer, deadLetters, meters);
+    }
+
+    private static ProjectionRunner.Settings runnerSettings(ProjectionServiceProperties properties) {
         var kafka = properties.kafka();
-        return new ProjectionRunner(
-                new ProjectionRunner.Settings(
-                        kafka.bootstrapServers(),
-                        kafka.credentials(),
-                        kafka.topic(),
-                        kafka.consumerGroup(),
-                        kafka.maxPollRecords()),
-                projections,
-                writer,
-                deadLetters,
-                meters);
+        return new ProjectionRunner.Settings(
+                kafka.bootstrapServers(),
+                kafka.credentials(),
+                kafka.topic(),
+                kafka.consumerGroup(),
+                kafka.maxPollRecords());
+    }
+
+    /** Rebuilds of the projections into fresh versioned indices, swapped in by alias (decision 0012). */
+    @Bean
+    Rebuilds rebuilds(
+            ProjectionServiceProperties properties,
+            List<DocumentProjection<?>> projections,
+            Indices indices,
+            ElasticsearchClient client,
+            ProjectionRunner runner,
+            MeterRegistry meters) {
+        return new Rebuilds(projections, indices, client, runner, runnerSettings(properties), meters);
+    }
+
+    @Bean
+    RebuildEndpoint rebuildEndpoint(Rebuilds rebuilds) {
+        return new RebuildEndpoint(rebuilds);
+    }
+
+    @Bean
+    RebuildHealthIndicator rebuildHealthIndicator(Rebuilds rebuilds) {
+        return new RebuildHealthIndicator(rebuilds);
     }
 
     /**
