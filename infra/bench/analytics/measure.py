@@ -77,12 +77,15 @@ def get(path, audience):
     request = urllib.request.Request(base + path, headers={"Authorization": "Bearer " + keys[audience]})
     started = time.perf_counter()
     try:
-        with urllib.request.urlopen(request, timeout=300) as response:
+        with urllib.request.urlopen(request, timeout=float(os.environ.get("BENCH_TIMEOUT", "300"))) as response:
             body = response.read()
             status = response.status
     except urllib.error.HTTPError as error:
         body = error.read()
         status = error.code
+    except (TimeoutError, urllib.error.URLError) as error:  # counted as failed, at the time it took
+        body = repr(error).encode()
+        status = 0
     return (time.perf_counter() - started) * 1000, status, body
 
 
