@@ -52,6 +52,7 @@ class LearningMetrics {
             "relearning", RelearnedLessons.DEFINITION);
 
     private final MetricSource source;
+    private final RankedValues rankedValues;
     private final Indices indices;
     private final Clock clock;
     private final Duration checkInTolerance;
@@ -60,12 +61,14 @@ class LearningMetrics {
 
     LearningMetrics(
             MetricSource source,
+            RankedValues rankedValues,
             Indices indices,
             RitualReviews rituals,
             RelearnedLessons relearning,
             Clock clock,
             @Value("${learning-loop.deadlines.check-in-tolerance:P3D}") Duration checkInTolerance) {
         this.source = source;
+        this.rankedValues = rankedValues;
         this.indices = indices;
         this.clock = clock;
         this.checkInTolerance = checkInTolerance;
@@ -73,9 +76,58 @@ class LearningMetrics {
         this.relearning = relearning;
     }
 
-    /** Each stage over its own documents; a stage over fewer people than the audience may see is withheld whole. */
+    /**
+     * Each stage over its own documents; a stage over fewer people than the audience may see is withheld
+     * whole. Counted and ranked by Elasticsearch ({@link RankedValues}: the same exact nearest-rank values
+     * as {@link #latencyWithMedians}, without reading the cohort's values); the trends, which test
+     * medians against each other, read the values.
+     */
     LatencyReport latency(Cohort cohort, Audience audience) throws IOException {
-        return latencyWithMedians(cohort, audience).report();
+        Withholding withholding = audience.withholding();
+        List<RankedValues.Population> populations = new ArrayList<>();
+        for (Stage stage : Stage.values()) {
+            populations.add(new RankedValues.Population(
+                    stage.index.apply(indices),
+                    cohort.filters(stage.cohortField, !categoryIgnored(cohort, stage)),
+                    stage.latencyField,
+                    stage.actorField));
+        }
+        List<RankedValues.Ranked> ranked = rankedValues.rank(populations, withholding.minGroupSize(), 50, 90, 99);
+        List<StageLatency> stages = new ArrayList<>();
+        for (Stage stage : Stage.values()) {
+            RankedValues.Ranked figures = ranked.get(stage.ordinal());
+            Withholding.Gate gate = withholding.overPeople(figures.people(), gatedFigures(stage));
+            stages.add(stageLatency(
+                    stage,
+                    cohort,
+                    gate,
+                    (int) figures.count(),
+                    figures.percentiles().get(0),
+                    figures.percentiles().get(1),
+                    figures.percentiles().get(2)));
+        }
+        return new LatencyReport(cohort, Percentiles.METHOD, stages, withholding.withheld());
+    }
+
+    private static boolean categoryIgnored(Cohort cohort, Stage stage) {
+        return cohort.category() != null && !stage.hasCategory;
+    }
+
+    private static String[] gatedFigures(Stage stage) {
+        String figure = "stages." + stage.wireName + ".";
+        return new String[] {figure + "count", figure + "p50Days", figure + "p90Days", figure + "p99Days"};
+    }
+
+    private static StageLatency stageLatency(
+            Stage stage, Cohort cohort, Withholding.Gate gate, int count, Double p50, Double p90, Double p99) {
+        return new StageLatency(
+                stage.wireName,
+                gate.value(count),
+                gate.value(p50),
+                gate.value(p90),
+                gate.value(p99),
+                stage.definition,
+                categoryIgnored(cohort, stage) ? "not filtered by category: lessons have none" : null);
     }
 
     /** The latency answer and each shown stage's median with its sample, for the trends to test. */
@@ -86,27 +138,21 @@ class LearningMetrics {
         List<StageLatency> stages = new ArrayList<>();
         Map<String, Median> medians = new LinkedHashMap<>();
         for (Stage stage : Stage.values()) {
-            boolean categoryIgnored = cohort.category() != null && !stage.hasCategory;
-            List<Query> filters = cohort.filters(stage.cohortField, !categoryIgnored);
+            List<Query> filters = cohort.filters(stage.cohortField, !categoryIgnored(cohort, stage));
             List<MetricSource.Measured> measured = source.values(
                     stage.index.apply(indices), stage.idField, filters, stage.latencyField, stage.actorField);
             Percentiles percentiles = new Percentiles(
                     measured.stream().map(MetricSource.Measured::value).toList());
-            String figure = "stages." + stage.wireName + ".";
             Withholding.Gate gate = withholding.over(
-                    measured.stream().map(MetricSource.Measured::actor).toList(),
-                    figure + "count",
-                    figure + "p50Days",
-                    figure + "p90Days",
-                    figure + "p99Days");
-            stages.add(new StageLatency(
-                    stage.wireName,
-                    gate.value(percentiles.count()),
-                    gate.value(percentiles.at(50)),
-                    gate.value(percentiles.at(90)),
-                    gate.value(percentiles.at(99)),
-                    stage.definition,
-                    categoryIgnored ? "not filtered by category: lessons have none" : null));
+                    measured.stream().map(MetricSource.Measured::actor).toList(), gatedFigures(stage));
+            stages.add(stageLatency(
+                    stage,
+                    cohort,
+                    gate,
+                    percentiles.count(),
+                    percentiles.at(50),
+                    percentiles.at(90),
+                    percentiles.at(99)));
             if (gate.shown() && percentiles.count() > 0) {
                 medians.put(
                         stage.wireName,

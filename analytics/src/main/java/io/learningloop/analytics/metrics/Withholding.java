@@ -32,6 +32,11 @@ final class Withholding {
         this.minGroupSize = minGroupSize;
     }
 
+    /** The fewest distinct people a shown figure describes. */
+    int minGroupSize() {
+        return minGroupSize;
+    }
+
     /** What a figure shows when withheld: {@code fewer than 5 people}. */
     static String reason(int minGroupSize) {
         return "fewer than " + minGroupSize + " people";
@@ -43,7 +48,14 @@ final class Withholding {
      * answer, {@code safety.blamelessRate}) is recorded as withheld.
      */
     Gate over(Collection<String> actors, String... figures) {
-        long people = actors.stream().filter(Objects::nonNull).distinct().count();
+        return overPeople(actors.stream().filter(Objects::nonNull).distinct().count(), figures);
+    }
+
+    /**
+     * The same gate over {@code people} distinct people counted exactly by the caller; a count that stops
+     * at {@link #minGroupSize()} (as {@link RankedValues} counts) decides it just as well.
+     */
+    Gate overPeople(long people, String... figures) {
         boolean shown = people >= minGroupSize;
         if (!shown) {
             for (String figure : figures) {
