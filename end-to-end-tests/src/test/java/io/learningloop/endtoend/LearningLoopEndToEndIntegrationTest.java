@@ -677,9 +677,13 @@ class LearningLoopEndToEndIntegrationTest {
                 .allSatisfy(line -> assertThat(line.get("status").asInt()).isEqualTo(201));
 
         AtomicReference<JsonNode> loop = new AtomicReference<>();
+        // The loop is read after both events are in the events index, and read again until its own
+        // timeline has both: the loops index is another projection, written a moment apart.
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            loop.set(get(queries, "/loops/e2e-pn1"));
             assertThat(eventTypes("e2e-pn1")).contains("DecisionMade", "OutcomeObserved");
+            JsonNode current = get(queries, "/loops/e2e-pn1");
+            assertThat(current.path("timeline").findValuesAsText("actor")).hasSizeGreaterThanOrEqualTo(2);
+            loop.set(current);
         });
         List<String> actors = loop.get().get("timeline").findValuesAsText("actor");
         assertThat(actors).hasSizeGreaterThanOrEqualTo(2).containsOnly(actors.get(0));
