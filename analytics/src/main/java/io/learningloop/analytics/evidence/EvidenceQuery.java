@@ -10,6 +10,7 @@ import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.json.JsonData;
 import io.learningloop.analytics.evidence.Evidence.Answer;
 import io.learningloop.analytics.evidence.EvidenceChains.Link;
+import io.learningloop.projection.elasticsearch.ConsistentReads;
 import io.learningloop.projection.elasticsearch.Indices;
 import io.learningloop.readmodel.LessonDocument;
 import io.learningloop.readmodel.LoopDocument;
@@ -68,7 +69,7 @@ public class EvidenceQuery {
     private final Indices indices;
 
     EvidenceQuery(ElasticsearchClient client, Indices indices) {
-        this.client = client;
+        this.client = ConsistentReads.of(client);
         this.indices = indices;
     }
 

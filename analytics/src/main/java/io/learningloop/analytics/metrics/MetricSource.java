@@ -8,6 +8,7 @@ import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.json.JsonData;
+import io.learningloop.projection.elasticsearch.ConsistentReads;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +25,7 @@ public class MetricSource {
     private final ElasticsearchClient client;
 
     MetricSource(ElasticsearchClient client) {
-        this.client = client;
+        this.client = ConsistentReads.of(client);
     }
 
     /** One document's value of a measured field, and whose it is (null when the document names no one). */

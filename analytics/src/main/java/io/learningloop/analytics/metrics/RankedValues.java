@@ -15,6 +15,7 @@ import co.elastic.clients.elasticsearch.core.msearch.RequestItem;
 import co.elastic.clients.elasticsearch.core.search.ResponseBody;
 import co.elastic.clients.json.JsonData;
 import co.elastic.clients.util.NamedValue;
+import io.learningloop.projection.elasticsearch.ConsistentReads;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -58,10 +59,14 @@ class RankedValues {
      */
     static final double[] EDGES = edges();
 
+    /** For the _msearch, whose searches carry the shared preference in their headers (see {@link #item}). */
     private final ElasticsearchClient client;
+
+    private final ElasticsearchClient reads;
 
     RankedValues(ElasticsearchClient client) {
         this.client = client;
+        this.reads = ConsistentReads.of(client);
     }
 
     /** One measured population: the documents of {@code index} matching {@code filters} that have {@code field}. */
@@ -208,7 +213,7 @@ class RankedValues {
     private Window slice(Population population, Window window) throws IOException {
         List<Query> inWindow = new ArrayList<>(population.measured());
         inWindow.add(window.range(population.field()));
-        ResponseBody<Void> stats = client.search(
+        ResponseBody<Void> stats = reads.search(
                 search -> search.index(population.index())
                         .size(0)
                         .query(query -> query.bool(bool -> bool.filter(inWindow)))
@@ -224,7 +229,7 @@ class RankedValues {
             Double to = s == SLICES - 1 ? null : min + (s + 1) * width;
             ranges.add(AggregationRange.of(range -> range.from(from).to(to)));
         }
-        ResponseBody<Void> sliced = client.search(
+        ResponseBody<Void> sliced = reads.search(
                 search -> search.index(population.index())
                         .size(0)
                         .query(query -> query.bool(bool -> bool.filter(inWindow)))
@@ -275,7 +280,8 @@ class RankedValues {
 
     private static RequestItem item(Population population, MultisearchBody body) {
         return RequestItem.of(
-                item -> item.header(header -> header.index(population.index())).body(body));
+                item -> item.header(header -> header.index(population.index()).preference(ConsistentReads.PREFERENCE))
+                        .body(body));
     }
 
     /** One _msearch of {@code n} searches (search i from {@code itemOf}); a failed search fails the answer. */

@@ -6,6 +6,7 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.json.JsonData;
+import io.learningloop.projection.elasticsearch.ConsistentReads;
 import io.learningloop.projection.elasticsearch.Indices;
 import io.learningloop.readmodel.EventDocument;
 import io.learningloop.readmodel.LoopDocument;
@@ -26,7 +27,7 @@ class LoopSearch {
     private final Indices indices;
 
     LoopSearch(ElasticsearchClient client, Indices indices) {
-        this.client = client;
+        this.client = ConsistentReads.of(client);
         this.indices = indices;
     }
 
