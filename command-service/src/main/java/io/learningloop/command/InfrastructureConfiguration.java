@@ -54,10 +54,15 @@ class InfrastructureConfiguration {
         return new BoundedHealthIndicators();
     }
 
-    /** Kafka's state for operators; not part of readiness, since steps are accepted while it is down. */
+    /**
+     * Kafka's and the event topic's state for operators; not part of readiness, since steps are
+     * accepted while it is down (the publisher catches up).
+     */
     @Bean
     KafkaHealthIndicator kafkaHealthIndicator(
-            @Value("${axon.kafka.bootstrap-servers}") String bootstrapServers, KafkaCredentials credentials) {
-        return new KafkaHealthIndicator(bootstrapServers, credentials.clientProperties(), Duration.ofSeconds(2));
+            @Value("${axon.kafka.bootstrap-servers}") String bootstrapServers,
+            @Value("${axon.kafka.default-topic}") String topic,
+            KafkaCredentials credentials) {
+        return new KafkaHealthIndicator(bootstrapServers, credentials.clientProperties(), Duration.ofSeconds(2), topic);
     }
 }

@@ -1,5 +1,6 @@
 package io.learningloop.projection;
 
+import io.learningloop.health.Degraded;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,9 +20,6 @@ import org.springframework.boot.actuate.health.Status;
  * Elasticsearch (Boot's own indicator asks it).
  */
 public class ProjectionHealthIndicator extends AbstractHealthIndicator {
-
-    /** Projecting, but some records are parked: see {@code /actuator/deadletters}. */
-    public static final Status DEGRADED = new Status("DEGRADED", "records are parked, see /actuator/deadletters");
 
     /** Three session timeouts: longer than any rebalance, short against an outage. */
     static final Duration KAFKA_SILENCE = Duration.ofSeconds(30);
@@ -53,7 +51,7 @@ public class ProjectionHealthIndicator extends AbstractHealthIndicator {
     protected void doHealthCheck(Health.Builder builder) {
         ProjectionStatus status = runnerStatus.get();
         DeadLetters.Summary parked = parkedSummary.get();
-        builder.status(parked.count() > 0 ? DEGRADED : Status.UP)
+        builder.status(parked.count() > 0 ? Degraded.STATUS : Status.UP)
                 .withDetail("recordsCommitted", status.recordsCommitted())
                 .withDetail("parkedRecords", parked.count());
         if (status.lastCommitAt() != null) {

@@ -2,6 +2,7 @@ package io.learningloop.projection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.learningloop.health.Degraded;
 import io.learningloop.readmodel.DeadLetterDocument;
 import io.learningloop.readmodel.ParkReason;
 import java.io.IOException;
@@ -102,7 +103,7 @@ class ProjectionHealthIndicatorTest {
 
         Health health = indicator.health();
 
-        assertThat(health.getStatus()).isEqualTo(ProjectionHealthIndicator.DEGRADED);
+        assertThat(health.getStatus()).isEqualTo(Degraded.STATUS);
         assertThat(health.getDetails())
                 .containsEntry("parkedRecords", 2L)
                 .containsEntry("lastParkedAt", parkedAt.toString())

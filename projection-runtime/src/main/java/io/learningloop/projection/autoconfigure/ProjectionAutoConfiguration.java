@@ -15,6 +15,7 @@ import io.learningloop.projection.DocumentWriter;
 import io.learningloop.projection.ProjectionHealthIndicator;
 import io.learningloop.projection.ProjectionRunner;
 import io.learningloop.projection.ProjectionsEndpoint;
+import io.learningloop.projection.elasticsearch.ElasticsearchHealthIndicator;
 import io.learningloop.projection.elasticsearch.IndexTemplates;
 import io.learningloop.projection.elasticsearch.Indices;
 import io.learningloop.projection.rebuild.RebuildEndpoint;
@@ -37,12 +38,16 @@ import org.springframework.util.StringUtils;
 /**
  * What every service that projects the event topic into Elasticsearch needs: the JSON mapping of
  * Boot's Elasticsearch client, index templates, the projection runner fed with the service's {@link DocumentProjection} beans, and
- * health indicators for Kafka and the runner (Boot adds Elasticsearch's), the dead letters of records
+ * health indicators for Kafka, Elasticsearch (in place of Boot's) and the runner, the dead letters of records
  * a projection cannot write with {@code /actuator/deadletters}. A service gets it by
  * depending on this module (listed in {@code META-INF/spring/...AutoConfiguration.imports}); it runs
  * before Boot's Elasticsearch client configuration so that the client takes this JSON mapping.
  */
-@AutoConfiguration(before = ElasticsearchClientAutoConfiguration.class)
+@AutoConfiguration(
+        before = ElasticsearchClientAutoConfiguration.class,
+        // its Elasticsearch health indicator gives way to this one's (same bean name)
+        beforeName =
+                "org.springframework.boot.actuate.autoconfigure.elasticsearch.ElasticsearchRestHealthContributorAutoConfiguration")
 @EnableConfigurationProperties(ProjectionServiceProperties.class)
 public class ProjectionAutoConfiguration {
 
@@ -180,7 +185,14 @@ public class ProjectionAutoConfiguration {
         return new KafkaHealthIndicator(
                 properties.kafka().bootstrapServers(),
                 properties.kafka().credentials().clientProperties(),
-                Duration.ofSeconds(2));
+                Duration.ofSeconds(2),
+                properties.kafka().topic());
+    }
+
+    /** Named as Boot's, which it replaces: a yellow cluster (a replica missing) is DEGRADED here, not UP. */
+    @Bean
+    ElasticsearchHealthIndicator elasticsearchHealthIndicator(ElasticsearchClient client, Indices indices) {
+        return new ElasticsearchHealthIndicator(client, indices);
     }
 
     @Bean

@@ -1,6 +1,6 @@
 package io.learningloop.projection.rebuild;
 
-import io.learningloop.projection.ProjectionHealthIndicator;
+import io.learningloop.health.Degraded;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
 
@@ -23,8 +23,7 @@ public class RebuildHealthIndicator extends AbstractHealthIndicator {
         for (RebuildProgress progress : rebuilds.all()) {
             builder.withDetail(progress.projection(), progress.phase());
             if (progress.phase() == RebuildPhase.FAILED) {
-                builder.status(ProjectionHealthIndicator.DEGRADED)
-                        .withDetail(progress.projection() + "Error", progress.error());
+                builder.status(Degraded.STATUS).withDetail(progress.projection() + "Error", progress.error());
             }
         }
     }

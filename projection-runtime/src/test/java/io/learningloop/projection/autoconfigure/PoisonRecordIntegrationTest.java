@@ -12,10 +12,10 @@ import io.learningloop.codec.kafka.EventEnvelope;
 import io.learningloop.contract.KafkaContract;
 import io.learningloop.contract.events.DecisionCategory;
 import io.learningloop.contract.events.DecisionMadeEvent;
+import io.learningloop.health.Degraded;
 import io.learningloop.projection.DeadLetters;
 import io.learningloop.projection.DeadLettersEndpoint;
 import io.learningloop.projection.DocumentProjection;
-import io.learningloop.projection.ProjectionHealthIndicator;
 import io.learningloop.projection.ProjectionRunner;
 import io.learningloop.readmodel.DeadLetterDocument;
 import io.learningloop.readmodel.ParkReason;
@@ -189,7 +189,7 @@ class PoisonRecordIntegrationTest {
 
                     Health health = context.getBean("projectionHealthIndicator", HealthIndicator.class)
                             .health();
-                    assertThat(health.getStatus()).isEqualTo(ProjectionHealthIndicator.DEGRADED);
+                    assertThat(health.getStatus()).isEqualTo(Degraded.STATUS);
                     assertThat(health.getDetails()).containsEntry("parkedRecords", 3L);
                     assertThat((String) health.getDetails().get("lastParkedReason"))
                             .startsWith("reviews: ");

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.json.JsonData;
 import co.elastic.clients.json.JsonpMapper;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.learningloop.codec.kafka.EventEnvelope;
 import io.learningloop.contract.events.DecisionCategory;
 import io.learningloop.contract.events.DecisionMadeEvent;
+import io.learningloop.health.Degraded;
 import io.learningloop.projection.DocumentProjection;
 import io.learningloop.projection.ProjectionRunner;
 import io.learningloop.projection.ProjectionsEndpoint;
@@ -177,6 +179,55 @@ class ProjectionAutoConfigurationIntegrationTest {
                             .getStatus())
                     .isEqualTo(Status.UP);
             assertThat(context).hasSingleBean(ProjectionsEndpoint.class);
+        });
+    }
+
+    /**
+     * Elasticsearch's health is that of this deployment's indices (the test's prefix): green UP, a
+     * missing replica DEGRADED, a shard with no copy DOWN. One node cannot lose a node, so the test
+     * makes the same states: an index asking for a replica one node cannot hold, then one whose only
+     * copy may go nowhere.
+     */
+    @Test
+    void elasticsearchHealthIsThatOfTheDeploymentsIndicesAndSaysWhenACopyIsMissing() {
+        contexts.run(context -> {
+            assertThat(context).hasNotFailed();
+            HealthIndicator indicator = context.getBean("elasticsearchHealthIndicator", HealthIndicator.class);
+            ElasticsearchClient elasticsearch = context.getBean(ElasticsearchClient.class);
+            assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
+            assertThat(indicator.health().getDetails())
+                    .containsEntry("indices", prefix + "*")
+                    .containsEntry("unassignedShards", 0);
+            try {
+                elasticsearch
+                        .indices()
+                        .create(request -> request.index(prefix + "unreplicated")
+                                .settings(
+                                        settings -> settings.numberOfShards("1").numberOfReplicas("1")));
+                await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                    assertThat(indicator.health().getStatus()).isEqualTo(Degraded.STATUS);
+                    assertThat(indicator.health().getDetails()).containsEntry("unassignedShards", 1);
+                });
+
+                elasticsearch
+                        .indices()
+                        .create(request -> request.index(prefix + "unplaced")
+                                .waitForActiveShards(active -> active.count(0))
+                                .settings(settings -> settings.numberOfShards("1")
+                                        .numberOfReplicas("0")
+                                        .otherSettings(
+                                                "index.routing.allocation.require._name",
+                                                JsonData.of("no-such-node"))));
+                await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                    assertThat(indicator.health().getStatus()).isEqualTo(Status.DOWN);
+                    assertThat(indicator.health().getDetails()).containsEntry("unassignedPrimaryShards", 1);
+                });
+            } finally {
+                elasticsearch
+                        .indices()
+                        .delete(request -> request.index(prefix + "unreplicated", prefix + "unplaced")
+                                .ignoreUnavailable(true));
+            }
         });
     }
 }
