@@ -9,6 +9,7 @@ run, description, clean = sys.argv[1:]
 acked = sum(1 for _ in open(f"{run}/acked.tsv"))
 failed = sum(1 for _ in open(f"{run}/failed.tsv"))
 print(f"{description} {acked} steps acknowledged, {failed} requests failed.\n")
+# A rebuild-<projection> row kills nothing: its seconds are the rebuild's, start to done (infra/crash/cluster).
 print("| killed | restart → ready (s) | kill → every earlier step projected (s) | failed requests | health seen while down |")
 print("|---|---|---|---|---|")
 for row in csv.DictReader(open(f"{run}/faults.tsv"), delimiter="\t"):

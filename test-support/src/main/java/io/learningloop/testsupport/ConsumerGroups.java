@@ -30,6 +30,28 @@ public final class ConsumerGroups {
         }
     }
 
+    /**
+     * Waits until {@code members} consumers share the group and each holds some of the topic's
+     * partitions: several instances of a service, each projecting its own part.
+     */
+    public static void awaitMembersWithPartitions(String groupId, int members) {
+        try (Admin admin = Admin.create(LocalStack.kafkaAdminClientConfig())) {
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> {
+                        var group = admin.describeConsumerGroups(java.util.List.of(groupId))
+                                .describedGroups()
+                                .get(groupId)
+                                .get();
+                        return group.members().size() == members
+                                && group.members().stream()
+                                        .allMatch(member -> !member.assignment()
+                                                .topicPartitions()
+                                                .isEmpty());
+                    });
+        }
+    }
+
     /** Total records on the topic: a replay has to read this many again. */
     public static long recordCount(String topic) {
         try (Admin admin = Admin.create(LocalStack.kafkaAdminClientConfig())) {

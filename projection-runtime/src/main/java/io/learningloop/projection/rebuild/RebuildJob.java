@@ -1,6 +1,7 @@
 package io.learningloop.projection.rebuild;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
 import co.elastic.clients.elasticsearch.indices.IndexState;
 import io.learningloop.codec.kafka.EventDecoder;
@@ -37,9 +38,17 @@ import org.slf4j.LoggerFactory;
  * One rebuild of one projection (decision 0012): a fresh versioned index filled from offset 0 of the
  * topic with the projection's current logic and its template's current mapping, while the live
  * runner goes on writing through the alias into the index it points at; then the live runner is
- * paused, the rebuild reads up to exactly where the runner stood, the alias moves in one atomic
- * {@code _aliases} call, and the runner resumes (now writing into the new index). Records both read
- * are applied twice: harmless, the projections are idempotent.
+ * paused and the previous index takes a write block, the rebuild reads up to the topic's end as it
+ * stands once the block holds, the alias moves in one atomic {@code _aliases} call, the block goes
+ * and the runner resumes (now writing into the new index). Records both read are applied twice:
+ * harmless, the projections are idempotent.
+ *
+ * <p>The block is what makes this hold with several instances of the service, whose runners share
+ * the topic's partitions and whose pause this instance cannot ask for: from the block on, their
+ * writes through the alias are refused (a transient refusal: their batch is retried, its offsets not
+ * committed) until the alias points at the new index. So every record another instance committed
+ * with a write into the previous index only was on the topic before the block, below the end the
+ * rebuild reads to, and nothing is lost in the swap.
  *
  * <p>Until the swap the new index is not behind the alias, so no reader ever sees it half built; a
  * rebuild that fails (or a service that dies) leaves it unaliased, and the next rebuild deletes it.
@@ -178,15 +187,21 @@ final class RebuildJob<D> implements Runnable {
             }
             lanes.drain();
             restoreSettings();
-            Map<TopicPartition, Long> live = runner.pause(tuning.pauseTimeout());
+            runner.pause(tuning.pauseTimeout());
             try {
-                recordsTotal = recordsDone + behind(consumer, live);
-                readUpTo(consumer, live);
-                lanes.drain();
-                client.indices().refresh(request -> request.index(targetIndex));
-                phase = RebuildPhase.SWAPPING;
-                swap();
-                swapped = true;
+                blockWrites(true);
+                try {
+                    Map<TopicPartition, Long> blocked = consumer.endOffsets(partitions);
+                    recordsTotal = recordsDone + behind(consumer, blocked);
+                    readUpTo(consumer, blocked);
+                    lanes.drain();
+                    client.indices().refresh(request -> request.index(targetIndex));
+                    phase = RebuildPhase.SWAPPING;
+                    swap();
+                    swapped = true;
+                } finally {
+                    blockWrites(false);
+                }
             } finally {
                 runner.resume();
             }
@@ -230,6 +245,8 @@ final class RebuildJob<D> implements Runnable {
         } else {
             previousIndex = current.iterator().next();
         }
+        // A service that died between block and swap left the live index blocked: lift it.
+        blockWrites(false);
         int aliased = previousIndex == null
                 ? 0
                 : Indices.versionOf(alias, previousIndex).orElse(0);
@@ -326,6 +343,26 @@ final class RebuildJob<D> implements Runnable {
                                 .numberOfReplicas(replicas)
                                 .translog(translog -> translog.durability(
                                         co.elastic.clients.elasticsearch.indices.TranslogDurability.Request))));
+    }
+
+    /**
+     * Blocks (or lets again) writes into the previous index, for every writer at once. A concrete index
+     * from before the aliases is gone after the swap (deleted in the same call): nothing to lift then.
+     */
+    private void blockWrites(boolean blocked) throws IOException {
+        if (previousIndex == null) {
+            return;
+        }
+        try {
+            client.indices()
+                    .putSettings(request -> request.index(previousIndex)
+                            .settings(settings -> settings.blocks(blocks -> blocks.write(blocked))));
+            log.info("rebuild of {}: writes into {} {}", projection.name(), previousIndex, blocked ? "blocked" : "let");
+        } catch (ElasticsearchException e) {
+            if (blocked || !"index_not_found_exception".equals(e.error().type())) {
+                throw e;
+            }
+        }
     }
 
     /**
