@@ -1,5 +1,6 @@
 package io.learningloop.command;
 
+import io.learningloop.command.store.EventStoreMigrations;
 import io.learningloop.testsupport.LocalStack;
 import java.util.Map;
 import org.flywaydb.core.Flyway;
@@ -14,7 +15,7 @@ final class SchemaMigrations {
 
     /** Migrates {@code schema} up to {@code target} ("latest" for all). */
     static void migrate(String schema, String target) {
-        Flyway.configure()
+        EventStoreMigrations.configureStart(Flyway.configure())
                 .dataSource(
                         LocalStack.postgresUrl(), LocalStack.postgresOwnerUser(), LocalStack.postgresOwnerPassword())
                 .schemas(schema)
