@@ -6,20 +6,13 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
-import co.elastic.clients.json.jackson.JacksonJsonpMapper;
-import co.elastic.clients.transport.rest_client.RestClientTransport;
+import io.learningloop.testsupport.AdminElasticsearch;
 import io.learningloop.testsupport.LocalStack;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.apache.http.Header;
-import org.apache.http.HttpHost;
-import org.apache.http.message.BasicHeader;
-import org.elasticsearch.client.RestClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,22 +27,13 @@ import org.junit.jupiter.api.Test;
 class RankedValuesIntegrationTest {
 
     static final String INDEX = LocalStack.uniqueName("it-ranked-");
-    static RestClient rest;
     static ElasticsearchClient client;
     static final List<Double> VALUES = new ArrayList<>();
     static final double[] PERCENTS = {0.01, 1, 10, 25, 50, 75, 80, 90, 95, 99, 99.99, 100};
 
     @BeforeAll
     static void index() throws IOException {
-        String login = LocalStack.elasticsearchAdminUser() + ":" + LocalStack.elasticsearchAdminPassword();
-        rest = RestClient.builder(HttpHost.create(LocalStack.elasticsearchUrl()))
-                .setDefaultHeaders(new Header[] {
-                    new BasicHeader(
-                            "Authorization",
-                            "Basic " + Base64.getEncoder().encodeToString(login.getBytes(StandardCharsets.UTF_8)))
-                })
-                .build();
-        client = new ElasticsearchClient(new RestClientTransport(rest, new JacksonJsonpMapper()));
+        client = AdminElasticsearch.client();
         client.indices()
                 .create(create -> create.index(INDEX)
                         .mappings(mappings -> mappings.properties("v", p -> p.double_(d -> d))
@@ -95,7 +79,7 @@ class RankedValuesIntegrationTest {
     @AfterAll
     static void drop() throws IOException {
         client.indices().delete(delete -> delete.index(INDEX));
-        rest.close();
+        client._transport().close();
     }
 
     private static RankedValues.Population group(String group) {

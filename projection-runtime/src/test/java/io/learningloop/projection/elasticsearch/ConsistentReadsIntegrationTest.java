@@ -8,18 +8,11 @@ import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch.core.MsearchRequest;
 import co.elastic.clients.elasticsearch.core.msearch.RequestItem;
-import co.elastic.clients.json.jackson.JacksonJsonpMapper;
-import co.elastic.clients.transport.rest_client.RestClientTransport;
+import io.learningloop.testsupport.AdminElasticsearch;
 import io.learningloop.testsupport.LocalStack;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.apache.http.Header;
-import org.apache.http.HttpHost;
-import org.apache.http.message.BasicHeader;
-import org.elasticsearch.client.RestClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,21 +25,12 @@ import org.junit.jupiter.api.Test;
 class ConsistentReadsIntegrationTest {
 
     static final String INDEX = LocalStack.uniqueName("it-reads-");
-    static RestClient rest;
     static ElasticsearchClient plain;
     static ElasticsearchClient reads;
 
     @BeforeAll
     static void index() throws IOException {
-        String login = LocalStack.elasticsearchAdminUser() + ":" + LocalStack.elasticsearchAdminPassword();
-        rest = RestClient.builder(HttpHost.create(LocalStack.elasticsearchUrl()))
-                .setDefaultHeaders(new Header[] {
-                    new BasicHeader(
-                            "Authorization",
-                            "Basic " + Base64.getEncoder().encodeToString(login.getBytes(StandardCharsets.UTF_8)))
-                })
-                .build();
-        plain = new ElasticsearchClient(new RestClientTransport(rest, new JacksonJsonpMapper()));
+        plain = AdminElasticsearch.client();
         reads = ConsistentReads.of(plain);
         plain.index(index ->
                 index.index(INDEX).id("a").document(Map.of("title", "one")).refresh(Refresh.True));
@@ -55,7 +39,7 @@ class ConsistentReadsIntegrationTest {
     @AfterAll
     static void drop() throws IOException {
         plain.indices().delete(delete -> delete.index(INDEX));
-        rest.close();
+        plain._transport().close();
     }
 
     @Test
