@@ -5,6 +5,7 @@ import io.learningloop.command.commands.StepAccepted;
 import io.learningloop.contract.LoopStep;
 import io.learningloop.contract.events.LoopEvent;
 import java.util.Optional;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 
 /**
  * Tools retry. A step posted again with exactly the same content is answered with the original
@@ -26,9 +27,19 @@ final class Repeats {
         return StepAccepted.repeated(stored.aggregateId(), stored.eventId());
     }
 
-    /** Ids are unique across kinds of step: refuses an id another kind of step already uses. */
+    /**
+     * Ids are unique across kinds of step: refuses an id another kind of step already uses. The same
+     * kind under the id means another request is creating this very step at this moment (had it been
+     * created before, its aggregate would have been loaded and this creation never tried): that is a
+     * concurrent creation, answered "retry" (409 {@code concurrent-step}), and the retry finds it
+     * recorded, or a conflict if its content differs. Seen with two instances posting one step at once.
+     */
     static void requireUnused(LoopReferences references, String id, LoopStep kind) {
         Optional<String> user = references.kindOf(id);
+        if (user.isPresent() && user.get().equals(kind.label())) {
+            throw new AggregateStreamCreationException(
+                    "another request created the " + kind.label() + " '" + id + "' at the same time; retry");
+        }
         if (user.isPresent()) {
             throw new ConflictingStepException(
                     "id '" + id + "' is already used by a " + user.get() + ", so it cannot name a " + kind.label());

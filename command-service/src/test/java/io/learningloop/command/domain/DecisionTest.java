@@ -7,6 +7,7 @@ import static io.learningloop.command.domain.Steps.stamp;
 import io.learningloop.command.commands.MakeDecisionCommand;
 import io.learningloop.command.commands.StepAccepted;
 import java.time.Instant;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -84,6 +85,19 @@ class DecisionTest {
                 .expectNoEvents()
                 .expectException(ConflictingStepException.class)
                 .expectExceptionMessage("id 'x-1' is already used by a lesson, so it cannot name a decision");
+    }
+
+    /**
+     * The lookup knows the id as a decision, yet no decision loaded: another request is creating it
+     * right now (two instances, one step posted to both). Answered "retry", whose load then finds it.
+     */
+    @Test
+    void aDecisionBeingCreatedAtTheSameMomentIsAConcurrentCreationNotAConflict() {
+        references.decision("x-2", Instant.parse("2025-03-01T10:00:00Z"));
+        fixture.givenNoPriorActivity()
+                .when(decision("x-2", "2025-03-01T10:00:00Z"))
+                .expectNoEvents()
+                .expectException(AggregateStreamCreationException.class);
     }
 
     @Test
