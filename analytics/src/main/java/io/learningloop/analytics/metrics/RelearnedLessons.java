@@ -13,8 +13,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -38,6 +38,14 @@ public class RelearnedLessons {
             + " drawn from); lessonsJudged: those whose window is over; relearningRate = judged lessons learned again /"
             + " lessonsJudged; daysBetween: lesson recorded to review held";
 
+    private static final List<String> LESSON_PARTS = List.of(
+            LessonDocument.LESSON_ID,
+            LessonDocument.ACTOR,
+            LessonDocument.ORG_UNIT,
+            LessonDocument.RECORDED_AT,
+            LessonDocument.THEMES,
+            LessonDocument.REVIEW_IDS);
+
     private final MetricSource source;
     private final Indices indices;
     private final Clock clock;
@@ -59,27 +67,28 @@ public class RelearnedLessons {
         return window;
     }
 
+    /**
+     * The summary is counted first; the recurrences are found again lesson by lesson as the answer is
+     * written out: the lessons come in id order and each one's recurrences in review date order, which
+     * is the answer's order, and a division's recurrences (millions) are never held at once.
+     */
     RelearningReport report(Cohort cohort) throws IOException {
         Instant now = clock.instant();
         Relearning.Index reviews = laterReviews(cohort);
         Withholding everyone = Audience.DETAIL.withholding();
         Summary summary = new Summary(now, window, everyone);
-        List<Relearning.Recurrence> recurrences = new ArrayList<>();
-        eachLessonWithThemes(cohort, lesson -> {
-            List<Relearning.Recurrence> again = reviews.recurrences(lesson);
-            summary.add(lesson, !again.isEmpty());
-            recurrences.addAll(again);
-        });
-        recurrences.sort(Comparator.comparing(Relearning.Recurrence::lessonId)
-                .thenComparing(Relearning.Recurrence::reviewHeldAt)
-                .thenComparing(Relearning.Recurrence::reviewId));
+        eachLessonWithThemes(cohort, lesson -> summary.add(lesson, reviews.recurs(lesson)));
+        Iterable<Relearning.Recurrence> recurrences = () -> {
+            Iterator<LessonDocument> lessons = source.documents(
+                    indices.lessons(),
+                    LessonDocument.LESSON_ID,
+                    lessonsWithThemes(cohort),
+                    LESSON_PARTS,
+                    LessonDocument.class);
+            return MetricSource.paged(() -> lessons.hasNext() ? reviews.recurrences(lessons.next()) : null);
+        };
         return new RelearningReport(
-                cohort,
-                window.toDays(),
-                summary.summary("summary."),
-                everyone.rates(),
-                List.copyOf(recurrences),
-                DEFINITION);
+                cohort, window.toDays(), summary.summary("summary."), everyone.rates(), recurrences, DEFINITION);
     }
 
     /** The counts and the rate alone, for the practices answer and the trends; withheld below k people. */
@@ -155,13 +164,7 @@ public class RelearnedLessons {
                 indices.lessons(),
                 LessonDocument.LESSON_ID,
                 lessonsWithThemes(cohort),
-                List.of(
-                        LessonDocument.LESSON_ID,
-                        LessonDocument.ACTOR,
-                        LessonDocument.ORG_UNIT,
-                        LessonDocument.RECORDED_AT,
-                        LessonDocument.THEMES,
-                        LessonDocument.REVIEW_IDS),
+                LESSON_PARTS,
                 LessonDocument.class,
                 each);
     }

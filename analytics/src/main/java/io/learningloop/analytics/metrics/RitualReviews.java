@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
@@ -35,9 +36,6 @@ public class RitualReviews {
             + " lessons changed a decision and none of its actions was completed; partial: settled with some of the"
             + " practice; pending: not a practice yet and inside the window. ritualRate = ritual / judged, practiceRate ="
             + " practice / judged, judged = practice + ritual + partial";
-
-    /** Reviews per page: a page's loops (each review looks at a few decisions) are a few MB. */
-    private static final int REVIEWS_PER_PAGE = 2_000;
 
     private final MetricSource source;
     private final Indices indices;
@@ -60,38 +58,59 @@ public class RitualReviews {
         return settlingWindow;
     }
 
-    /** Every review of the cohort, judged now; {@code only} keeps one verdict (null: all). */
+    /**
+     * Every review of the cohort, judged now; {@code only} keeps one verdict (null: all). The summary is
+     * counted first; the list is read again page by page as the answer is written out ({@link
+     * #entries}), so that a division's tens of thousands of reviews are never held at once.
+     */
     ReviewsReport report(Cohort cohort, Verdict only) throws IOException {
         Instant now = clock.instant();
-        List<ReviewEntry> entries = new ArrayList<>();
         Withholding everyone = Audience.DETAIL.withholding();
         Summary summary = new Summary(now, settlingWindow, everyone);
-        eachReview(cohort, review -> {
-            ReviewVerdict verdict = summary.add(review);
-            if (only == null || verdict.verdict() == only) {
-                entries.add(new ReviewEntry(
-                        review.reviewId(),
-                        review.orgUnit(),
-                        review.heldAt(),
-                        review.kind(),
-                        review.rootCauseThemes(),
-                        review.decisionIds(),
-                        review.actionsAssigned(),
-                        review.actionsCompleted(),
-                        review.lessonIds(),
-                        review.changedDecisions().size(),
-                        verdict.verdict(),
-                        verdict.reasons(),
-                        verdict.settlesOn()));
-            }
-        });
+        eachReview(cohort, summary::add);
         return new ReviewsReport(
                 cohort,
                 settlingWindow.toDays(),
                 summary.summary("summary."),
                 everyone.rates(),
-                List.copyOf(entries),
+                () -> entries(cohort, only, now),
                 DEFINITION);
+    }
+
+    /** The cohort's reviews as entries, in review id order, read when the iterator reaches them. */
+    private Iterator<ReviewEntry> entries(Cohort cohort, Verdict only, Instant now) {
+        MetricSource.NextPage<String> ids = reviewIdPages(cohort);
+        return MetricSource.paged(() -> {
+            List<String> reviewIds = ids.next();
+            if (reviewIds == null) {
+                return null;
+            }
+            List<ReviewEntry> entries = new ArrayList<>();
+            for (ReviewFacts review : factsOf(cohort, reviewIds)) {
+                ReviewVerdict verdict = ReviewVerdict.of(review, now, settlingWindow);
+                if (only == null || verdict.verdict() == only) {
+                    entries.add(entry(review, verdict));
+                }
+            }
+            return entries;
+        });
+    }
+
+    private static ReviewEntry entry(ReviewFacts review, ReviewVerdict verdict) {
+        return new ReviewEntry(
+                review.reviewId(),
+                review.orgUnit(),
+                review.heldAt(),
+                review.kind(),
+                review.rootCauseThemes(),
+                review.decisionIds(),
+                review.actionsAssigned(),
+                review.actionsCompleted(),
+                review.lessonIds(),
+                review.changedDecisions().size(),
+                verdict.verdict(),
+                verdict.reasons(),
+                verdict.settlesOn());
     }
 
     /** The counts and rates alone, for the practices answer and the trends; withheld below k people. */
@@ -171,31 +190,38 @@ public class RitualReviews {
      * so neither the ids nor the loops of the whole cohort are ever held.
      */
     private void eachReview(Cohort cohort, MetricSource.Each<ReviewFacts> each) throws IOException {
-        source.eachDistinctPage(
+        MetricSource.NextPage<String> ids = reviewIdPages(cohort);
+        for (List<String> reviewIds = ids.next(); reviewIds != null; reviewIds = ids.next()) {
+            for (ReviewFacts review : factsOf(cohort, reviewIds)) {
+                each.accept(review);
+            }
+        }
+    }
+
+    /** The review ids of the cohort's loops, a page at a time (a composite aggregation). */
+    private MetricSource.NextPage<String> reviewIdPages(Cohort cohort) {
+        return source.distinctPages(
+                indices.loops(), LoopDocument.REVIEW_IDS, cohort.filters(LoopDocument.DECIDED_AT, true), source.page());
+    }
+
+    /** The facts of {@code reviewIds}, in their order, from every loop that looked at one of them. */
+    private List<ReviewFacts> factsOf(Cohort cohort, List<String> reviewIds) throws IOException {
+        List<LoopDocument> loops = new ArrayList<>();
+        source.eachDocument(
                 indices.loops(),
-                LoopDocument.REVIEW_IDS,
-                cohort.filters(LoopDocument.DECIDED_AT, true),
-                REVIEWS_PER_PAGE,
-                reviewIds -> {
-                    List<LoopDocument> loops = new ArrayList<>();
-                    source.eachDocument(
-                            indices.loops(),
-                            LoopDocument.DECISION_ID,
-                            loopsOf(cohort, reviewIds),
-                            List.of(
-                                    LoopDocument.DECISION_ID,
-                                    LoopDocument.ACTOR,
-                                    LoopDocument.REVIEWS,
-                                    LoopDocument.ACTIONS,
-                                    LoopDocument.LESSONS,
-                                    LoopDocument.BEHAVIOR_CHANGES),
-                            LoopDocument.class,
-                            loops::add);
-                    Map<String, ReviewFacts> facts = ReviewFacts.of(loops);
-                    for (String reviewId : reviewIds) {
-                        each.accept(facts.get(reviewId));
-                    }
-                });
+                LoopDocument.DECISION_ID,
+                loopsOf(cohort, reviewIds),
+                List.of(
+                        LoopDocument.DECISION_ID,
+                        LoopDocument.ACTOR,
+                        LoopDocument.REVIEWS,
+                        LoopDocument.ACTIONS,
+                        LoopDocument.LESSONS,
+                        LoopDocument.BEHAVIOR_CHANGES),
+                LoopDocument.class,
+                loops::add);
+        Map<String, ReviewFacts> facts = ReviewFacts.of(loops);
+        return reviewIds.stream().map(facts::get).toList();
     }
 
     /** The loops inside the caller's units (any period) that looked at one of {@code reviewIds}. */

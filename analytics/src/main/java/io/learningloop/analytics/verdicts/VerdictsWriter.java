@@ -53,7 +53,6 @@ class VerdictsWriter {
 
     private static final Logger log = LoggerFactory.getLogger(VerdictsWriter.class);
     private static final int BULK = 1_000;
-    private static final int REVIEWS_PER_PAGE = 2_000;
 
     private static final List<String> LOOP_PARTS = List.of(
             LoopDocument.DECISION_ID,
@@ -170,7 +169,7 @@ class VerdictsWriter {
     private int writeReviews(Instant now, long generation) throws IOException {
         int[] written = new int[1];
         source.eachLiveDistinctPage(
-                indices.loops(), LoopDocument.REVIEW_IDS, LoopDocument.DECIDED_AT, REVIEWS_PER_PAGE, reviewIds -> {
+                indices.loops(), LoopDocument.REVIEW_IDS, LoopDocument.DECIDED_AT, source.page(), reviewIds -> {
                     List<LoopDocument> loops = new ArrayList<>();
                     source.eachLiveDocument(
                             indices.loops(),
