@@ -44,6 +44,10 @@ periods = [(None, None), ("2016-01-01", "2026-01-01"), ("2023-01-01", "2024-01-0
 years = [None, 2023, 2019]
 
 
+# lists of reviews, recurrences and evidence chains are for analysts only (loops:read)
+ANALYST_ONLY = ("reviews", "relearning", "evidence")
+
+
 def mix(endpoint):
     """(audience, query) pairs: every unit level and period, both audiences."""
     out = []
@@ -51,6 +55,8 @@ def mix(endpoint):
     for j, (start, end) in enumerate(periods):
         for i, unit in enumerate(units):
             audience = "analyst" if (i + j) % 2 == 0 else "staff"
+            if endpoint in ANALYST_ONLY:
+                audience = "analyst"  # staff get 403 there by design: a refusal is not a measurement
             q = {"orgUnit": unit}
             if endpoint in ("latency", "conversion", "practices", "reviews", "relearning"):
                 if start:
@@ -66,9 +72,8 @@ def mix(endpoint):
                 if j == 2:
                     q["from"], q["to"] = 2021, 2023
             elif endpoint == "evidence":
-                year = years[(i + j) % len(years)]
-                if year:
-                    q["year"] = year
+                # the year is required here (a request without one is a 400, not a measurement)
+                q["year"] = [2025, 2023, 2019][(i + j) % len(years)]
             out.append((audience, q))
     return out
 

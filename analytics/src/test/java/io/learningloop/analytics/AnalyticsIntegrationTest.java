@@ -40,7 +40,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * a test is about another key. Every expected number below was worked out by
  * hand from the data in the test (nearest-rank percentiles; conversion = converted / recorded).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        // one document per page: every answer crosses page boundaries, as a large cohort's does
+        properties = "learning-loop.analytics.read-page=1")
 class AnalyticsIntegrationTest {
 
     static final String TOPIC = LocalStack.uniqueName("it-events-");

@@ -1,5 +1,8 @@
 package io.learningloop.analytics.definitions;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -23,6 +26,33 @@ class DefinitionsVersionAdvice implements ResponseBodyAdvice<Object> {
 
     static final String HEADER = "Learning-Loop-Definitions";
     static final String FIELD = "definitionsVersion";
+
+    /**
+     * An answer with the version after its own fields, written field by field as the answer itself is:
+     * a tree of the answer would hold it whole (a division's relearning list, millions of recurrences,
+     * ran the heap out that way), while the lists of the reviews and recurrences are meant to be read as
+     * they are written.
+     */
+    @JsonPropertyOrder({"answer", FIELD})
+    static final class Versioned {
+        private final Record answer;
+        private final String version;
+
+        Versioned(Record answer, String version) {
+            this.answer = answer;
+            this.version = version;
+        }
+
+        @JsonUnwrapped
+        public Record getAnswer() {
+            return answer;
+        }
+
+        @JsonProperty(FIELD)
+        public String getDefinitionsVersion() {
+            return version;
+        }
+    }
 
     private final Definitions definitions;
     private final ObjectMapper json;
@@ -51,6 +81,9 @@ class DefinitionsVersionAdvice implements ResponseBodyAdvice<Object> {
         response.getHeaders().set(HEADER, definitions.version());
         if (!MappingJackson2HttpMessageConverter.class.isAssignableFrom(converterType)) {
             return body; // a page: it names the version in its footer
+        }
+        if (body instanceof Record answer) {
+            return new Versioned(answer, definitions.version());
         }
         JsonNode tree = json.valueToTree(body);
         if (tree instanceof ObjectNode answer) {

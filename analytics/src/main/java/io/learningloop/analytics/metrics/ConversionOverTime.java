@@ -25,12 +25,20 @@ final class ConversionOverTime {
     private ConversionOverTime() {}
 
     static List<KaplanMeier.Cumulative> withinDays(List<LessonDocument> lessons, Instant now) {
-        KaplanMeier estimate = new KaplanMeier(lessons.stream()
-                .map(lesson -> lesson.converted() && lesson.lessonToBehaviorChangeDays() != null
-                        ? new Observation(Math.max(0, lesson.lessonToBehaviorChangeDays()), true)
-                        : new Observation(age(lesson, now), false))
-                .toList());
+        return withinDays(
+                lessons.stream().map(lesson -> observation(lesson, now)).toList());
+    }
+
+    static List<KaplanMeier.Cumulative> withinDays(List<Observation> observations) {
+        KaplanMeier estimate = new KaplanMeier(observations);
         return HORIZONS.stream().map(estimate::within).toList();
+    }
+
+    /** A lesson's case: converted after its days, or censored at its age {@code now}. */
+    static Observation observation(LessonDocument lesson, Instant now) {
+        return lesson.converted() && lesson.lessonToBehaviorChangeDays() != null
+                ? new Observation(Math.max(0, lesson.lessonToBehaviorChangeDays()), true)
+                : new Observation(age(lesson, now), false);
     }
 
     private static double age(LessonDocument lesson, Instant now) {

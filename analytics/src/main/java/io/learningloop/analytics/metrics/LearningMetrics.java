@@ -5,6 +5,7 @@ import io.learningloop.analytics.metrics.Reports.ConversionReport;
 import io.learningloop.analytics.metrics.Reports.LatencyReport;
 import io.learningloop.analytics.metrics.Reports.PracticesReport;
 import io.learningloop.analytics.metrics.Reports.StageLatency;
+import io.learningloop.analytics.statistics.KaplanMeier;
 import io.learningloop.analytics.statistics.Median;
 import io.learningloop.projection.elasticsearch.Indices;
 import io.learningloop.readmodel.LessonDocument;
@@ -12,6 +13,7 @@ import io.learningloop.readmodel.LoopDocument;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -165,9 +167,15 @@ class LearningMetrics {
                 new LatencyReport(cohort, Percentiles.METHOD, stages, withholding.withheld()), medians);
     }
 
-    /** Check-in discipline, follow-through, safety and calibration of the cohort's decisions; spread of its lessons. */
+    /**
+     * Check-in discipline, follow-through, safety and calibration of the cohort's decisions; spread of its
+     * lessons. The documents pass through folds ({@link PracticeSignals.Loops}), a page at a time.
+     */
     PracticesReport practices(Cohort cohort, Audience audience) throws IOException {
-        List<LoopDocument> loops = source.documents(
+        AsOf asOf = new AsOf(clock.instant(), checkInTolerance);
+        Withholding withholding = audience.withholding();
+        PracticeSignals.Loops loops = new PracticeSignals.Loops(asOf, withholding);
+        source.eachDocument(
                 indices.loops(),
                 LoopDocument.DECISION_ID,
                 cohort.filters(LoopDocument.DECIDED_AT, true),
@@ -180,8 +188,10 @@ class LearningMetrics {
                         LoopDocument.CHECK_INS,
                         LoopDocument.REVIEWS,
                         LoopDocument.ACTIONS),
-                LoopDocument.class);
-        List<LessonDocument> lessons = source.documents(
+                LoopDocument.class,
+                loops::add);
+        PracticeSignals.Lessons lessons = new PracticeSignals.Lessons(withholding);
+        source.eachDocument(
                 indices.lessons(),
                 LessonDocument.LESSON_ID,
                 cohort.filters(LessonDocument.RECORDED_AT, false),
@@ -191,16 +201,15 @@ class LearningMetrics {
                         LessonDocument.ORG_UNIT,
                         LessonDocument.SHARED_COUNT,
                         LessonDocument.BEHAVIOR_CHANGES),
-                LessonDocument.class);
-        AsOf asOf = new AsOf(clock.instant(), checkInTolerance);
-        Withholding withholding = audience.withholding();
+                LessonDocument.class,
+                lessons::add);
         return new PracticesReport(
                 cohort,
-                PracticeSignals.checkIns(loops, asOf, withholding),
-                PracticeSignals.followThrough(loops, asOf, withholding),
-                PracticeSignals.safety(loops, withholding),
-                PracticeSignals.calibration(loops, withholding),
-                PracticeSignals.spread(lessons, withholding),
+                loops.checkIns(),
+                loops.followThrough(),
+                loops.safety(),
+                loops.calibration(),
+                lessons.spread(),
                 rituals.summary(cohort, withholding, "reviews."),
                 relearning.summary(cohort, withholding, "relearning."),
                 withholding.rates(),
@@ -209,9 +218,18 @@ class LearningMetrics {
                 withholding.withheld());
     }
 
-    /** The lessons are read (cut to what is counted) rather than counted, so that their recorders can be counted too. */
+    /**
+     * The lessons are read (cut to what is counted) rather than counted, so that their recorders can be
+     * counted too and each gives its Kaplan-Meier observation; one page at a time, only the observations
+     * (a time and a flag per lesson) are kept.
+     */
     ConversionReport conversion(Cohort cohort, Audience audience) throws IOException {
-        List<LessonDocument> lessons = source.documents(
+        Instant now = clock.instant();
+        Withholding withholding = audience.withholding();
+        Withholding.People recorders = withholding.people();
+        List<KaplanMeier.Observation> observations = new ArrayList<>();
+        long[] counts = new long[2]; // recorded, with a change
+        source.eachDocument(
                 indices.lessons(),
                 LessonDocument.LESSON_ID,
                 cohort.filters(LessonDocument.RECORDED_AT, false),
@@ -221,16 +239,17 @@ class LearningMetrics {
                         LessonDocument.RECORDED_AT,
                         LessonDocument.CONVERTED,
                         LessonDocument.LESSON_TO_BEHAVIOR_CHANGE_DAYS),
-                LessonDocument.class);
-        long recorded = lessons.size();
-        long withChange = lessons.stream().filter(LessonDocument::converted).count();
-        Withholding withholding = audience.withholding();
+                LessonDocument.class,
+                lesson -> {
+                    counts[0]++;
+                    counts[1] += lesson.converted() ? 1 : 0;
+                    recorders.add(lesson.actor());
+                    observations.add(ConversionOverTime.observation(lesson, now));
+                });
+        long recorded = counts[0];
+        long withChange = counts[1];
         Withholding.Gate gate = withholding.over(
-                lessons.stream().map(LessonDocument::actor).toList(),
-                "lessonsRecorded",
-                "lessonsWithBehaviorChange",
-                "conversionRate",
-                "withinDays");
+                recorders, "lessonsRecorded", "lessonsWithBehaviorChange", "conversionRate", "withinDays");
         Double rate = gate.rate("conversionRate", withChange, recorded);
         return new ConversionReport(
                 cohort,
@@ -238,7 +257,7 @@ class LearningMetrics {
                 gate.value(withChange),
                 rate,
                 withholding.rates(),
-                gate.shown() ? ConversionOverTime.withinDays(lessons, clock.instant()) : null,
+                gate.shown() ? ConversionOverTime.withinDays(observations) : null,
                 CONVERSION_DEFINITION,
                 ConversionOverTime.DEFINITION,
                 withholding.withheld());

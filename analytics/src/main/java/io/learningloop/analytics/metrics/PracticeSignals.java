@@ -6,6 +6,7 @@ import io.learningloop.analytics.metrics.Reports.FollowThrough;
 import io.learningloop.analytics.metrics.Reports.Safety;
 import io.learningloop.analytics.metrics.Reports.Spread;
 import io.learningloop.analytics.metrics.Withholding.Gate;
+import io.learningloop.analytics.statistics.Mean;
 import io.learningloop.contract.events.Assessment;
 import io.learningloop.contract.events.ReportedBy;
 import io.learningloop.readmodel.LessonDocument;
@@ -14,19 +15,20 @@ import io.learningloop.readmodel.LoopDocument.ActionRef;
 import io.learningloop.readmodel.LoopDocument.CheckIn;
 import io.learningloop.readmodel.LoopDocument.Outcome;
 import io.learningloop.readmodel.LoopDocument.ReviewRef;
-import java.util.ArrayList;
-import java.util.Collection;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Function;
+import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 
 /**
  * The habits that tell a learning practice from a ritual, counted over a cohort's loop and lesson
- * documents (as the projections store them, cut to the parts counted here). A review or an action may
+ * documents (as the projections store them, cut to the parts counted here), folded one document at a
+ * time ({@link Loops}, {@link Lessons}): only counts, the ids of the reviews and actions seen (to count
+ * each once) and up to k people per figure are held, never the documents, so a cohort of any size fits. A review or an action may
  * cover several decisions and so appear in several loops: they are counted once, by id. Every rate is
  * {@code null} without a case to divide by, and every figure over fewer people than the reader may see
  * is withheld ({@link Withholding}: the people are those the figure describes). Whether a date passed is a fact of business time, told
@@ -41,15 +43,77 @@ final class PracticeSignals {
 
     private PracticeSignals() {}
 
-    /** Check-ins still planned whose day plus the tolerance passed by {@code asOf} count as missed. */
-    static CheckInDiscipline checkIns(List<LoopDocument> loops, AsOf asOf, Withholding withholding) {
-        long planned = 0;
-        long inTime = 0;
-        long late = 0;
-        long missed = 0;
-        List<String> planners = new ArrayList<>();
-        List<String> dueOnes = new ArrayList<>();
-        for (LoopDocument loop : loops) {
+    /**
+     * Check-in discipline, follow-through, safety and calibration of a cohort's decisions, one loop at a
+     * time (in decision id order: the order of the means' sums, so a mean is the same however it is read).
+     * The figures are asked for in that order, each once, after the last loop.
+     */
+    static final class Loops {
+        private final AsOf asOf;
+        private final Withholding withholding;
+
+        // check-ins
+        private long planned;
+        private long inTime;
+        private long late;
+        private long missed;
+        private final Withholding.People planners;
+        private final Withholding.People dueOnes;
+
+        // follow-through: each action once, by id (several loops hold the actions of a review of several decisions)
+        private final Set<String> actionsSeen = new HashSet<>();
+        private long assigned;
+        private long completed;
+        private long completedLate;
+        private long dropped;
+        private long openOverdue;
+        private final Withholding.People owners;
+
+        // safety
+        private long decisions;
+        private long uncertaintyStated;
+        private long reported;
+        private long selfReported;
+        private long bad;
+        private long badSelfReported;
+        private final Set<String> reviewsSeen = new HashSet<>();
+        private long reviews;
+        private long blameless;
+        private long facilitated;
+        private final Withholding.People deciders;
+        private final Withholding.People reporters;
+        private final Withholding.People badOnes;
+        private final Withholding.People reviewedOnes;
+
+        // calibration
+        private final SummaryStatistics confidences = new SummaryStatistics();
+        private final SummaryStatistics misses = new SummaryStatistics();
+        private final SummaryStatistics squaredErrors = new SummaryStatistics();
+        private long hits;
+        private final Withholding.People judgedOnes;
+
+        Loops(AsOf asOf, Withholding withholding) {
+            this.asOf = asOf;
+            this.withholding = withholding;
+            this.planners = withholding.people();
+            this.dueOnes = withholding.people();
+            this.owners = withholding.people();
+            this.deciders = withholding.people();
+            this.reporters = withholding.people();
+            this.badOnes = withholding.people();
+            this.reviewedOnes = withholding.people();
+            this.judgedOnes = withholding.people();
+        }
+
+        void add(LoopDocument loop) {
+            addCheckIns(loop);
+            addActions(loop);
+            addSafety(loop);
+            addCalibration(loop);
+        }
+
+        /** Check-ins still planned whose day plus the tolerance passed by {@code asOf} count as missed. */
+        private void addCheckIns(LoopDocument loop) {
             for (CheckIn checkIn : loop.checkIns()) {
                 planned++;
                 planners.add(loop.actor());
@@ -77,189 +141,219 @@ final class PracticeSignals {
                 }
             }
         }
-        long due = inTime + late + missed;
-        Gate allPlanned = withholding.over(planners, "checkIns.planned");
-        Gate allDue = withholding.over(
-                dueOnes,
-                "checkIns.due",
-                "checkIns.heldInTime",
-                "checkIns.heldLate",
-                "checkIns.missed",
-                "checkIns.inTimeRate",
-                "checkIns.heldRate");
-        return new CheckInDiscipline(
-                allPlanned.value(planned),
-                allDue.value(due),
-                allDue.value(inTime),
-                allDue.value(late),
-                allDue.value(missed),
-                allDue.rate("checkIns.inTimeRate", inTime, due),
-                allDue.rate("checkIns.heldRate", inTime + late, due));
-    }
 
-    /**
-     * Actions still open whose due date passed by {@code asOf} count as overdue. The people are the
-     * actions' owners: whose follow-through the figures measure.
-     */
-    static FollowThrough followThrough(List<LoopDocument> loops, AsOf asOf, Withholding withholding) {
-        Collection<ActionRef> actions = unique(loops, LoopDocument::actions, ActionRef::actionId);
-        long completed = 0;
-        long completedLate = 0;
-        long dropped = 0;
-        long openOverdue = 0;
-        for (ActionRef action : actions) {
-            switch (action.status()) {
-                case COMPLETED -> {
-                    completed++;
-                    completedLate += action.overdue() ? 1 : 0;
+        /**
+         * Actions still open whose due date passed by {@code asOf} count as overdue. The people are the
+         * actions' owners: whose follow-through the figures measure. The first copy of an action counts.
+         */
+        private void addActions(LoopDocument loop) {
+            for (ActionRef action : loop.actions()) {
+                if (!actionsSeen.add(action.actionId())) {
+                    continue;
                 }
-                case DROPPED -> dropped++;
-                case OPEN -> openOverdue += action.overdue() || asOf.actionOverdue(action.dueDate()) ? 1 : 0;
+                assigned++;
+                owners.add(action.owner());
+                switch (action.status()) {
+                    case COMPLETED -> {
+                        completed++;
+                        completedLate += action.overdue() ? 1 : 0;
+                    }
+                    case DROPPED -> dropped++;
+                    case OPEN -> openOverdue += action.overdue() || asOf.actionOverdue(action.dueDate()) ? 1 : 0;
+                }
             }
         }
-        long assigned = actions.size();
-        Gate owners = withholding.over(
-                actions.stream().map(ActionRef::owner).toList(),
-                "followThrough.assigned",
-                "followThrough.completed",
-                "followThrough.completedLate",
-                "followThrough.dropped",
-                "followThrough.open",
-                "followThrough.openOverdue",
-                "followThrough.completionRate",
-                "followThrough.inTimeRate");
-        return new FollowThrough(
-                owners.value(assigned),
-                owners.value(completed),
-                owners.value(completedLate),
-                owners.value(dropped),
-                owners.value(assigned - completed - dropped),
-                owners.value(openOverdue),
-                owners.rate("followThrough.completionRate", completed, assigned),
-                owners.rate("followThrough.inTimeRate", completed - completedLate, assigned));
-    }
 
-    /** Each rate over its own decisions: all of them, those with a known reporter, those with a bad outcome, those reviewed. */
-    static Safety safety(List<LoopDocument> loops, Withholding withholding) {
-        long decisions = loops.size();
-        long uncertaintyStated =
-                loops.stream().filter(LoopDocument::uncertaintyStated).count();
-        long reported = 0;
-        long selfReported = 0;
-        long bad = 0;
-        long badSelfReported = 0;
-        List<String> reporters = new ArrayList<>();
-        List<String> badOnes = new ArrayList<>();
-        for (LoopDocument loop : loops) {
+        /** Each rate over its own decisions: all of them, those with a known reporter, those with a bad outcome, those reviewed. */
+        private void addSafety(LoopDocument loop) {
+            decisions++;
+            uncertaintyStated += loop.uncertaintyStated() ? 1 : 0;
+            deciders.add(loop.actor());
             Outcome outcome = loop.outcome();
-            if (outcome == null || outcome.reportedBy() == null || outcome.reportedBy() == ReportedBy.UNKNOWN) {
-                continue; // no outcome yet, or not asked (older outcomes)
+            // no outcome yet, or not asked (older outcomes): no reporter to count
+            if (outcome != null && outcome.reportedBy() != null && outcome.reportedBy() != ReportedBy.UNKNOWN) {
+                boolean self = outcome.reportedBy() == ReportedBy.DECISION_OWNER;
+                reported++;
+                selfReported += self ? 1 : 0;
+                reporters.add(loop.actor());
+                if (BAD_OUTCOMES.contains(outcome.assessment())) {
+                    bad++;
+                    badSelfReported += self ? 1 : 0;
+                    badOnes.add(loop.actor());
+                }
             }
-            boolean self = outcome.reportedBy() == ReportedBy.DECISION_OWNER;
-            reported++;
-            selfReported += self ? 1 : 0;
-            reporters.add(loop.actor());
-            if (BAD_OUTCOMES.contains(outcome.assessment())) {
-                bad++;
-                badSelfReported += self ? 1 : 0;
-                badOnes.add(loop.actor());
+            if (!loop.reviews().isEmpty()) {
+                reviewedOnes.add(loop.actor());
+            }
+            for (ReviewRef review : loop.reviews()) {
+                if (reviewsSeen.add(review.reviewId())) {
+                    reviews++;
+                    blameless += review.blameless() ? 1 : 0;
+                    facilitated += review.facilitated() ? 1 : 0;
+                }
             }
         }
-        Collection<ReviewRef> reviews = unique(loops, LoopDocument::reviews, ReviewRef::reviewId);
-        long blameless = reviews.stream().filter(ReviewRef::blameless).count();
-        long facilitated = reviews.stream().filter(ReviewRef::facilitated).count();
-        Gate all = withholding.over(actors(loops), "safety.decisions", "safety.uncertaintyStatedRate");
-        Gate known = withholding.over(reporters, "safety.outcomesWithReporter", "safety.selfReportedRate");
-        Gate badOutcomes = withholding.over(badOnes, "safety.badOutcomes", "safety.badOutcomesSelfReportedRate");
-        Gate reviewed = withholding.over(
-                actors(loops.stream().filter(loop -> !loop.reviews().isEmpty()).toList()),
-                "safety.reviews",
-                "safety.blamelessRate",
-                "safety.facilitatedRate");
-        return new Safety(
-                all.value(decisions),
-                all.rate("safety.uncertaintyStatedRate", uncertaintyStated, decisions),
-                known.value(reported),
-                known.rate("safety.selfReportedRate", selfReported, reported),
-                badOutcomes.value(bad),
-                badOutcomes.rate("safety.badOutcomesSelfReportedRate", badSelfReported, bad),
-                reviewed.value((long) reviews.size()),
-                reviewed.rate("safety.blamelessRate", blameless, reviews.size()),
-                reviewed.rate("safety.facilitatedRate", facilitated, reviews.size()));
-    }
 
-    /**
-     * Over the decisions with a confidence and an outcome: each gives its confidence c and hit h (1 when
-     * the outcome met what was expected); overconfidence is the mean of c - h, the Brier score the mean of
-     * (c - h)^2, so that each is a mean of per-decision values with its own interval.
-     */
-    static Calibration calibration(List<LoopDocument> loops, Withholding withholding) {
-        List<Double> confidences = new ArrayList<>();
-        List<Double> misses = new ArrayList<>();
-        List<Double> squaredErrors = new ArrayList<>();
-        long hits = 0;
-        List<String> judgedOnes = new ArrayList<>();
-        for (LoopDocument loop : loops) {
+        /**
+         * Over the decisions with a confidence and an outcome: each gives its confidence c and hit h (1 when
+         * the outcome met what was expected); overconfidence is the mean of c - h, the Brier score the mean
+         * of (c - h)^2, so that each is a mean of per-decision values with its own interval.
+         */
+        private void addCalibration(LoopDocument loop) {
             if (loop.outcome() == null || loop.confidence() == null) {
-                continue;
+                return;
             }
             double stated = loop.confidence();
             int hit = HITS.contains(loop.outcome().assessment()) ? 1 : 0;
-            confidences.add(stated);
-            misses.add(stated - hit);
-            squaredErrors.add((stated - hit) * (stated - hit));
+            confidences.addValue(stated);
+            misses.addValue(stated - hit);
+            squaredErrors.addValue((stated - hit) * (stated - hit));
             hits += hit;
             judgedOnes.add(loop.actor());
         }
-        Gate gate = withholding.over(
-                judgedOnes,
-                "calibration.decisionsJudged",
-                "calibration.meanConfidence",
-                "calibration.hitRate",
-                "calibration.overconfidence",
-                "calibration.brierScore");
-        long judged = confidences.size();
-        return new Calibration(
-                gate.value(judged),
-                gate.mean("calibration.meanConfidence", confidences),
-                gate.rate("calibration.hitRate", hits, judged),
-                gate.mean("calibration.overconfidence", misses),
-                gate.mean("calibration.brierScore", squaredErrors));
-    }
 
-    /** The people are the lessons' recorders. */
-    static Spread spread(List<LessonDocument> lessons, Withholding withholding) {
-        long shared =
-                lessons.stream().filter(lesson -> lesson.sharedCount() > 0).count();
-        long changedElsewhere = lessons.stream()
-                .filter(lesson -> lesson.behaviorChanges().stream()
-                        .anyMatch(change -> !Objects.equals(change.orgUnit(), lesson.orgUnit())))
-                .count();
-        Gate gate = withholding.over(
-                lessons.stream().map(LessonDocument::actor).toList(),
-                "spread.lessons",
-                "spread.sharedRate",
-                "spread.changedElsewhereRate");
-        return new Spread(
-                gate.value((long) lessons.size()),
-                gate.rate("spread.sharedRate", shared, lessons.size()),
-                gate.rate("spread.changedElsewhereRate", changedElsewhere, lessons.size()));
-    }
-
-    /** The decisions' makers, one per loop: the people most loop figures describe. */
-    private static List<String> actors(List<LoopDocument> loops) {
-        return loops.stream().map(LoopDocument::actor).toList();
-    }
-
-    /** The parts of the loops by id: the first copy of a review or action that several loops hold. */
-    private static <T> Collection<T> unique(
-            List<LoopDocument> loops, Function<LoopDocument, List<T>> parts, Function<T, String> id) {
-        Map<String, T> byId = new LinkedHashMap<>();
-        for (LoopDocument loop : loops) {
-            for (T part : parts.apply(loop)) {
-                byId.putIfAbsent(id.apply(part), part);
-            }
+        CheckInDiscipline checkIns() {
+            long due = inTime + late + missed;
+            Gate allPlanned = withholding.over(planners, "checkIns.planned");
+            Gate allDue = withholding.over(
+                    dueOnes,
+                    "checkIns.due",
+                    "checkIns.heldInTime",
+                    "checkIns.heldLate",
+                    "checkIns.missed",
+                    "checkIns.inTimeRate",
+                    "checkIns.heldRate");
+            return new CheckInDiscipline(
+                    allPlanned.value(planned),
+                    allDue.value(due),
+                    allDue.value(inTime),
+                    allDue.value(late),
+                    allDue.value(missed),
+                    allDue.rate("checkIns.inTimeRate", inTime, due),
+                    allDue.rate("checkIns.heldRate", inTime + late, due));
         }
-        return byId.values();
+
+        FollowThrough followThrough() {
+            Gate gate = withholding.over(
+                    owners,
+                    "followThrough.assigned",
+                    "followThrough.completed",
+                    "followThrough.completedLate",
+                    "followThrough.dropped",
+                    "followThrough.open",
+                    "followThrough.openOverdue",
+                    "followThrough.completionRate",
+                    "followThrough.inTimeRate");
+            return new FollowThrough(
+                    gate.value(assigned),
+                    gate.value(completed),
+                    gate.value(completedLate),
+                    gate.value(dropped),
+                    gate.value(assigned - completed - dropped),
+                    gate.value(openOverdue),
+                    gate.rate("followThrough.completionRate", completed, assigned),
+                    gate.rate("followThrough.inTimeRate", completed - completedLate, assigned));
+        }
+
+        Safety safety() {
+            Gate all = withholding.over(deciders, "safety.decisions", "safety.uncertaintyStatedRate");
+            Gate known = withholding.over(reporters, "safety.outcomesWithReporter", "safety.selfReportedRate");
+            Gate badOutcomes = withholding.over(badOnes, "safety.badOutcomes", "safety.badOutcomesSelfReportedRate");
+            Gate reviewed =
+                    withholding.over(reviewedOnes, "safety.reviews", "safety.blamelessRate", "safety.facilitatedRate");
+            return new Safety(
+                    all.value(decisions),
+                    all.rate("safety.uncertaintyStatedRate", uncertaintyStated, decisions),
+                    known.value(reported),
+                    known.rate("safety.selfReportedRate", selfReported, reported),
+                    badOutcomes.value(bad),
+                    badOutcomes.rate("safety.badOutcomesSelfReportedRate", badSelfReported, bad),
+                    reviewed.value(reviews),
+                    reviewed.rate("safety.blamelessRate", blameless, reviews),
+                    reviewed.rate("safety.facilitatedRate", facilitated, reviews));
+        }
+
+        Calibration calibration() {
+            Gate gate = withholding.over(
+                    judgedOnes,
+                    "calibration.decisionsJudged",
+                    "calibration.meanConfidence",
+                    "calibration.hitRate",
+                    "calibration.overconfidence",
+                    "calibration.brierScore");
+            long judged = confidences.getN();
+            return new Calibration(
+                    gate.value(judged),
+                    gate.mean("calibration.meanConfidence", Mean.of(confidences)),
+                    gate.rate("calibration.hitRate", hits, judged),
+                    gate.mean("calibration.overconfidence", Mean.of(misses)),
+                    gate.mean("calibration.brierScore", Mean.of(squaredErrors)));
+        }
+    }
+
+    /** Spread of a cohort's lessons, one lesson at a time. The people are the lessons' recorders. */
+    static final class Lessons {
+        private final Withholding withholding;
+        private long lessons;
+        private long shared;
+        private long changedElsewhere;
+        private final Withholding.People recorders;
+
+        Lessons(Withholding withholding) {
+            this.withholding = withholding;
+            this.recorders = withholding.people();
+        }
+
+        void add(LessonDocument lesson) {
+            lessons++;
+            shared += lesson.sharedCount() > 0 ? 1 : 0;
+            changedElsewhere += lesson.behaviorChanges().stream()
+                            .anyMatch(change -> !Objects.equals(change.orgUnit(), lesson.orgUnit()))
+                    ? 1
+                    : 0;
+            recorders.add(lesson.actor());
+        }
+
+        Spread spread() {
+            Gate gate =
+                    withholding.over(recorders, "spread.lessons", "spread.sharedRate", "spread.changedElsewhereRate");
+            return new Spread(
+                    gate.value(lessons),
+                    gate.rate("spread.sharedRate", shared, lessons),
+                    gate.rate("spread.changedElsewhereRate", changedElsewhere, lessons));
+        }
+    }
+
+    // One signal over a list of documents: the folds above, fed the list.
+
+    static CheckInDiscipline checkIns(List<LoopDocument> loops, AsOf asOf, Withholding withholding) {
+        return fed(loops, asOf, withholding).checkIns();
+    }
+
+    static FollowThrough followThrough(List<LoopDocument> loops, AsOf asOf, Withholding withholding) {
+        return fed(loops, asOf, withholding).followThrough();
+    }
+
+    static Safety safety(List<LoopDocument> loops, Withholding withholding) {
+        return fed(loops, NO_DATES, withholding).safety();
+    }
+
+    static Calibration calibration(List<LoopDocument> loops, Withholding withholding) {
+        return fed(loops, NO_DATES, withholding).calibration();
+    }
+
+    /** For the signals no date decides: the fold asks it of check-ins and actions, whose figures are not read. */
+    private static final AsOf NO_DATES = new AsOf(Instant.EPOCH, Duration.ZERO);
+
+    static Spread spread(List<LessonDocument> lessons, Withholding withholding) {
+        Lessons fold = new Lessons(withholding);
+        lessons.forEach(fold::add);
+        return fold.spread();
+    }
+
+    private static Loops fed(List<LoopDocument> loops, AsOf asOf, Withholding withholding) {
+        Loops fold = new Loops(asOf, withholding);
+        loops.forEach(fold::add);
+        return fold;
     }
 }

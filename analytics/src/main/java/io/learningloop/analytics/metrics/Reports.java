@@ -140,7 +140,8 @@ final class Reports {
             long settlingWindowDays,
             ReviewSummary summary,
             Map<String, Proportion> rates,
-            List<ReviewEntry> reviews,
+            // read as it is written out (RitualReviews#report): a JSON array like any list
+            Iterable<ReviewEntry> reviews,
             String definition) {}
 
     record RelearningReport(
@@ -148,6 +149,7 @@ final class Reports {
             long windowDays,
             RelearningSummary summary,
             Map<String, Proportion> rates,
-            List<Relearning.Recurrence> recurrences,
+            // read as it is written out (RelearnedLessons#report): a JSON array like any list
+            Iterable<Relearning.Recurrence> recurrences,
             String definition) {}
 }

@@ -6,10 +6,13 @@ import io.learningloop.analytics.statistics.Proportion;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import org.apache.commons.math3.stat.descriptive.StatisticalSummary;
 
 /**
  * The minimum-group rule for one answer, in one place: a figure computed over fewer than {@code k}
@@ -49,6 +52,39 @@ final class Withholding {
      */
     Gate over(Collection<String> actors, String... figures) {
         return overPeople(actors.stream().filter(Objects::nonNull).distinct().count(), figures);
+    }
+
+    /** A running count of the distinct people of one figure, for a figure folded document by document. */
+    People people() {
+        return new People(minGroupSize);
+    }
+
+    /** The gate over the people counted so far ({@link People}: exact up to k, which decides it). */
+    Gate over(People people, String... figures) {
+        return overPeople(people.count(), figures);
+    }
+
+    /**
+     * Distinct non-null actors, counted exactly but only up to k: past k the answer cannot change, so the
+     * set never holds more than k names, whatever the cohort's size.
+     */
+    static final class People {
+        private final int upTo;
+        private final Set<String> seen = new HashSet<>();
+
+        People(int upTo) {
+            this.upTo = upTo;
+        }
+
+        void add(String actor) {
+            if (actor != null && seen.size() < upTo) {
+                seen.add(actor);
+            }
+        }
+
+        long count() {
+            return seen.size();
+        }
     }
 
     /**
@@ -110,10 +146,14 @@ final class Withholding {
 
         /** The mean of {@code values} (null when withheld or empty), kept with its interval as {@code figure}. */
         Double mean(String figure, Collection<Double> values) {
+            return mean(figure, Mean.of(values));
+        }
+
+        /** The same for a mean already summarised from the values one by one ({@link Mean#of(StatisticalSummary)}). */
+        Double mean(String figure, Mean mean) {
             if (!shown) {
                 return null;
             }
-            Mean mean = Mean.of(values);
             if (mean.n() > 0) {
                 means.put(figure, mean);
             }

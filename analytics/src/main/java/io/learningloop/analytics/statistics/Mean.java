@@ -2,6 +2,7 @@ package io.learningloop.analytics.statistics;
 
 import java.util.Collection;
 import org.apache.commons.math3.distribution.TDistribution;
+import org.apache.commons.math3.stat.descriptive.StatisticalSummary;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
 
 /**
@@ -14,6 +15,14 @@ public record Mean(long n, Double mean, Double standardDeviation, Double lower95
     public static Mean of(Collection<Double> values) {
         SummaryStatistics summary = new SummaryStatistics();
         values.forEach(summary::addValue);
+        return of(summary);
+    }
+
+    /**
+     * The same from a running summary the values were added to one by one, in the same order: a cohort's
+     * values need not be held to give their mean (the summary's sums are the same either way).
+     */
+    public static Mean of(StatisticalSummary summary) {
         long n = summary.getN();
         if (n == 0) {
             return new Mean(0, null, null, null, null);

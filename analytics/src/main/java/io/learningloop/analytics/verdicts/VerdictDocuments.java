@@ -84,39 +84,44 @@ final class VerdictDocuments {
             long generation) {
         Map<String, ReviewRef> reviews = new TreeMap<>();
         loops.forEach(loop -> loop.reviews().forEach(review -> reviews.putIfAbsent(review.reviewId(), review)));
-        Map<String, List<Relearning.Recurrence>> byLesson = new TreeMap<>();
-        for (Relearning.Recurrence recurrence : Relearning.recurrences(lessons, reviews.values(), window)) {
-            byLesson.computeIfAbsent(recurrence.lessonId(), id -> new ArrayList<>())
-                    .add(recurrence);
-        }
+        Relearning.Index index = new Relearning.Index(reviews.values(), window);
         List<RelearningDocument> documents = new ArrayList<>();
         for (LessonDocument lesson : lessons) {
-            if (lesson.themes().isEmpty() || lesson.recordedAt() == null) {
-                continue; // no theme, nothing to learn again: not in the denominator (docs/metrics.md)
+            RelearningDocument document = relearning(lesson, index, now, window, generation);
+            if (document != null) {
+                documents.add(document);
             }
-            // in review date order (Relearning sorts them so): the first is the earliest
-            List<Relearning.Recurrence> again = byLesson.getOrDefault(lesson.lessonId(), List.of());
-            documents.add(new RelearningDocument(
-                    lesson.lessonId(),
-                    lesson.orgUnit(),
-                    lesson.orgUnit() == null ? List.of() : OrgUnits.selfAndAncestors(lesson.orgUnit()),
-                    lesson.recordedAt(),
-                    lesson.themes().stream().distinct().sorted().toList(),
-                    !again.isEmpty(),
-                    Relearning.judged(lesson, now, window),
-                    again.size(),
-                    again.isEmpty() ? null : again.get(0).daysBetween(),
-                    again.stream()
-                            .map(recurrence -> new RelearningDocument.Recurrence(
-                                    recurrence.reviewId(),
-                                    recurrence.reviewOrgUnit(),
-                                    recurrence.reviewHeldAt(),
-                                    recurrence.themes(),
-                                    recurrence.daysBetween()))
-                            .toList(),
-                    now,
-                    generation));
         }
         return documents;
+    }
+
+    /** One lesson's document against the indexed reviews; null for a lesson without a theme or a time. */
+    static RelearningDocument relearning(
+            LessonDocument lesson, Relearning.Index reviews, Instant now, Duration window, long generation) {
+        if (lesson.themes().isEmpty() || lesson.recordedAt() == null) {
+            return null; // no theme, nothing to learn again: not in the denominator (docs/metrics.md)
+        }
+        // in review date order (the index sorts them so): the first is the earliest
+        List<Relearning.Recurrence> again = reviews.recurrences(lesson);
+        return new RelearningDocument(
+                lesson.lessonId(),
+                lesson.orgUnit(),
+                lesson.orgUnit() == null ? List.of() : OrgUnits.selfAndAncestors(lesson.orgUnit()),
+                lesson.recordedAt(),
+                lesson.themes().stream().distinct().sorted().toList(),
+                !again.isEmpty(),
+                Relearning.judged(lesson, now, window),
+                again.size(),
+                again.isEmpty() ? null : again.get(0).daysBetween(),
+                again.stream()
+                        .map(recurrence -> new RelearningDocument.Recurrence(
+                                recurrence.reviewId(),
+                                recurrence.reviewOrgUnit(),
+                                recurrence.reviewHeldAt(),
+                                recurrence.themes(),
+                                recurrence.daysBetween()))
+                        .toList(),
+                now,
+                generation);
     }
 }

@@ -3,6 +3,7 @@ package io.learningloop.analytics.verdicts;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.Refresh;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
@@ -11,6 +12,7 @@ import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.json.JsonData;
 import io.learningloop.analytics.metrics.MetricSource;
 import io.learningloop.analytics.metrics.RelearnedLessons;
+import io.learningloop.analytics.metrics.Relearning;
 import io.learningloop.analytics.metrics.RitualReviews;
 import io.learningloop.projection.elasticsearch.Indices;
 import io.learningloop.readmodel.LessonDocument;
@@ -27,7 +29,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -35,8 +39,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * One run: reads every live loop and lesson, judges every review and finds every lesson's recurrences
- * ({@link VerdictDocuments}), writes them with the run's generation (the document id is the review or
+ * One run: judges every review of the live loops, a page of reviews at a time, and finds every live
+ * lesson's recurrences against every review, the lessons a page at a time ({@link VerdictDocuments}),
+ * never holding every loop or lesson; writes them with the run's generation (the document id is the review or
  * lesson id, so a run overwrites in place), then deletes the documents of older generations: reviews and
  * lessons retracted or gone since. Why not an alias swap: docs/decisions/0011-verdict-indices.md.
  */
@@ -126,32 +131,17 @@ class VerdictsWriter {
         // Above every earlier generation even if the clock stepped back: deletion keys on "older".
         long generation = lastGeneration.updateAndGet(last -> Math.max(last + 1, started.toEpochMilli()));
         try {
-            List<LoopDocument> loops = source.everyLiveDocument(
-                    indices.loops(),
-                    LoopDocument.DECISION_ID,
-                    LoopDocument.DECISION_ID,
-                    LOOP_PARTS,
-                    LoopDocument.class);
-            List<LessonDocument> lessons = source.everyLiveDocument(
-                    indices.lessons(),
-                    LessonDocument.LESSON_ID,
-                    LessonDocument.RECORDED_AT,
-                    LESSON_PARTS,
-                    LessonDocument.class);
-            List<ReviewVerdictDocument> reviews = VerdictDocuments.reviews(loops, started, settlingWindow, generation);
-            List<RelearningDocument> relearning =
-                    VerdictDocuments.relearning(lessons, loops, started, relearningWindow, generation);
-            write(indices.reviews(), reviews, ReviewVerdictDocument::reviewId);
-            write(indices.relearning(), relearning, RelearningDocument::lessonId);
+            int reviews = writeReviews(started, generation);
+            int relearning = writeRelearning(started, generation);
             long gone = deleteOlder(indices.reviews(), ReviewVerdictDocument.GENERATION, generation)
                     + deleteOlder(indices.relearning(), RelearningDocument.GENERATION, generation);
             Duration took = Duration.ofNanos(System.nanoTime() - startedNanos);
             runs.record(took);
-            reviewsWritten.increment(reviews.size());
-            lessonsWritten.increment(relearning.size());
+            reviewsWritten.increment(reviews);
+            lessonsWritten.increment(relearning);
             deleted.increment(gone);
             lastSuccess.set(clock.instant().getEpochSecond());
-            Run run = new Run(generation, reviews.size(), relearning.size(), gone, took);
+            Run run = new Run(generation, reviews, relearning, gone, took);
             log.atInfo()
                     .addKeyValue("verdicts.generation", generation)
                     .addKeyValue("verdicts.reviews", run.reviews())
@@ -169,6 +159,85 @@ class VerdictsWriter {
             failedRuns.record(Duration.ofNanos(System.nanoTime() - startedNanos));
             throw e;
         }
+    }
+
+    /**
+     * The review verdicts, a page of review ids (of decided live loops) at a time: the page's loops (every
+     * live loop that looked at one of them) give its facts, its documents are written, and the next page
+     * is read. A page's loops also hold parts of other pages' reviews: only the page's own are written.
+     */
+    private int writeReviews(Instant now, long generation) throws IOException {
+        int[] written = new int[1];
+        source.eachLiveDistinctPage(
+                indices.loops(), LoopDocument.REVIEW_IDS, LoopDocument.DECIDED_AT, source.page(), reviewIds -> {
+                    List<LoopDocument> loops = new ArrayList<>();
+                    source.eachLiveDocument(
+                            indices.loops(),
+                            LoopDocument.DECISION_ID,
+                            LoopDocument.DECISION_ID,
+                            List.of(Query.of(query -> query.terms(terms -> terms.field(LoopDocument.REVIEW_IDS)
+                                    .terms(values -> values.value(reviewIds.stream()
+                                            .map(FieldValue::of)
+                                            .toList()))))),
+                            LOOP_PARTS,
+                            LoopDocument.class,
+                            loops::add);
+                    Set<String> page = new HashSet<>(reviewIds);
+                    List<ReviewVerdictDocument> documents =
+                            VerdictDocuments.reviews(loops, now, settlingWindow, generation).stream()
+                                    .filter(document -> page.contains(document.reviewId()))
+                                    .toList();
+                    write(indices.reviews(), documents, ReviewVerdictDocument::reviewId);
+                    written[0] += documents.size();
+                });
+        return written[0];
+    }
+
+    /**
+     * The lessons learned again: every review of the live loops, each once and cut to what the rule reads
+     * ({@link Relearning.Index}), then the live lessons one page at a time, written in bulks.
+     */
+    private int writeRelearning(Instant now, long generation) throws IOException {
+        Relearning.Index index = new Relearning.Index(relearningWindow);
+        Set<String> seen = new HashSet<>();
+        source.eachLiveDocument(
+                indices.loops(),
+                LoopDocument.DECISION_ID,
+                LoopDocument.DECISION_ID,
+                List.of(),
+                List.of(LoopDocument.DECISION_ID, LoopDocument.REVIEWS),
+                LoopDocument.class,
+                loop -> loop.reviews().forEach(review -> {
+                    if (seen.add(review.reviewId())) {
+                        index.add(review);
+                    }
+                }));
+        seen.clear();
+        index.sort();
+        List<RelearningDocument> batch = new ArrayList<>();
+        int[] written = new int[1];
+        source.eachLiveDocument(
+                indices.lessons(),
+                LessonDocument.LESSON_ID,
+                LessonDocument.RECORDED_AT,
+                List.of(),
+                LESSON_PARTS,
+                LessonDocument.class,
+                lesson -> {
+                    RelearningDocument document =
+                            VerdictDocuments.relearning(lesson, index, now, relearningWindow, generation);
+                    if (document == null) {
+                        return;
+                    }
+                    batch.add(document);
+                    if (batch.size() == BULK) {
+                        write(indices.relearning(), batch, RelearningDocument::lessonId);
+                        written[0] += batch.size();
+                        batch.clear();
+                    }
+                });
+        write(indices.relearning(), batch, RelearningDocument::lessonId);
+        return written[0] + batch.size();
     }
 
     /**

@@ -6,6 +6,8 @@ import io.learningloop.access.testing.TestKeys;
 import io.learningloop.access.web.AccessAutoConfiguration;
 import io.learningloop.analytics.AccessConfiguration;
 import io.learningloop.analytics.definitions.Definitions;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.Set;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -37,6 +39,12 @@ public class AnalyticsSliceConfiguration {
     public static final TestKeys.Issued STAFF_KEY = TestKeys.issue("slice-staff", Set.of(Scope.REPORTS_READ), "acme");
 
     public static final TestKeys.Issued TOOL_KEY = TestKeys.issue("slice-tool", Set.of(Scope.STEPS_WRITE), "acme");
+
+    /** For the cohort-read limit's counter ({@link CohortReadLimit}: a filter, so the slice has it too). */
+    @Bean
+    MeterRegistry meters() {
+        return new SimpleMeterRegistry();
+    }
 
     @Bean
     ApiKeyStore keys() {

@@ -31,8 +31,9 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.NONE,
-        // the test runs the writer itself: no scheduled run may interleave
-        properties = "learning-loop.verdicts.refresh=0")
+        // the test runs the writer itself: no scheduled run may interleave; one document (and one review
+        // id) per page, so that a review's loops and the lessons lie on pages of their own, as at scale
+        properties = {"learning-loop.verdicts.refresh=0", "learning-loop.analytics.read-page=1"})
 class VerdictIndicesIntegrationTest {
 
     static final String PREFIX = LocalStack.uniqueName("it-verdicts-") + "-";
