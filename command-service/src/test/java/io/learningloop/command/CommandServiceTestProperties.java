@@ -2,7 +2,10 @@ package io.learningloop.command;
 
 import io.learningloop.command.pseudonyms.TestPseudonyms;
 import io.learningloop.testsupport.LocalStack;
+import java.util.HashMap;
 import java.util.Map;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -31,6 +34,26 @@ final class CommandServiceTestProperties {
                 Map.entry(
                         "learning-loop.pseudonyms.key-file",
                         TestPseudonyms.file().toString()));
+    }
+
+    /**
+     * A command service of its own in this JVM (several may share a schema and topic), on a free port,
+     * with {@code extra} settings. Settings go in as arguments: they must win over application.yml, as
+     * on a real command line.
+     */
+    static ConfigurableApplicationContext start(
+            String schema, String topic, String kafkaBootstrap, Map<String, Object> extra) {
+        Map<String, Object> properties = new HashMap<>(of(schema, topic, kafkaBootstrap));
+        properties.put("server.port", 0);
+        properties.putAll(extra);
+        String[] arguments = properties.entrySet().stream()
+                .map(property -> "--" + property.getKey() + "=" + property.getValue())
+                .toArray(String[]::new);
+        return new SpringApplicationBuilder(CommandServiceApplication.class).run(arguments);
+    }
+
+    static int port(ConfigurableApplicationContext context) {
+        return Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
     }
 
     static void register(DynamicPropertyRegistry properties, String schema, String topic, String kafkaBootstrap) {

@@ -8,10 +8,8 @@ import io.learningloop.testsupport.LocalStack;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -49,18 +47,12 @@ class KafkaOutageIntegrationTest {
         }
     }
 
-    /** Settings go in as arguments: they must win over application.yml, as on a real command line. */
     private ConfigurableApplicationContext start(String kafkaBootstrap) {
-        Map<String, Object> properties = new HashMap<>(CommandServiceTestProperties.of(schema, topic, kafkaBootstrap));
-        properties.put("server.port", 0);
-        String[] arguments = properties.entrySet().stream()
-                .map(property -> "--" + property.getKey() + "=" + property.getValue())
-                .toArray(String[]::new);
-        return new SpringApplicationBuilder(CommandServiceApplication.class).run(arguments);
+        return CommandServiceTestProperties.start(schema, topic, kafkaBootstrap, Map.of());
     }
 
     private static int port(ConfigurableApplicationContext context) {
-        return Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
+        return CommandServiceTestProperties.port(context);
     }
 
     /** A port nothing listens on: taken from the OS, then released. */

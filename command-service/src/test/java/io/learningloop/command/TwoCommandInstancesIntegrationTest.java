@@ -23,7 +23,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -242,20 +241,16 @@ class TwoCommandInstancesIntegrationTest {
                 """.formatted(scheduledFor);
     }
 
-    /** Settings go in as arguments: they must win over application.yml, as on a real command line. */
+    /** Deadlines polled every second, backfilled ones due 2 s after they are scheduled. */
     private ConfigurableApplicationContext start() {
-        Map<String, Object> properties =
-                new HashMap<>(CommandServiceTestProperties.of(schema, topic, LocalStack.kafkaBootstrap()));
-        properties.put("server.port", 0);
-        properties.put("db-scheduler.polling-interval", "1s");
-        properties.put("learning-loop.deadlines.backfill-grace", "PT2S");
-        String[] arguments = properties.entrySet().stream()
-                .map(property -> "--" + property.getKey() + "=" + property.getValue())
-                .toArray(String[]::new);
-        return new SpringApplicationBuilder(CommandServiceApplication.class).run(arguments);
+        return CommandServiceTestProperties.start(
+                schema,
+                topic,
+                LocalStack.kafkaBootstrap(),
+                Map.of("db-scheduler.polling-interval", "1s", "learning-loop.deadlines.backfill-grace", "PT2S"));
     }
 
     private static int port(ConfigurableApplicationContext context) {
-        return Integer.parseInt(context.getEnvironment().getRequiredProperty("local.server.port"));
+        return CommandServiceTestProperties.port(context);
     }
 }
