@@ -127,14 +127,16 @@ class TwoCommandInstancesIntegrationTest {
                                             + " where payload_type like '%CheckInMissedEvent' order by aggregate_identifier",
                                     String.class))
                             .hasSize(WITH_DEADLINES));
-            Thread.sleep(3_000); // a second firing would come within a polling interval or two
-            assertThat(store.queryForList(
-                            "select aggregate_identifier from domain_event_entry"
-                                    + " where payload_type like '%CheckInMissedEvent' order by aggregate_identifier",
-                            String.class))
-                    .as("one CheckInMissed per decision with a planned check-in in the past")
-                    .doesNotHaveDuplicates()
-                    .hasSize(WITH_DEADLINES);
+            // and no second one while both go on polling (a second firing would come within an interval or two)
+            await().during(Duration.ofSeconds(3))
+                    .atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() -> assertThat(store.queryForList(
+                                    "select aggregate_identifier from domain_event_entry"
+                                            + " where payload_type like '%CheckInMissedEvent' order by aggregate_identifier",
+                                    String.class))
+                            .as("one CheckInMissed per decision with a planned check-in in the past")
+                            .doesNotHaveDuplicates()
+                            .hasSize(WITH_DEADLINES));
 
             // The publisher: one instance at a time holds its one segment, so every stored event reaches
             // the topic once, each aggregate's in the order of its sequence numbers.
@@ -153,10 +155,12 @@ class TwoCommandInstancesIntegrationTest {
                             .add(Long.parseLong(header(record, "aggregate-sequence")));
                 }
             }
-            Thread.sleep(1_000);
-            assertThat(topicReader.poll())
-                    .as("records on the topic: each stored event once")
-                    .hasSize((int) storedEvents);
+            // and no more after a while (a second publisher would repeat them)
+            await().during(Duration.ofSeconds(1))
+                    .atMost(Duration.ofSeconds(5))
+                    .untilAsserted(() -> assertThat(topicReader.poll())
+                            .as("records on the topic: each stored event once")
+                            .hasSize((int) storedEvents));
             assertThat(publishedIds).hasSize((int) storedEvents).containsAll(acknowledged);
             for (int d = 0; d < DECISIONS; d++) {
                 assertThat(sequencesOnTopic.get("two-d-" + d))

@@ -285,7 +285,9 @@ class RebuildIntegrationTest {
             ConsumerGroups.awaitMembersWithPartitions(GROUP, 2);
             JsonNode done;
             try (LiveTraffic traffic = new LiveTraffic()) {
-                Thread.sleep(500); // both instances projecting the live traffic before the rebuild starts
+                long before = loopCount();
+                // both instances projecting the live traffic before the rebuild starts
+                await().atMost(Duration.ofSeconds(30)).until(() -> loopCount() > before + 50);
                 post("/actuator/rebuild/loops", "{}", ADMIN, 200);
                 done = awaitFinished("loops");
                 assertThat(traffic.stop())
