@@ -14,7 +14,6 @@ import static org.awaitility.Awaitility.await;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.mapping.DynamicMapping;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.learningloop.access.Scope;
 import io.learningloop.access.testing.TestKeys;
 import io.learningloop.contract.events.DecisionCategory;
@@ -31,9 +30,7 @@ import io.learningloop.testsupport.LocalStack;
 import io.learningloop.testsupport.ProjectionServiceTestProperties;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -122,7 +119,6 @@ class QueryServiceIntegrationTest {
     ProjectionRunner runner;
 
     private final Indices indices = new Indices(PREFIX);
-    private final ObjectMapper json = new ObjectMapper();
 
     @Test
     void completeLoopIsProjectedWithStageTimestampsLatenciesAndTimeline() throws Exception {
@@ -320,13 +316,7 @@ class QueryServiceIntegrationTest {
     /** @param key null: no key at all */
     private JsonNode get(String path, int expectedStatus, TestKeys.Issued key) throws Exception {
         elasticsearch.indices().refresh(refresh -> refresh.index(PREFIX + "*"));
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
-        if (key != null) {
-            request.header("Authorization", key.bearer());
-        }
-        HttpResponse<String> response =
-                HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(expectedStatus);
-        return json.readTree(response.body());
+        return ServiceCalls.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)), key, expectedStatus);
     }
 }

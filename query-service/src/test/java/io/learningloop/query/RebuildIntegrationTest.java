@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.learningloop.access.Scope;
 import io.learningloop.access.testing.TestKeys;
 import io.learningloop.contract.events.DecisionCategory;
@@ -111,8 +110,6 @@ class RebuildIntegrationTest {
 
     @Autowired
     ElasticsearchClient client;
-
-    private final ObjectMapper json = new ObjectMapper();
 
     @Test
     @Order(1)
@@ -384,7 +381,7 @@ class RebuildIntegrationTest {
     }
 
     private JsonNode get(String path, TestKeys.Issued key, int expectedStatus) throws Exception {
-        return send(HttpRequest.newBuilder(uri(path)).GET(), key, expectedStatus);
+        return ServiceCalls.send(HttpRequest.newBuilder(uri(path)).GET(), key, expectedStatus);
     }
 
     private JsonNode post(String path, String body, TestKeys.Issued key, int expectedStatus) throws Exception {
@@ -394,17 +391,7 @@ class RebuildIntegrationTest {
         } else {
             request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
         }
-        return send(request, key, expectedStatus);
-    }
-
-    private JsonNode send(HttpRequest.Builder request, TestKeys.Issued key, int expectedStatus) throws Exception {
-        if (key != null) {
-            request.header("Authorization", key.bearer());
-        }
-        HttpResponse<String> response =
-                HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(expectedStatus);
-        return json.readTree(response.body());
+        return ServiceCalls.send(request, key, expectedStatus);
     }
 
     private URI uri(String path) {
