@@ -45,7 +45,7 @@ class ApiConfiguration {
                                 true` and the original event id, and stores nothing. The same id with other \
                                 content is `409`.
 
-                                Refusals are RFC 7807 `application/problem+json` with a `type` of \
+                                Refusals are RFC 9457 `application/problem+json` with a `type` of \
                                 `urn:learning-loop:problem:<name>`: `invalid-step` and `unreadable-body` (400), \
                                 `loop-rule-violated` (400), `unknown-reference` (404), `conflicting-step` and \
                                 `concurrent-step` (409). Field-level refusals list the fields at fault in \

@@ -15,7 +15,7 @@ final class ApiDocs {
 
     private ApiDocs() {}
 
-    @Schema(description = "RFC 7807 problem")
+    @Schema(description = "RFC 9457 problem")
     record Problem(
             @Schema(example = "urn:learning-loop:problem:invalid-step")
             String type,

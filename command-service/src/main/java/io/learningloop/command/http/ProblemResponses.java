@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 
 /**
- * Every refusal as RFC 7807 problem+json. Field-level problems carry {@code errors}: a list of
+ * Every refusal as RFC 9457 problem+json. Field-level problems carry {@code errors}: a list of
  * {@code {field, message}}, so a tool can point at what to fix. Nothing is stored on any refusal.
  * What each refusal says is decided in {@link StepProblems}, which the bulk import shares; what the
  * framework refuses, and any failure nobody expected, is answered as in every service ({@link ProblemHandler}).
